@@ -1,0 +1,137 @@
+"""The coding pipeline: a list of small components, each adding one layer to a Document.
+
+Like spaCy's ``nlp.pipeline``: every component is a callable ``Document -> Document``,
+created by a named factory, so a rule-based component can be swapped for a learned one
+with the same interface. The stages follow the data flow:
+text → language → entities → actors → quotes → events → links/framing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ahdath.io.readers import Record, RecordError
+from ahdath.io.validate import DEFAULT_MAX_CHARS, InputError, check_text
+from ahdath.model import Document
+
+Component = Callable[[Document], Document]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a pipeline is built from (hashable, so built pipelines can be cached)."""
+
+    actors_paths: tuple[str, ...] = ()
+    components: tuple[str, ...] | None = None  # None: DEFAULT_COMPONENTS
+    max_chars: int = DEFAULT_MAX_CHARS
+
+
+def _language(settings: Settings) -> Component:
+    from ahdath.language import analyze
+
+    return analyze
+
+
+def _ner(settings: Settings) -> Component:
+    from ahdath.ner import NERTagger
+
+    return NERTagger.load()
+
+
+def _actors(settings: Settings) -> Component:
+    from ahdath.actors.resolve import ActorResolver
+
+    return ActorResolver.load(extra_paths=settings.actors_paths)
+
+
+def _quotes(settings: Settings) -> Component:
+    from ahdath.quotes.extract import QuoteExtractor
+
+    return QuoteExtractor.load()
+
+
+def _attribution(settings: Settings) -> Component:
+    from ahdath.quotes.attribution import AttributionTagger
+
+    return AttributionTagger.load()
+
+
+def _events(settings: Settings) -> Component:
+    from ahdath.events.coder import EventCoder
+
+    return EventCoder.load()
+
+
+def _link(settings: Settings) -> Component:
+    from ahdath.quotes.link import link_statements
+
+    return link_statements
+
+
+def _framing(settings: Settings) -> Component:
+    from ahdath.quotes.framing import FramingTagger
+
+    return FramingTagger.load()
+
+
+FACTORIES: dict[str, Callable[[Settings], Component]] = {
+    "language": _language,
+    "ner": _ner,
+    "actors": _actors,
+    "attribution": _attribution,
+    "quotes": _quotes,
+    "events": _events,
+    "link": _link,
+    "framing": _framing,
+}
+DEFAULT_COMPONENTS: tuple[str, ...] = ("language", "ner", "actors", "attribution", "quotes", "events", "link", "framing")
+
+
+@dataclass
+class Pipeline:
+    """Named components applied in order."""
+
+    components: list[tuple[str, Component]] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> Pipeline:
+        settings = settings or Settings()
+        names = settings.components or DEFAULT_COMPONENTS
+        unknown = [n for n in names if n not in FACTORIES]
+        if unknown:
+            raise ValueError(f"unknown pipeline component(s): {', '.join(unknown)}; known: {', '.join(FACTORIES)}")
+        return cls([(n, FACTORIES[n](settings)) for n in names], settings)
+
+    @property
+    def names(self) -> list[str]:
+        return [n for n, _ in self.components]
+
+    def __call__(self, doc: Document) -> Document:
+        check_text(doc.text, self.settings.max_chars)
+        for _, component in self.components:
+            doc = component(doc)
+        return doc
+
+    def make_doc(self, text: str, doc_id: str = "doc", **meta: str | None) -> Document:
+        return Document(id=doc_id, text=text, **meta)
+
+    def code_records(self, records: Iterable[Record | RecordError]) -> Iterator[Document | RecordError]:
+        """Code a stream of records; a bad record becomes a RecordError and the stream goes on."""
+        for rec in records:
+            if isinstance(rec, RecordError):
+                yield rec
+                continue
+            doc = Document(id=rec.id, text=rec.text, title=rec.title, date=rec.date, source=rec.source, url=rec.url)
+            try:
+                yield self(doc)
+            except InputError as e:
+                yield RecordError(rec.id, rec.origin, str(e))
+            except Exception as e:  # a bug on one article must not lose the batch
+                yield RecordError(rec.id, rec.origin, f"internal error: {type(e).__name__}: {e}")
+
+
+def actor_paths(paths: Sequence[str | Path] | None) -> tuple[str, ...]:
+    return tuple(str(Path(p).resolve()) for p in (paths or ()))
