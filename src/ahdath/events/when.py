@@ -72,7 +72,7 @@ class DateResolver:
             return None
         toks = doc.sentence_tokens(sent)
         found: list[tuple[int, dt.date, str]] = []
-        for i, tok in enumerate(toks):
+        for i in range(len(toks)):
             hit = self._resolve_at(toks, i, base)
             if hit:
                 found.append((abs(sent.token_start + i - trigger_tok), *hit))
