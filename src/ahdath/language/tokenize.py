@@ -1,91 +1,215 @@
 """Tokenization and clitic segmentation over the original text.
 
-Tokens keep offsets into the original string; their ``norm`` is the folded form and
-``prefixes``/``stem``/``suffix`` a light clitic segmentation used for lexicon lookup.
+Tokens keep offsets into the original string; their ``norm`` is the folded, repaired form and
+``prefixes``/``stem``/``suffix`` a clitic segmentation used for lexicon lookup (all folded).
+
+Segmentation works on the light-folded word (ة and ى kept, so ta marbuta is never taken for the
+pronoun ه) and asks the corpus vocabulary whether a split leaves a real word: وزير stays whole
+(زير is rare) while وقال is و + قال. The future particle س is a prefix (سيزور -> س + يزور) so
+callers can read future status from ``FUTURE in token.prefixes``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-from ahdath.language.normalize import fold_text
+from ahdath.language.chars import CONTROLS, MARKS, QUOTES, WORD
+from ahdath.language.normalize import fold_light, light_fold
+from ahdath.language.repair import repair_word
+from ahdath.language.vocab import load_clitics, load_vocabulary, load_word_list
 from ahdath.model import Token
 
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u200e\u200f"
-TOKEN_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+|[^\s{_MARKS}]", re.UNICODE)
+# A number with decimal/thousands separators, a word, a run of one quote mark, or one other character.
+TOKEN_RE = re.compile(rf"\d+(?:[.,\u066b\u066c]\d+)+|{WORD}|([{QUOTES}'])\1+|[^\s{MARKS}{CONTROLS}]")
 
-# Proclitics in the order they attach: conjunction, preposition, article.
-CONJUNCTIONS = ("و", "ف")
-PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
-# Pronoun suffixes, longest first.
-SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ني", "ه", "ك")
+FUTURE = "س"
+CONJUNCTIONS = load_clitics().get("conj", ("و", "ف"))
+PREPOSITIONS = load_clitics().get("prep", ("ب", "ل", "ك"))
+SUFFIXES = load_clitics().get("suffix", ())
+IMPERFECTIVE = "يتنأ"  # letters an imperfective verb starts with (after the future س)
 MIN_STEM = 2
+MIN_COUNT = 20  # a stem must be seen this often to count as a word
+SPLIT_RATIO = 0.05  # ... and at least this often relative to the unsplit form
+CONJ_RATIO = 0.02  # (و and ف attach to most verbs: وأضاف is 20 times as frequent as أضاف)
+# Form VIII verbal nouns of roots in ل look like ال + word: التزام, التقاء, التفافات.
+_FORM_VIII = re.compile(r"الت.ا.(?:ات|ة|ه)?")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
+
+
+@dataclass(frozen=True, slots=True)
+class WordAnalysis:
+    """Context-free analysis of one token string (cached)."""
+
+    norm: str
+    prefixes: tuple[str, ...]
+    stem: str
+    suffix: str
+    is_punct: bool
+    repair_kind: str = ""
+    repaired: str = ""
+
+
+def _count(word: str) -> int:
+    return load_vocabulary().count(word)
+
+
+def _splits(whole: str, part: str, ratio: float = SPLIT_RATIO) -> bool:
+    """Whether ``part`` is a word in its own right often enough to split it off ``whole``."""
+    cp = _count(part)
+    cw = _count(whole)
+    if cw == 0:
+        return cp >= 3
+    return cp >= MIN_COUNT and cp >= ratio * cw
+
+
+def _suffix_bases(base: str) -> list[str]:
+    """Spellings of a stem before a pronoun suffix: حكومت -> حكومة, علي -> على, مستوا -> مستوى."""
+    out = [base]
+    if base.endswith("ت"):
+        out.insert(0, base[:-1] + "ة")
+    elif base.endswith("ي") or base.endswith("ا"):
+        out.append(base[:-1] + "ى")
+    return out
+
+
+def _strip_suffix(rest: str) -> tuple[str, str]:
+    for suf in SUFFIXES:
+        if rest.endswith(suf) and len(rest) - len(suf) >= MIN_STEM:
+            bases = _suffix_bases(rest[: -len(suf)])
+            best = max(bases, key=_count)
+            if _splits(rest, best):
+                return best, suf
+    return rest, ""
+
+
+@lru_cache(maxsize=262_144)
+def segment_light(word: str) -> tuple[tuple[str, ...], str, str]:
+    """Segment a light-folded Arabic word into (prefixes, stem, suffix), all light-folded."""
+    keep = load_word_list("keep_whole.txt")
+    if len(word) < 3 or word in keep or not _ARABIC_WORD.fullmatch(word):
+        return (), word, ""
+    prefixes: list[str] = []
+    rest = word
+    # Conjunction: split when the rest is a word, or the whole is unknown and the rest starts
+    # with a clitic chain (والاحتلالات).
+    if rest[0] in CONJUNCTIONS and len(rest) >= 3:
+        r = rest[1:]
+        if r in keep:
+            split = True
+        elif _count(rest) < 3:
+            split = _count(r) >= 3 or bool(segment_light(r)[0])
+        else:
+            # A two-letter rest (وهي, ولي) must be more frequent than the whole to split.
+            split = _splits(rest, r, 1.0 if len(r) == 2 else CONJ_RATIO)
+        if split:
+            prefixes.append(rest[0])
+            rest = r
+    if rest in keep:
+        return tuple(prefixes), rest, ""
+    # Preposition, or the future particle before an imperfective verb.
+    if len(rest) >= 3 and rest[0] in PREPOSITIONS:
+        r = rest[1:]
+        if rest[0] == "ل" and r[0] == "ل" and len(r) >= 3:
+            # لل = ل + ال with the alif dropped; للجنة is ل + ال + لجنة, للحكومة ل + ال + حكومة.
+            whole_stem, short_stem = r, r[1:]
+            stem = whole_stem if _count(ARTICLE + whole_stem) > _count(ARTICLE + short_stem) else short_stem
+            if len(stem) >= MIN_STEM:
+                return (*prefixes, "ل", ARTICLE), stem, ""
+        elif (
+            r.startswith(ARTICLE)
+            and len(r) >= 5
+            or r not in keep
+            and _splits(rest, r, 0.5 if rest[0] == "ك" else SPLIT_RATIO)
+        ):
+            prefixes.append(rest[0])
+            rest = r
+    elif len(rest) >= 4 and rest[0] == FUTURE and rest[1] in IMPERFECTIVE and _splits(rest, rest[1:]):
+        prefixes.append(FUTURE)
+        rest = rest[1:]
+    if rest in keep:
+        return tuple(prefixes), rest, ""
+    # Article: split, unless the word is known, its remainder is not, and it looks like a form VIII
+    # verbal noun (التزام is not ال + تزام; الأربعاء is ال + أربعاء).
+    if rest.startswith(ARTICLE) and len(rest) - 2 >= MIN_STEM:
+        stem = rest[2:]
+        if _FORM_VIII.fullmatch(rest) and _count(stem) < 3 and _count(rest) >= 3:
+            return tuple(prefixes), rest, ""
+        return (*prefixes, ARTICLE), stem, ""
+    stem, suffix = _strip_suffix(rest)
+    return tuple(prefixes), stem, suffix
 
 
 def segment(norm: str) -> tuple[tuple[str, ...], str, str]:
-    """Split a folded word into (prefixes, stem, suffix); conservative, for lookup."""
-    prefixes: list[str] = []
-    rest = norm
-    if len(rest) > 3 and rest[0] in CONJUNCTIONS:
-        prefixes.append(rest[0])
-        rest = rest[1:]
-    if rest.startswith("لل") and len(rest) > 3:
-        prefixes += ["ل", ARTICLE]
-        return tuple(prefixes), rest[2:], ""
-    if len(rest) > 3 and rest[0] in PREPOSITIONS and rest[1:3] == ARTICLE:
-        prefixes.append(rest[0])
-        rest = rest[1:]
-    if rest.startswith(ARTICLE) and len(rest) - 2 >= MIN_STEM:
-        prefixes.append(ARTICLE)
-        return tuple(prefixes), rest[2:], ""
-    suffix = ""
-    for suf in SUFFIXES:
-        if rest.endswith(suf) and len(rest) - len(suf) >= 3:
-            suffix = suf
-            rest = rest[: -len(suf)]
-            break
-    return tuple(prefixes), rest, suffix
+    """Split a word into folded (prefixes, stem, suffix) for lookup.
+
+    Pass the light-folded or original word where available: with a fully folded word (ة already
+    ه) the ta marbuta can no longer be told from the pronoun ه.
+    """
+    prefixes, stem, suffix = segment_light(light_fold(norm))
+    return tuple(fold_light(p) for p in prefixes), fold_light(stem), fold_light(suffix)
+
+
+@lru_cache(maxsize=262_144)
+def analyze_word(surface: str) -> WordAnalysis:
+    """Folded form, clitic segmentation and word-level repair of one token string."""
+    if not any(ch.isalnum() for ch in surface):
+        norm = fold_light(light_fold(surface))
+        if len(surface) > 1 and surface[0] in QUOTES + "'" and len(set(surface)) == 1:
+            quote = '"' if surface[0] == "'" else surface[0]
+            return WordAnalysis(quote, (), quote, "", True, "quote_marks", quote)
+        return WordAnalysis(norm, (), norm, "", True)
+    light = light_fold(surface)
+    kind, repaired = "", ""
+    fixed = repair_word(light, segment_light)
+    if fixed is not None:
+        kind, repaired = fixed
+        light = repaired
+    prefixes, stem, suffix = segment_light(light)
+    return WordAnalysis(
+        fold_light(light),
+        tuple(fold_light(p) for p in prefixes),
+        fold_light(stem),
+        fold_light(suffix),
+        False,
+        kind,
+        repaired,
+    )
 
 
 def lookup_forms(token: Token) -> list[str]:
-    """Forms to try in a lexicon, most specific first (norm, without conjunction, stem...)."""
-    forms = [token.norm]
-    if token.prefixes and token.prefixes[0] in CONJUNCTIONS:
-        forms.append(token.norm[1:])
-    stem = token.stem
-    if ARTICLE in token.prefixes:
-        forms.append(ARTICLE + stem)
+    """Forms to try in a lexicon, most specific first.
+
+    ``وبالحكومة`` -> ``["وبالحكومه", "بالحكومه", "الحكومه", "حكومه"]``; ``وحكومته`` ->
+    ``["وحكومته", "حكومته", "حكومه"]``; ``سيزور`` -> ``["سيزور", "يزور"]``.
+    """
+    norm, stem = token.norm, token.stem
+    forms = [norm]
+    pos = 0
+    for k, p in enumerate(token.prefixes):
+        if p == ARTICLE:
+            forms.append(ARTICLE + stem)
+            break
+        pos += len(p)
+        nxt = token.prefixes[k + 1] if k + 1 < len(token.prefixes) else None
+        # After ل of للحكومة the rest (لحكومه) is not a form of the word: go straight to الحكومه.
+        if nxt != ARTICLE or norm.startswith(ARTICLE, pos):
+            forms.append(norm[pos:])
     forms.append(stem)
-    if token.suffix:
-        forms.append(stem + token.suffix)
     seen: set[str] = set()
     return [f for f in forms if f and not (f in seen or seen.add(f))]
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None, first_index: int = 0) -> list[Token]:
-    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    """Tokens of ``text[start:end]`` with offsets into ``text`` (word-level repairs in ``norm``)."""
     out: list[Token] = []
     end = len(text) if end is None else end
+    i = first_index
     for m in TOKEN_RE.finditer(text, start, end):
         surface = m.group()
-        norm = fold_text(surface)
-        is_punct = not any(ch.isalnum() for ch in surface)
-        if is_punct:
-            prefixes, stem, suffix = (), norm, ""
-        else:
-            prefixes, stem, suffix = segment(norm)
-        out.append(
-            Token(
-                i=first_index + len(out),
-                start=m.start(),
-                end=m.end(),
-                text=surface,
-                norm=norm,
-                prefixes=prefixes,
-                stem=stem,
-                suffix=suffix,
-                is_punct=is_punct,
-            )
-        )
+        a = analyze_word(surface)
+        out.append(Token(i, m.start(), m.end(), surface, a.norm, a.prefixes, a.stem, a.suffix, a.is_punct))
+        i += 1
     return out
