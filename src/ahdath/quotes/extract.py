@@ -1,0 +1,708 @@
+"""Quote extraction: who said what, direct and indirect, with the speaker resolved to an actor.
+
+Rules (the words themselves live in ``data/speech_cues.tsv``, ``data/complementizers.tsv`` and
+``data/speaker_words.tsv``):
+
+- a speech cue (قال، أضاف، أكد، أشار إلى أن، نقل عن...) opens content at the first complementizer
+  (أن/إن/بأن، على أن، إلى أن، عن), colon or quotation that follows it; the words in between hold
+  the subject (VSO: وقال وزير الخارجية إن). A subject right before the cue (SVO: الوزير قال) wins.
+- with no subject, the speaker is the previous quote's speaker in the sentence, the "other party"
+  after بدوره/من جهته, or the last speaker / subject of the preceding sentences.
+- direct content runs to the closing quotation mark (or the paragraph end when unbalanced); after a
+  bare colon it runs to the end of the paragraph; indirect content to the end of its sentence. Both
+  stop where the next speech cue of a new clause begins (، مضيفا أن ...).
+- source markers (بحسب، وفق، حسب ما أفاد X) quote the clause before them, or after them at the
+  start of a sentence. Speech acts coded as events (أدان، دعا، شكر...) are never quotes, and an outlet
+  cited for a report (أفادت وكالة تسنيم) is an attribution, not a speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Protocol
+
+from ahdath.language.normalize import fold_text
+from ahdath.model import Actor, Document, Quote, Sentence, Span, Token
+from ahdath.quotes.attribution import AttributionLexicon, AttributionTagger, outlet_at, reported_by
+from ahdath.quotes.phrases import CLOSERS, OPENERS, QUOTE_MARKS, conj_forms, read_tsv, strip_article, token_keys
+
+MAX_REGION = 16  # words between a cue and its content (subject, adverbials)
+MAX_SPEAKER_WORDS = 6  # words kept for a speaker that no actor mention covers
+MIN_QUOTED_WORDS = 3  # a quotation-marked stretch shorter than this is a name or scare quote
+MIN_UNCUED_WORDS = 6  # a quoted stretch with no cue must be this long to count as a statement
+SUBJECT_WINDOW = 8  # a sentence's subject actor starts within its first words
+LOOKBACK_SENTENCES = 3
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "نا", "ني", "ه")
+_COLONS = frozenset(":：")
+
+
+class SpanResolver(Protocol):
+    def resolve_span(self, doc: Document, start: int, end: int) -> Actor | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    kind: str  # verb | participle | noun | prep | event | tag
+    complements: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    cues: dict[str, Cue]
+    complementizers: dict[str, str]
+    words: dict[str, str]
+
+    def cue(self, tok: Token) -> Cue | None:
+        if tok.is_punct:
+            return None
+        for form in conj_forms(tok.norm):
+            if form in self.cues:
+                return self.cues[form]
+        return None
+
+    def comp(self, tok: Token) -> str | None:
+        """The complementizer kind of a token (أن، بأنه، فإن، على...), or None."""
+        if tok.is_punct:
+            return None
+        for form in conj_forms(tok.norm):
+            if form in self.complementizers:
+                return self.complementizers[form]
+            for suf in _PRONOUN_SUFFIXES:
+                if form.endswith(suf) and form[: -len(suf)] in self.complementizers:
+                    kind = self.complementizers[form[: -len(suf)]]
+                    return kind if kind == "an" else None
+        return None
+
+    def word(self, tok: Token) -> str | None:
+        for form in conj_forms(tok.norm):
+            if form in self.words:
+                return self.words[form]
+        for form in token_keys(tok.norm):  # لبيان، والصادر
+            if self.words.get(form) == "statement":
+                return "statement"
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> SpeechLexicon:
+    cues = {
+        fold_text(form): Cue(fold_text(lemma), kind, frozenset(c for c in comps.split(",") if c))
+        for form, lemma, kind, comps in read_tsv("speech_cues.tsv", 4)
+    }
+    comps = {fold_text(form): kind for form, kind in read_tsv("complementizers.tsv", 2)}
+    words = {fold_text(form): kind for form, kind in read_tsv("speaker_words.tsv", 2)}
+    return SpeechLexicon(cues, comps, words)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch in quotation marks: ``open`` is the opening mark, content is ``[start, end)``."""
+
+    open: int
+    start: int
+    end: int
+    closed: bool
+
+
+def quote_segments(text: str) -> list[Segment]:
+    """Quotation-marked stretches per paragraph, tolerant to mixed, doubled and unbalanced marks."""
+    out: list[Segment] = []
+    pos = 0
+    for para in text.split("\n"):
+        opened: int | None = None
+        for j, ch in enumerate(para):
+            if ch not in OPENERS and ch not in CLOSERS:
+                continue
+            i = pos + j
+            if opened is None:
+                if ch in "»":
+                    continue
+                if ch in "”" and not any(c in CLOSERS for c in para[j + 1 :]):
+                    continue  # a stray closer with nothing after it to close
+                opened = i
+            elif ch in CLOSERS or (ch in "“" and text[opened] in "“”"):
+                if i - opened > 2:
+                    out.append(Segment(opened, opened + 1, i, True))
+                opened = None
+        if opened is not None and pos + len(para) - opened > 2:
+            out.append(Segment(opened, opened + 1, pos + len(para), False))
+        pos += len(para) + 1
+    return out
+
+
+@dataclass
+class _Candidate:
+    cue_first: int  # token indices (document level)
+    cue_last: int
+    speaker: Actor | None
+    start: int
+    end: int
+    direct: bool
+    mode: str  # colon | quote | an | obj | prep | uncued
+    sent: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class QuoteExtractor:
+    """Pipeline component: fills ``doc.quotes`` (and ``doc.attributions`` when the tagger is given)."""
+
+    def __init__(
+        self,
+        lexicon: SpeechLexicon,
+        attribution: AttributionTagger | None = None,
+        resolver: SpanResolver | None = None,
+    ) -> None:
+        self.lexicon = lexicon
+        self.attribution = attribution
+        self.resolver = resolver
+
+    @classmethod
+    def load(cls, resolver: SpanResolver | None = None, attribution: bool = True) -> QuoteExtractor:
+        """``resolver``: the actor resolver (its ``resolve_span`` names speakers no mention covers)."""
+        return cls(load_lexicon(), AttributionTagger.load() if attribution else None, resolver)
+
+    @property
+    def _alex(self) -> AttributionLexicon | None:
+        return self.attribution.lexicon if self.attribution else None
+
+    def __call__(self, doc: Document) -> Document:
+        if self.attribution is not None:
+            self.attribution(doc)
+        doc.quotes = self.extract(doc)
+        for i, q in enumerate(doc.quotes):
+            q.id = i
+            q.reported_by = reported_by(doc, q.cue.start)
+        return doc
+
+    # ------------------------------------------------------------------ extraction
+
+    def extract(self, doc: Document) -> list[Quote]:
+        run = _Run(self, doc)
+        return run.quotes()
+
+
+class _Run:
+    """One document's extraction state (segments, candidates so far, sentence subjects)."""
+
+    def __init__(self, ex: QuoteExtractor, doc: Document) -> None:
+        self.ex = ex
+        self.lex = ex.lexicon
+        self.doc = doc
+        self.toks = doc.tokens
+        self.segments = quote_segments(doc.text)
+        self.seg_by_open = {s.open: s for s in self.segments}
+        self.actors = sorted(doc.actors, key=lambda a: (a.start, -a.end))
+        self.cands: list[_Candidate] = []
+        self.consumed: set[int] = set()
+        self.subjects: dict[int, Actor] = {}
+        self.cut_points: list[tuple[int, int]] = []  # (offset, sentence) where a new clause's cue starts
+
+    # ---------------------------------------------------------------- helpers
+
+    def seg_words(self, seg: Segment) -> int:
+        return sum(1 for t in self.toks if seg.start <= t.start < seg.end and not t.is_punct)
+
+    def in_long_segment(self, offset: int) -> bool:
+        return any(s.start <= offset < s.end and self.seg_words(s) >= MIN_QUOTED_WORDS for s in self.segments)
+
+    def actor_in(self, lo: int, hi: int, skip_prep: bool = True) -> Actor | None:
+        """The first actor mention starting inside token range [lo, hi) and not governed by a preposition."""
+        if lo >= hi:
+            return None
+        start, end = self.toks[lo].start, self.toks[hi - 1].end
+        for a in self.actors:
+            if start <= a.start < end:
+                if skip_prep and self._after_preposition(a.start):
+                    continue
+                return a
+        return None
+
+    def actor_ending_at(self, offset: int) -> Actor | None:
+        best = None
+        for a in self.actors:
+            if a.end == offset or (a.end < offset and not self.doc.text[a.end : offset].strip(" \u200f\u200e")):
+                if best is None or a.start < best.start:
+                    best = a
+        return best
+
+    def _after_preposition(self, offset: int) -> bool:
+        i = self.token_at(offset)
+        if i is None:
+            return False
+        tok = self.toks[i]
+        if tok.prefixes and tok.prefixes[-1] in ("ب", "ل", "ك") or tok.norm.startswith(("لل", "ولل")):
+            return True
+        if i > 0 and self.lex.word(self.toks[i - 1]) == "stop":
+            return True
+        return False
+
+    def token_at(self, offset: int) -> int | None:
+        for t in self.toks:
+            if t.start <= offset < t.end:
+                return t.i
+            if t.start > offset:
+                return None
+        return None
+
+    def sent_range(self, s: Sentence) -> tuple[int, int]:
+        return s.token_start, s.token_end
+
+    def para_end(self, offset: int) -> int:
+        j = self.doc.text.find("\n", offset)
+        return len(self.doc.text) if j < 0 else j
+
+    def is_outlet(self, actor: Actor) -> bool:
+        i = self.token_at(actor.start)
+        outlet = outlet_at(self.toks, i, self.ex._alex) if i is not None else None
+        if outlet is not None:
+            return outlet.kind != "media"
+        return actor.sector == "JRN" and actor.kind == "organization"
+
+    def same(self, a: Actor | None, b: Actor | None) -> bool:
+        if a is None or b is None:
+            return False
+        if a.actor_id and a.actor_id == b.actor_id:
+            return True
+        if a.name and a.name == b.name:
+            return True
+        return fold_text(a.text) == fold_text(b.text)
+
+    def np_speaker(self, lo: int, hi: int) -> Actor | None:
+        """A speaker phrase from the words [lo, hi) no actor mention covers (مصادر ميدانية)."""
+        i = lo
+        while i < hi and (self.toks[i].is_punct or self.lex.word(self.toks[i]) in ("adverb", "turn")):
+            i += 1
+        j = i
+        while j < hi and j - i < MAX_SPEAKER_WORDS:
+            t = self.toks[j]
+            if t.is_punct or self.lex.word(t) in ("stop", "adverb", "link") or self.lex.comp(t) is not None:
+                break
+            if self.lex.cue(t) is not None:
+                break
+            j += 1
+        if j <= i:
+            return None
+        start, end = self.toks[i].start, self.toks[j - 1].end
+        if self.ex.resolver is not None:
+            resolved = self.ex.resolver.resolve_span(self.doc, start, end)
+            if resolved is not None:
+                return resolved
+        return Actor(start, end, self.doc.text[start:end], kind="unknown", reason="quote subject phrase", confidence=0.3)
+
+    # ----------------------------------------------------------- subjects
+
+    def sentence_subject(self, sent: Sentence, before: int | None = None) -> Actor | None:
+        lo, hi = self.sent_range(sent)
+        hi = min(hi, lo + SUBJECT_WINDOW)
+        if before is not None:
+            hi = min(hi, before)
+        a = self.actor_in(lo, hi)
+        return a
+
+    def previous_speaker(self, sent_i: int, offset: int, turn: bool) -> Actor | None:
+        same = [c for c in self.cands if c.sent == sent_i and self.toks[c.cue_first].start < offset and c.speaker]
+        if same and not turn:
+            return same[-1].speaker
+        last = self.last_speaker(sent_i)
+        if turn and sent_i > 0:
+            prev = self.doc.sentences[sent_i - 1]
+            others = [a for a in self.actors if prev.start <= a.start < prev.end and not self.same(a, last)]
+            if others:
+                return others[-1]
+        sent = self.doc.sentences[sent_i]
+        own = self.sentence_subject(sent, before=self.token_at(offset))
+        if own is not None and not turn:
+            return own
+        return last
+
+    def last_speaker(self, sent_i: int) -> Actor | None:
+        for k in range(sent_i - 1, max(-1, sent_i - 1 - LOOKBACK_SENTENCES), -1):
+            quoted = [c for c in self.cands if c.sent == k and c.speaker is not None]
+            if quoted:
+                return quoted[-1].speaker
+            subj = self.subjects.get(k)
+            if subj is not None:
+                return subj
+        return None
+
+    # ------------------------------------------------------------- cues
+
+    def quotes(self) -> list[Quote]:
+        for sent in self.doc.sentences:
+            lo, hi = self.sent_range(sent)
+            for k in range(lo, hi):
+                if k in self.consumed:
+                    continue
+                tok = self.toks[k]
+                cue = self.lex.cue(tok)
+                if cue is None or self.in_long_segment(tok.start):
+                    continue
+                if cue.kind in ("verb", "participle", "noun", "prep", "event") and self._new_clause(k, lo):
+                    self.cut_points.append((tok.start, sent.i))
+                if cue.kind in ("verb", "participle", "noun"):
+                    self._from_verb(k, cue, sent)
+                elif cue.kind == "prep":
+                    self._from_prep(k, sent)
+            if sent.i not in self.subjects:
+                subj = self.sentence_subject(sent)
+                if subj is not None:
+                    self.subjects[sent.i] = subj
+        self._uncued()
+        return self._finish()
+
+    def _new_clause(self, k: int, lo: int) -> bool:
+        tok = self.toks[k]
+        if k == lo or tok.norm[:1] in "وف" and self.lex.cue(tok) is not None and tok.norm not in self.lex.cues:
+            return True
+        prev = self.toks[k - 1]
+        return prev.is_punct and prev.text not in QUOTE_MARKS
+
+    def _region(self, k: int, lo: int, hi: int, cue: Cue) -> tuple[int, str | None, int | None, int]:
+        """Scan after the cue: (cue_last, intro kind, intro token, source token)."""
+        cue_last = k
+        j = k + 1
+        if j < hi:
+            nxt = self.lex.cue(self.toks[j])
+            if (nxt is not None and nxt.kind == "participle" and nxt.lemma == "قال") or strip_article(
+                self.toks[j].norm
+            ) in ("قول", "بالقول"):
+                cue_last = j
+                j += 1
+        source = -1
+        stop = min(hi, cue_last + 1 + MAX_REGION)
+        while j < stop:
+            t = self.toks[j]
+            comps = cue.complements
+            if t.text in _COLONS and comps & {"colon", "quote"}:
+                return cue_last, "colon", j, source
+            seg = self.seg_by_open.get(t.start)
+            if (
+                seg is not None
+                and comps & {"colon", "quote"}
+                and self.seg_words(seg) >= MIN_QUOTED_WORDS
+                and not self._comp_after(seg)
+            ):
+                return cue_last, "quote", j, source
+            comp = self.lex.comp(t)
+            if comp == "an" and comps & {"an", "prep"}:
+                return cue_last, "an", j, source
+            if comp == "prep" and j + 1 < hi and comps & {"prep", "an"}:
+                if self.lex.comp(self.toks[j + 1]) == "an":
+                    return cue_last, "an", j, source
+                if "prepnoun" in comps and j == cue_last + 1 and not self.toks[j + 1].is_punct:
+                    return cue_last, "an", j, source
+            if comp == "3an":
+                if "source" in cue.complements and source < 0:
+                    source = j
+                elif "3an" in cue.complements:
+                    return cue_last, "3an", j, source
+            if "source" in cue.complements and source < 0 and "لسان" in token_keys(t.norm):
+                source = j
+            other = self.lex.cue(t)
+            if other is not None:
+                if other.kind == "noun" and source >= 0:
+                    self.consumed.add(j)
+                elif other.kind in ("verb", "event", "participle", "prep"):
+                    break
+            j += 1
+        return cue_last, None, None, source
+
+    def _comp_after(self, seg: Segment) -> bool:
+        """A quoted name followed by the complementizer: قالت "الخوذ البيضاء" إن."""
+        after = [t for t in self.toks if t.start >= seg.end + 1][:1]
+        return bool(after) and self.lex.comp(after[0]) == "an"
+
+    def _svo(self, k: int, lo: int) -> Actor | None:
+        """An actor standing right before the cue (الوزير قال، ترامب، والذي أكد)."""
+        i = k - 1
+        while i >= lo and (self.lex.word(self.toks[i]) == "link" or self.toks[i].text in "،,"):
+            i -= 1
+        if i < lo or self.toks[i].is_punct and self.toks[i].text not in QUOTE_MARKS:
+            return None
+        a = self.actor_ending_at(self.toks[i].end)
+        if a is None or a.end != self.toks[i].end:
+            return None
+        return a
+
+    def _from_verb(self, k: int, cue: Cue, sent: Sentence) -> None:
+        lo, hi = self.sent_range(sent)
+        cue_last, intro, at, source = self._region(k, lo, hi, cue)
+        tok = self.toks[k]
+        turn = any(self.lex.word(t) == "turn" for t in self.toks[lo:k])
+        region_lo = cue_last + 1
+        if intro is None:
+            if "obj" not in cue.complements:
+                self._inverted(k, cue_last, sent)
+                return
+            speaker, subj_end = self._subject(k, lo, region_lo, hi, cue, sent, obj=True, turn=turn)
+            content_tok = subj_end
+            while content_tok < hi and self.toks[content_tok].is_punct:
+                content_tok += 1
+            if hi - content_tok < 2 or self.lex.cue(self.toks[content_tok]) is not None:
+                return
+            self._add(k, cue_last, speaker, self.toks[content_tok].start, self.doc.sentences[sent.i].end, False, "obj", sent)
+            return
+        assert at is not None
+        if source >= 0:
+            region_lo = source + 1
+            if self.toks[source].norm.endswith("ي") or "لسان" in token_keys(self.toks[source].norm):
+                region_lo = source + 1
+            speaker = self.actor_in(region_lo, at, skip_prep=False) or self.np_speaker(region_lo, at)
+            if speaker is None:
+                return
+        else:
+            speaker, _ = self._subject(k, lo, region_lo, at, cue, sent, obj=False, turn=turn)
+            if speaker is not None and self.is_outlet(speaker):
+                return  # an outlet cited for a report: an attribution, not a quote
+        for j in range(k, at):
+            self.consumed.add(j)
+        start, end, direct = self._content(intro, at, sent)
+        if end <= start:
+            return
+        self._add(k, cue_last, speaker, start, end, direct, intro, sent)
+        del tok
+
+    def _subject(
+        self, k: int, lo: int, region_lo: int, region_hi: int, cue: Cue, sent: Sentence, obj: bool, turn: bool
+    ) -> tuple[Actor | None, int]:
+        """(speaker, first token after the subject) for a verb cue."""
+        if cue.kind != "participle":
+            svo = self._svo(k, lo)
+            if svo is not None:
+                return svo, region_lo
+            if obj:
+                # the subject must follow the verb at once (a day name or comma may intervene)
+                i = region_lo
+                while i < region_hi and (self.toks[i].is_punct or self.lex.word(self.toks[i]) == "adverb"):
+                    i += 1
+                a = self.actor_in(i, min(region_hi, i + 1))
+                if a is not None:
+                    end_tok = i
+                    while end_tok < region_hi and self.toks[end_tok].start < a.end:
+                        end_tok += 1
+                    return a, end_tok
+                return self.previous_speaker(sent.i, self.toks[k].start, turn), region_lo
+            issuer = self._issuer(region_lo, region_hi)
+            if issuer is not None:
+                return issuer, region_hi
+            a = self.actor_in(region_lo, region_hi)
+            if a is not None:
+                return a, region_hi
+            np = self.np_speaker(region_lo, region_hi)
+            if np is not None:
+                return np, region_hi
+            before = self._np_before(k, lo)
+            if before is not None:
+                return before, region_hi
+        return self.previous_speaker(sent.i, self.toks[k].start, turn), region_hi
+
+    def _issuer(self, lo: int, hi: int) -> Actor | None:
+        """The issuer of a statement named in the subject words: في بيان صادر عن X."""
+        for i in range(lo, hi - 1):
+            if self.lex.word(self.toks[i]) == "statement" and self.lex.comp(self.toks[i + 1]) == "3an":
+                return self.actor_in(i + 2, hi, skip_prep=False) or self.np_speaker(i + 2, hi)
+        return None
+
+    def _np_before(self, k: int, lo: int) -> Actor | None:
+        """A fronted subject no mention covers, between a boundary and the cue (كما أن رئيس البرلمان علق)."""
+        i = k - 1
+        if i >= lo and self.toks[i].text in "،,":
+            i -= 1
+        first = i + 1
+        while i >= lo and first - i <= MAX_SPEAKER_WORDS:
+            t = self.toks[i]
+            if t.is_punct and t.text not in QUOTE_MARKS:
+                break
+            if self.lex.comp(t) == "an" or self.lex.word(t) == "pronoun":
+                break
+            if self.lex.cue(t) is not None or self.lex.word(t) in ("stop", "link", "statement"):
+                return None
+            i -= 1
+        else:
+            if i >= lo:
+                return None
+        first = i + 1
+        last = k - 1
+        while last >= first and (self.toks[last].is_punct or self.lex.word(self.toks[last]) in ("adverb", "turn")):
+            last -= 1
+        words = [t for t in self.toks[first : last + 1] if not t.is_punct]
+        if not words or all(self.lex.word(t) in ("adverb", "turn") for t in words):
+            return None
+        start, end = self.toks[first].start, self.toks[last].end
+        if self.ex.resolver is not None:
+            resolved = self.ex.resolver.resolve_span(self.doc, start, end)
+            if resolved is not None:
+                return resolved
+        return Actor(start, end, self.doc.text[start:end], kind="unknown", reason="fronted quote subject", confidence=0.3)
+
+    def _content(self, intro: str, at: int, sent: Sentence) -> tuple[int, int, bool]:
+        tok = self.toks[at]
+        if intro == "quote":
+            seg = self.seg_by_open[tok.start]
+            return seg.start, seg.end, True
+        if intro == "colon":
+            nxt = at + 1
+            if nxt < len(self.toks):
+                seg = self.seg_by_open.get(self.toks[nxt].start)
+                if seg is not None:
+                    return seg.start, seg.end, True
+                return self.toks[nxt].start, self.para_end(tok.start), True
+            return tok.end, tok.end, True
+        direct = False
+        nxt = at + 1
+        if nxt < sent.token_end:
+            seg = self.seg_by_open.get(self.toks[nxt].start)
+            direct = seg is not None and self.seg_words(seg) >= MIN_QUOTED_WORDS and seg.end >= sent.end - 3
+        return tok.start, sent.end, direct
+
+    def _inverted(self, k: int, cue_last: int, sent: Sentence) -> None:
+        """«...»، قال الوزير: the quotation stands before its cue."""
+        lo, hi = self.sent_range(sent)
+        i = k - 1
+        while i >= 0 and self.toks[i].text in "،,":
+            i -= 1
+        if i < 0 or self.toks[i].text not in CLOSERS:
+            return
+        seg = next((s for s in self.segments if s.end == self.toks[i].start), None)
+        if seg is None or self.seg_words(seg) < MIN_QUOTED_WORDS:
+            return
+        speaker = self.actor_in(cue_last + 1, hi) or self.np_speaker(cue_last + 1, hi)
+        if speaker is None or self.is_outlet(speaker):
+            return
+        self._add(k, cue_last, speaker, seg.start, seg.end, True, "quote", sent)
+
+    def _from_prep(self, k: int, sent: Sentence) -> None:
+        """بحسب/وفق/حسب (ما أفاد) X: X said the clause before (or after, at a sentence start)."""
+        lo, hi = self.sent_range(sent)
+        j = k + 1
+        cue_last = k
+        if j < hi and strip_article(self.toks[j].norm) in ("ما", "لما"):
+            j += 1
+            alex = self.ex._alex
+            if j < hi and (self.lex.cue(self.toks[j]) is not None or (alex is not None and alex.is_cue(self.toks[j]))):
+                cue_last = j
+                j += 1
+        if j < hi and (self.toks[j].text in "،," or self.lex.word(self.toks[j]) == "stop"):
+            return
+        pronoun = j < hi and self.lex.cue(self.toks[j]) is not None and self.lex.cue(self.toks[j]).kind == "noun"
+        if j < hi and self.lex.cue(self.toks[j]) is not None and self.lex.cue(self.toks[j]).kind == "tag":
+            return
+        if j > lo and k > lo and strip_article(self.toks[k - 1].norm) == "حد":
+            return
+        np_hi = j
+        while np_hi < hi and np_hi - j < MAX_REGION and not (
+            self.toks[np_hi].is_punct and self.toks[np_hi].text not in "()\"«»“”"
+        ):
+            if self.lex.comp(self.toks[np_hi]) == "an" or self.toks[np_hi].text in "()":
+                break
+            np_hi += 1
+        if pronoun:
+            cue_last = j
+            speaker = self.previous_speaker(sent.i, self.toks[k].start, False)
+            np_hi = j + 1
+        else:
+            if j >= hi:
+                return
+            outlet = outlet_at(self.toks, j, self.ex._alex)
+            if outlet is not None and outlet.kind != "media":
+                return
+            speaker = (
+                self._issuer(j, np_hi) or self.actor_in(j, np_hi, skip_prep=False) or self.np_speaker(j, np_hi)
+            )
+            if speaker is None or self.is_outlet(speaker):
+                return
+        at_start = all(t.is_punct for t in self.toks[lo:k])
+        if at_start:
+            c = np_hi
+            while c < hi and self.toks[c].is_punct:
+                c += 1
+            if c >= hi:
+                return
+            start, end = self.toks[c].start, sent.end
+        else:
+            start, end = self.toks[lo].start, self.toks[k].start
+            prior = [c for c in self.cands if c.sent == sent.i]
+            if prior:
+                return  # the clause before already is a quote (قال X إن ...، بحسب تعبيره)
+        for i in range(k, np_hi):
+            self.consumed.add(i)
+        self._add(k, cue_last, speaker, start, end, False, "prep", sent)
+
+    def _uncued(self) -> None:
+        """A long quotation with no speech cue, in a sentence opened by its speaker (X أطلع Y "...")."""
+        for seg in self.segments:
+            if self.seg_words(seg) < MIN_UNCUED_WORDS:
+                continue
+            if any(c.start <= seg.start < c.end or seg.start <= c.start < seg.end for c in self.cands):
+                continue
+            sent = self.doc.sentence_of(seg.open)
+            if sent is None:
+                continue
+            lo, hi = self.sent_range(sent)
+            first = next((i for i in range(lo, hi) if not self.toks[i].is_punct), None)
+            if first is None:
+                continue
+            a = self.actor_in(first, first + 1, skip_prep=False)
+            if a is None:
+                continue
+            verb = first
+            while verb < hi and self.toks[verb].start < a.end:
+                verb += 1
+            inner = [t for t in self.toks if seg.start <= t.start < seg.end and not t.is_punct]
+            if verb >= hi or self.toks[verb].start >= seg.open or self.toks[verb].is_punct:
+                continue
+            if self.lex.cue(self.toks[verb]) is not None or (inner and self.lex.cue(inner[0]) is not None):
+                continue
+            self._add(verb, verb, a, seg.start, seg.end, True, "uncued", sent)
+
+    def _add(
+        self, k: int, cue_last: int, speaker: Actor | None, start: int, end: int, direct: bool, mode: str, sent: Sentence
+    ) -> None:
+        self.cands.append(_Candidate(k, cue_last, speaker, start, end, direct, mode, sent.i))
+
+    # ------------------------------------------------------------ finishing
+
+    def _finish(self) -> list[Quote]:
+        text = self.doc.text
+        out: list[Quote] = []
+        cands = sorted(self.cands, key=lambda c: self.toks[c.cue_first].start)
+        for c in cands:
+            start, end = c.start, c.end
+            if c.mode in ("an", "3an", "obj", "colon"):
+                for off, s_i in self.cut_points:
+                    if not start < off < end:
+                        continue
+                    if c.mode == "colon" and not self._sentence_initial(off):
+                        continue
+                    if c.mode != "colon" and s_i != c.sent:
+                        continue
+                    end = off
+                    break
+            start, end = _trim(text, start, end)
+            if end - start < 2:
+                continue
+            if any(q.start <= start < q.end and c.mode in ("prep", "uncued") for q in out):
+                continue
+            cue_start, cue_end = self.toks[c.cue_first].start, self.toks[c.cue_last].end
+            out.append(Quote(c.speaker, Span(cue_start, cue_end, text[cue_start:cue_end]), start, end, text[start:end], c.direct))
+        return out
+
+    def _sentence_initial(self, offset: int) -> bool:
+        sent = self.doc.sentence_of(offset)
+        if sent is None:
+            return False
+        lead = [t for t in self.doc.sentence_tokens(sent) if t.start < offset and not t.is_punct]
+        return len(lead) <= 1
+
+
+_TRIM = " \t\r\n،,.:;؛-–—" + "".join(QUOTE_MARKS)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n،,.:;؛-–—":
+        end -= 1
+    return start, end
