@@ -1,0 +1,419 @@
+"""The actor knowledge base: entries, countries, agents and loaded references, indexed for matching.
+
+Data files (YAML, documented in docs/actors.md) live in ``ahdath/actors/data``:
+``people.yaml``, ``organizations.yaml``, ``igos.yaml`` (entries), ``countries.yaml``, ``agents.yaml`` and
+``loaded.yaml``. User files (``--actors``) hold entries in the same format and override shipped entries
+with the same id.
+
+Surface forms are indexed in a token trie keyed by folded tokens (:func:`ahdath.language.normalize.fold_text`
+of each token the tokenizer gives), so matching is a walk over ``doc.tokens``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ahdath.language.normalize import fold_text
+from ahdath.language.tokenize import tokenize
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ENTRY_FILES = ("people.yaml", "organizations.yaml", "igos.yaml")
+SPECIAL_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "ISM"})
+
+try:  # the C loader is ~10x faster
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+# Kinds of index targets, in order of precedence when one surface form has several.
+TARGET_ORDER = ("blocker", "loaded", "entry", "country", "metonym", "capital", "agent", "plural", "nisba", "partial")
+_ORDER = {k: i for i, k in enumerate(TARGET_ORDER)}
+END = ""  # trie key holding the targets of the form ending at a node (tokens are never empty)
+
+
+def _date(v: Any) -> str | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()[:10]
+    return str(v)[:10]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    role: str
+    of: str
+    sector: str = ""
+    start: str | None = None  # ISO date, None = open
+    end: str | None = None
+
+    def valid_on(self, date: str | None) -> bool:
+        if date is None:
+            return True
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+@dataclass(slots=True)
+class Entry:
+    """A person, organization or IGO."""
+
+    id: str
+    type: str
+    name: str
+    ar: tuple[str, ...]
+    country: str = ""
+    sector: str = ""
+    wikidata: str | None = None
+    roles: tuple[Role, ...] = ()
+    member_of: str | None = None
+    loaded: bool = False
+    ambiguous: bool = False
+    source: str = ""
+
+    def roles_on(self, date: str | None) -> list[Role]:
+        return [r for r in self.roles if r.valid_on(date)]
+
+
+@dataclass(slots=True)
+class Country:
+    id: str
+    name: str
+    ar: tuple[str, ...]
+    nisba: tuple[str, ...]
+    plural: tuple[str, ...] = ()
+    demonym: str = ""
+    capital: tuple[str, ...] = ()
+    capital_curated: bool = False
+    metonyms: tuple[tuple[str, str], ...] = ()  # (arabic, sector)
+    ambiguous: frozenset[str] = frozenset()  # folded forms that are also common words
+    wikidata: str | None = None
+    sovereign: bool = False
+
+
+@dataclass(slots=True)
+class Agent:
+    id: str
+    ar: tuple[str, ...]
+    sector: str
+    name: str
+    role: str | None = None
+    person: bool = False
+    cvl_people: bool = False
+    country: str = ""
+    loaded: bool = False
+
+
+@dataclass(slots=True)
+class LoadedRef:
+    id: str
+    ar: tuple[str, ...]
+    ref: str | None
+    name: str
+    country: str
+    sector: str
+    kind: str
+    gloss: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a surface form points to."""
+
+    kind: str  # one of TARGET_ORDER
+    ref: str  # entry id, country ISO3, agent id or loaded id
+    sector: str | None = None  # for metonyms
+    form: str = ""  # the folded form, for explanations
+
+    @property
+    def rank(self) -> int:
+        return _ORDER[self.kind]
+
+
+def form_keys(text: str) -> list[tuple[str, ...]]:
+    """Folded token keys of an Arabic surface form, with spacing variants (عبد اللهيان/عبداللهيان)."""
+    toks = tuple(t.norm for t in tokenize(text) if t.norm)
+    if not toks:
+        return []
+    keys = [toks]
+    merged: list[str] = []
+    i = 0
+    changed = False
+    while i < len(toks):
+        if toks[i] in ("عبد", "ابو") and i + 1 < len(toks):
+            merged.append(toks[i] + toks[i + 1])
+            i += 2
+            changed = True
+        else:
+            merged.append(toks[i])
+            i += 1
+    if changed:
+        keys.append(tuple(merged))
+    split: list[str] = []
+    for t in toks:
+        if t.startswith("عبدال") and len(t) > 6:
+            split += ["عبد", t[3:]]
+        else:
+            split.append(t)
+    if len(split) != len(toks):
+        keys.append(tuple(split))
+    return keys
+
+
+def _article_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The key and its first token with/without the article (الحكومة/حكومة)."""
+    first = key[0]
+    if first.startswith("ال") and (len(first) > 6 or (len(key) > 1 and len(first) > 4)):
+        return [key, (first[2:], *key[1:])]
+    if not first.startswith("ال") and len(first) >= 3:
+        return [key, ("ال" + first, *key[1:])]
+    return [key]
+
+
+@dataclass
+class KB:
+    """All actor knowledge, indexed. Build with :meth:`load`."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    agents: dict[str, Agent] = field(default_factory=dict)
+    loaded: dict[str, LoadedRef] = field(default_factory=dict)
+    bodies: frozenset[str] = frozenset()
+    org_prefixes: frozenset[str] = frozenset()
+    back_titles: dict[str, frozenset[str]] = field(default_factory=dict)  # folded title -> roles
+    first_names: frozenset[str] = frozenset()
+    blockers: tuple[str, ...] = ()
+    name_stops: frozenset[str] = frozenset()  # words that end an unknown name (في، من، قال...)
+    trie: dict[str, Any] = field(default_factory=dict)
+    roles: dict[tuple[str, str], list[tuple[Role, str]]] = field(default_factory=dict)  # (role, of) -> holders
+    surnames: dict[str, list[str]] = field(default_factory=dict)  # folded last token -> person ids
+
+    # ---- loading ----------------------------------------------------------------------------
+    @classmethod
+    def load(cls, extra_paths: Iterable[str | Path] = (), data_dir: Path = DATA_DIR) -> KB:
+        kb = cls()
+        for fn in ENTRY_FILES:
+            p = data_dir / fn
+            if p.exists():
+                kb.add_entries(_read_yaml(p), source=fn)
+        if (data_dir / "countries.yaml").exists():
+            kb.add_countries(_read_yaml(data_dir / "countries.yaml"))
+        if (data_dir / "agents.yaml").exists():
+            kb.add_agents(_read_yaml(data_dir / "agents.yaml"))
+        if (data_dir / "loaded.yaml").exists():
+            kb.add_loaded(_read_yaml(data_dir / "loaded.yaml"))
+        for p in extra_paths:
+            kb.add_user_file(Path(p))
+        kb.build_index()
+        return kb
+
+    def add_user_file(self, path: Path) -> None:
+        """A user ``--actors`` file: a list of entries, or a mapping with entries/agents/loaded lists."""
+        data = _read_yaml(path)
+        if isinstance(data, dict):
+            self.add_entries(data.get("entries") or [], source=str(path))
+            if data.get("agents"):
+                self.add_agents({"agents": data["agents"]})
+            if data.get("loaded"):
+                self.add_loaded(data["loaded"])
+        else:
+            self.add_entries(data or [], source=str(path))
+
+    def add_entries(self, items: list[dict], source: str = "") -> None:
+        for d in items:
+            roles = tuple(
+                Role(str(r["role"]), str(r.get("of", "")), str(r.get("sector") or ""), _date(r.get("start")),
+                     _date(r.get("end")))
+                for r in d.get("roles") or []
+            )
+            ar = d.get("ar") or []
+            if isinstance(ar, str):
+                ar = [ar]
+            self.entries[str(d["id"])] = Entry(
+                id=str(d["id"]),
+                type=str(d.get("type") or "organization"),
+                name=str(d.get("name") or d["id"]),
+                ar=tuple(str(a) for a in ar),
+                country=str(d.get("country") or ""),
+                sector=str(d.get("sector") or ""),
+                wikidata=d.get("wikidata") or None,
+                roles=roles,
+                member_of=d.get("member_of") or None,
+                loaded=bool(d.get("loaded", False)),
+                ambiguous=bool(d.get("ambiguous", False)),
+                source=source,
+            )
+
+    def add_countries(self, items: list[dict]) -> None:
+        for d in items:
+            cap = d.get("capital") or {}
+            self.countries[d["id"]] = Country(
+                id=d["id"],
+                name=d["name"],
+                ar=tuple(d.get("ar") or ()),
+                nisba=tuple(d.get("nisba") or ()),
+                plural=tuple(d.get("plural") or ()),
+                demonym=d.get("demonym") or "",
+                capital=tuple(cap.get("ar") or ()),
+                capital_curated=bool(cap.get("curated", False)),
+                metonyms=tuple((m["ar"], m.get("sector", "GOV")) for m in d.get("metonyms") or ()),
+                ambiguous=frozenset(fold_text(a) for a in d.get("ambiguous") or ()),
+                wikidata=d.get("wikidata") or None,
+                sovereign=bool(d.get("sovereign", False)),
+            )
+
+    def add_agents(self, data: dict) -> None:
+        for i, d in enumerate(data.get("agents") or []):
+            aid = str(d.get("id") or f"agent{len(self.agents) + i}")
+            self.agents[aid] = Agent(
+                id=aid,
+                ar=tuple(d["ar"]),
+                sector=str(d.get("sector") or ""),
+                name=str(d.get("name") or ""),
+                role=d.get("role") or None,
+                person=bool(d.get("person", False)),
+                cvl_people=bool(d.get("cvl_people", False)),
+                country=str(d.get("country") or ""),
+                loaded=bool(d.get("loaded", False)),
+            )
+        if "bodies" in data:
+            self.bodies = frozenset(fold_text(b) for b in data["bodies"])
+        if "org_prefixes" in data:
+            self.org_prefixes = frozenset(fold_text(b) for b in data["org_prefixes"])
+        if "back_titles" in data:
+            self.back_titles = {fold_text(k): frozenset(v) for k, v in data["back_titles"].items()}
+        if "name_stops" in data:
+            self.name_stops = frozenset(fold_text(b) for b in data["name_stops"])
+        if "first_names" in data:
+            self.first_names = frozenset(fold_text(b) for b in data["first_names"])
+        self.blockers = self.blockers + tuple(data.get("blockers") or ())
+
+    def add_loaded(self, items: list[dict]) -> None:
+        for i, d in enumerate(items):
+            lid = str(d.get("id") or f"loaded{len(self.loaded) + i}")
+            ref = d.get("ref") or None
+            country = d.get("country") or ""
+            name = d.get("name") or ""
+            if ref and ref in self.countries:
+                country = country or ref
+                name = name or self.countries[ref].name
+            self.loaded[lid] = LoadedRef(lid, tuple(d["ar"]), ref, name, country, str(d.get("sector") or ""),
+                                         str(d.get("kind") or "agent"), str(d.get("gloss") or ""))
+
+    # ---- index --------------------------------------------------------------------------------
+    def _add(self, key: tuple[str, ...], target: Target) -> None:
+        node = self.trie
+        for tok in key:
+            node = node.setdefault(tok, {})
+        lst = node.setdefault(END, [])
+        if target not in lst:
+            lst.append(target)
+
+    def build_index(self) -> None:
+        self.trie = {}
+        self.roles = {}
+        self.surnames = {}
+        for c in self.countries.values():
+            for a in c.ar:
+                for k in form_keys(a):
+                    self._add(k, Target("country", c.id, form=" ".join(k)))
+            for a in c.nisba:
+                for k in form_keys(a):
+                    self._add(k, Target("nisba", c.id, form=" ".join(k)))
+            for a in c.plural:
+                for k in form_keys(a):
+                    self._add(k, Target("plural", c.id, form=" ".join(k)))
+            for a in c.capital:
+                for k in form_keys(a):
+                    self._add(k, Target("capital", c.id, sector="GOV", form=" ".join(k)))
+            for a, sector in c.metonyms:
+                for k in form_keys(a):
+                    self._add(k, Target("metonym", c.id, sector=sector, form=" ".join(k)))
+        for ag in self.agents.values():
+            for a in ag.ar:
+                for k in form_keys(a):
+                    for kk in _article_variants(k):
+                        self._add(kk, Target("agent", ag.id, form=" ".join(kk)))
+        for e in self.entries.values():
+            for a in e.ar:
+                for k in form_keys(a):
+                    self._add(k, Target("entry", e.id, form=" ".join(k)))
+            for r in e.roles:
+                self.roles.setdefault((r.role, r.of), []).append((r, e.id))
+            if e.type == "person":
+                for a in e.ar:
+                    toks = a.split()
+                    if len(toks) >= 2:
+                        last = fold_text(toks[-1])
+                        for s in {last, last[2:] if last.startswith("ال") and len(last) > 4 else last}:
+                            if len(s) >= 3:
+                                ids = self.surnames.setdefault(s, [])
+                                if e.id not in ids:
+                                    ids.append(e.id)
+        for lr in self.loaded.values():
+            for a in lr.ar:
+                for k in form_keys(a):
+                    self._add(k, Target("loaded", lr.id, form=" ".join(k)))
+        for b in self.blockers:
+            for k in form_keys(b):
+                self._add(k, Target("blocker", "", form=" ".join(k)))
+        for lst in _walk(self.trie):
+            lst.sort(key=lambda t: t.rank)
+
+    # ---- queries ------------------------------------------------------------------------------
+    def officeholders(self, role: str, of: str, date: str | None) -> list[tuple[Role, Entry]]:
+        """People holding ``role`` of ``of``: on ``date`` (several overlapping: the longest-serving first, as
+        overlaps are mostly deputies or acting holders), or with no date the latest holder first."""
+        holders = [(r, self.entries[eid]) for r, eid in self.roles.get((role, of), ()) if eid in self.entries]
+        if date is not None:
+            holders = [h for h in holders if h[0].valid_on(date)]
+            holders.sort(key=lambda h: h[0].start or "")
+        else:
+            holders.sort(key=lambda h: (h[0].end is None, h[0].end or "", h[0].start or ""), reverse=True)
+        return holders
+
+    def country_name(self, code: str) -> str:
+        c = self.countries.get(code)
+        if c:
+            return c.name
+        return {"UNO": "United Nations", "EUR": "European Union", "IGO": "", "ISM": ""}.get(code, code)
+
+    def demonym(self, code: str) -> str:
+        c = self.countries.get(code)
+        return c.demonym if c and c.demonym else self.country_name(code)
+
+    def lookup_key(self, key: tuple[str, ...]) -> list[Target]:
+        node: dict[str, Any] | None = self.trie
+        for tok in key:
+            node = node.get(tok) if node is not None else None
+            if node is None:
+                return []
+        return list(node.get(END, ()))
+
+
+def _walk(node: dict[str, Any]) -> Iterator[list[Target]]:
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        for k, v in n.items():
+            if k == END:
+                yield v
+            else:
+                stack.append(v)
+
+
+def _read_yaml(path: Path) -> Any:
+    with open(path, encoding="utf-8") as f:
+        return yaml.load(f, Loader=_Loader)
+
+
+@lru_cache(maxsize=1)
+def default_kb() -> KB:
+    """The shipped knowledge base, loaded once."""
+    return KB.load()

@@ -1,0 +1,564 @@
+"""Resolve actor mentions in a document: who is who, on the article's date.
+
+``ActorResolver(kb)(doc)`` fills ``doc.actors`` with every actor mention, each an
+:class:`ahdath.model.Actor` with offsets into the original ``doc.text``, an English name, country,
+sector, kind, knowledge-base id, ``loaded`` flag, a short ``reason`` and a ``confidence``.
+
+Steps (all over ``doc.tokens``; folded forms, clitics و ف ب ل ك لل allowed on the first token):
+1. longest-first token-trie match of every known surface form (entries, countries, nisba adjectives,
+   capitals, agents, loaded references; blockers stop false hits like أمريكا اللاتينية);
+2. right-to-left composition: an agent absorbs the modifier after it (وزير الخارجية + الإيراني,
+   رئيس المكتب السياسي + لحركة حماس, المتحدث باسم + وزارة الخارجية الإيرانية) and, for an office,
+   the article date picks the officeholder; a title right before a name is that person;
+3. unknown persons from ``doc.entities`` (PERS) or a title followed by a first name, named by the
+   transliterator;
+4. in-document coreference: surnames (النخالة), bare titles (الوزير) pointing back to a named person;
+5. agents without a country take the article's main country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ahdath.actors.kb import END, KB, Entry, Target, default_kb
+from ahdath.language.normalize import fold
+from ahdath.model import Actor, Document, Token
+
+# Roles that may stand for each other when the knowledge base codes the office under another key.
+ROLE_FALLBACK: dict[str, tuple[str, ...]] = {
+    "secretary_general": ("leader",),
+    "leader": ("secretary_general", "political_bureau_chief"),
+    "political_bureau_chief": ("leader",),
+    "head_of_state": ("leader",),
+    "military_commander": ("army_chief",),
+}
+KIND_OF_TYPE = {"person": "person", "organization": "organization", "igo": "igo"}
+# Preference of a mention as "the most specific" one of its entity.
+MENTION_RANK = {"name": 5, "surname": 4, "title": 3, "loaded": 2, "agent": 2, "capital": 1, "nisba": 1}
+PEOPLE_SUFFIXES = ("يون", "يين", "يات", "يان", "يتان", "يتين")
+_CONJ = ("و", "ف")
+
+
+def _translit() -> Any:
+    try:
+        from ahdath.actors.translit import transliterate
+    except ImportError:  # pragma: no cover - the transliterator ships separately
+        return None
+    return transliterate
+
+
+@dataclass(slots=True)
+class _M:
+    """A resolved mention under construction."""
+
+    i: int  # token range [i, j)
+    j: int
+    start: int
+    end: int
+    target: Target
+    prefix: str = ""  # clitics stripped from the first token
+    kind: str = ""
+    name: str = ""
+    country: str = ""
+    sector: str = ""
+    actor_id: str | None = None
+    wikidata: str | None = None
+    loaded: bool = False
+    reason: str = ""
+    conf: float = 0.5
+    mention: str = "agent"  # name | surname | title | agent | nisba | capital | loaded
+    role: str | None = None  # office of a title
+    person_title: bool = False
+    people: bool = False  # a group of people (CVL) from a plural nisba
+    has_country: bool = False
+    emit: bool = True
+    of_name: str = ""
+    modifier: bool = False  # nisba/country usable as a modifier
+
+
+def _first_forms(tok: Token) -> list[tuple[str, int, str]]:
+    """(form, folded chars stripped, prefix) for the first token of a match, unstripped first."""
+    n = tok.norm
+    out = [(n, 0, "")]
+    base, off, pre = n, 0, ""
+    if len(n) > 3 and n[0] in _CONJ:
+        base, off, pre = n[1:], 1, n[0]
+        out.append((base, off, pre))
+    if base.startswith("لل") and len(base) > 3:
+        out.append(("ال" + base[2:], off, pre + "ل"))
+    elif len(base) > 3 and base[0] in "بلك":
+        out.append((base[1:], off + 1, pre + base[0]))
+    return out
+
+
+class ActorResolver:
+    """Fill ``doc.actors``; see the module docstring."""
+
+    def __init__(self, kb: KB | None = None) -> None:
+        self.kb = kb or default_kb()
+        self._translit = _translit()
+
+    @classmethod
+    def load(cls, extra_paths: Iterable[str | Path] = ()) -> ActorResolver:
+        extra = tuple(extra_paths)
+        return cls(KB.load(extra) if extra else default_kb())
+
+    # ------------------------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        if not doc.tokens and doc.text:
+            from ahdath.language import analyze
+
+            analyze(doc)
+        date = (doc.date or "")[:10] or None
+        toks = doc.tokens
+        base = self._match(doc, toks)
+        res = self._compose(doc, base, date)
+        res += self._unknown_persons(doc, res)
+        res.sort(key=lambda m: (m.start, -m.end))
+        res = self._coref(doc, res, date)
+        self._context_country(res)
+        kept = [m for m in res if m.emit]
+        doc.actors = [self._actor(m, doc.text) for m in kept]
+        doc.user_data["actor_mentions"] = {(m.start, m.end): m.mention for m in kept}
+        return doc
+
+    # ---- 1. matching --------------------------------------------------------------------------
+    def _match(self, doc: Document, toks: list[Token]) -> list[_M]:
+        trie = self.kb.trie
+        out: list[_M] = []
+        n = len(toks)
+        i = 0
+        while i < n:
+            tok = toks[i]
+            if tok.is_punct:
+                i += 1
+                continue
+            best: tuple[int, int, str, list[Target]] | None = None
+            for form, off, pre in _first_forms(tok):
+                node = trie.get(form)
+                if node is None:
+                    continue
+                j = i + 1
+                last = (j, node[END]) if END in node else None
+                while j < n:
+                    nxt = node.get(toks[j].norm)
+                    if nxt is None:
+                        break
+                    node = nxt
+                    j += 1
+                    if END in node:
+                        last = (j, node[END])
+                if last and (best is None or last[0] > best[0]):
+                    best = (last[0], off, pre, last[1])
+            if best is None:
+                i += 1
+                continue
+            j, off, pre, targets = best
+            start = tok.start
+            if off:
+                start = tok.start + fold(tok.text).offsets[off]
+            t0 = targets[0]
+            if t0.kind != "blocker":
+                out.append(_M(i, j, start, toks[j - 1].end, t0, prefix=pre))
+            i = j
+        return out
+
+    # ---- 2. composition -----------------------------------------------------------------------
+    def _base(self, m: _M, doc: Document) -> None:
+        """Fill a mention's identity from its own target."""
+        kb, t = self.kb, m.target
+        if t.kind == "entry":
+            e = kb.entries[t.ref]
+            m.kind, m.name, m.country, m.sector = KIND_OF_TYPE.get(e.type, "organization"), e.name, e.country, e.sector
+            m.actor_id, m.wikidata, m.loaded = e.id, e.wikidata, e.loaded
+            m.mention = "name"
+            m.conf = 0.6 if e.ambiguous else 0.95
+            m.reason = f"knowledge base: {e.id}" + (" (ambiguous form)" if e.ambiguous else "")
+            m.has_country = bool(e.country)
+        elif t.kind in ("country", "capital", "metonym"):
+            c = kb.countries[t.ref]
+            m.kind, m.name, m.country, m.actor_id, m.wikidata = "country", c.name, c.id, c.id, c.wikidata
+            m.has_country = True
+            m.modifier = t.kind == "country"
+            if t.kind == "country":
+                m.mention, m.sector = "name", ""
+                m.conf = 0.3 if t.form in c.ambiguous else 0.95
+                m.reason = f"country name → {c.id}"
+            else:
+                m.mention, m.sector = "capital", t.sector or "GOV"
+                m.kind = "country" if t.kind == "capital" else "agent"
+                m.conf = (0.7 if c.capital_curated else 0.4) if t.kind == "capital" else 0.85
+                m.reason = f"{'capital' if t.kind == 'capital' else 'metonym'} as metonym → {c.id} {m.sector}"
+        elif t.kind in ("nisba", "plural"):
+            c = kb.countries[t.ref]
+            m.kind, m.country, m.actor_id, m.wikidata, m.has_country = "country", c.id, c.id, c.wikidata, True
+            m.name, m.mention, m.modifier = c.name, "nisba", True
+            m.people = t.kind == "plural" or t.form.endswith(PEOPLE_SUFFIXES)
+            if m.people:
+                m.kind, m.sector, m.name = "agent", "CVL", (c.demonym + "s" if c.demonym else c.name)
+                m.actor_id = None
+                m.conf, m.reason = 0.6, f"plural nisba → {c.id} people"
+            else:
+                m.conf, m.reason = 0.35, f"nisba adjective → {c.id}"
+        elif t.kind == "loaded":
+            lr = kb.loaded[t.ref]
+            ref = kb.entries.get(lr.ref or "")
+            m.kind = lr.kind if lr.kind in ("country", "agent", "organization", "person", "igo") else "agent"
+            m.name, m.country, m.sector = lr.name, lr.country, lr.sector
+            if ref is not None:
+                m.actor_id, m.wikidata = ref.id, ref.wikidata
+                m.name, m.country = lr.name or ref.name, lr.country or ref.country
+            elif lr.ref in kb.countries and m.kind == "country":
+                m.actor_id, m.wikidata = lr.ref, kb.countries[lr.ref].wikidata
+            m.loaded, m.mention, m.has_country, m.modifier = True, "loaded", bool(m.country), m.kind == "country"
+            m.conf = 0.9
+            m.reason = f"loaded reference → {m.country} {m.sector}".rstrip() + (f" ({lr.gloss})" if lr.gloss else "")
+        elif t.kind == "agent":
+            ag = kb.agents[t.ref]
+            m.kind, m.sector, m.role, m.person_title = "agent", ag.sector, ag.role, ag.person
+            m.loaded, m.mention = ag.loaded, ("title" if ag.person else "agent")
+            m.country = ag.country
+            m.has_country = bool(ag.country)
+            m.name = _fill(ag.name, kb.demonym(ag.country) if ag.country else "", "")
+            m.conf = 0.6 if ag.country else 0.5
+            m.reason = f"agent noun → {ag.sector or '?'}" + (f" of {ag.country}" if ag.country else "")
+
+    def _compose(self, doc: Document, base: list[_M], date: str | None) -> list[_M]:
+        kb = self.kb
+        for m in base:
+            self._base(m, doc)
+        toks = doc.tokens
+        for k in range(len(base) - 1, -1, -1):
+            m = base[k]
+            nxt = base[k + 1] if k + 1 < len(base) else None
+            adjacent = nxt is not None and nxt.i == m.j and nxt.prefix[:1] not in _CONJ
+            # a title and a name separated by a comma: وزير الخارجية الإيراني، حسين أمير عبداللهيان
+            if (nxt is not None and not adjacent and nxt.i == m.j + 1 and toks[m.j].text in "،," and nxt.kind == "person"
+                    and not nxt.prefix):
+                adjacent = True
+            if m.target.kind == "agent" and adjacent and nxt is not None:
+                self._absorb(m, nxt, date)
+            elif m.kind in ("organization", "igo", "person") and adjacent and nxt is not None and nxt.mention == "nisba" \
+                    and not nxt.people:
+                nxt.emit = False  # وكالة تسنيم الإيرانية: the adjective belongs to the name
+                m.end, m.j = nxt.end, nxt.j
+                if not m.country:
+                    m.country, m.has_country = nxt.country, True
+            # an organization-type word right before an organization name belongs to its mention
+            if m.kind in ("organization", "igo") and m.i > 0 and m.prefix == "" and (k == 0 or base[k - 1].j < m.i):
+                prev = toks[m.i - 1]
+                forms = {f for f, _, _ in _first_forms(prev)}
+                if forms & kb.org_prefixes:
+                    m.i, m.start = m.i - 1, prev.start
+                    if prev.norm[:1] in _CONJ and prev.norm not in kb.org_prefixes:
+                        m.start = prev.start + fold(prev.text).offsets[1]
+        for m in base:
+            if m.target.kind == "agent" and m.role and m.has_country and m.kind == "agent":
+                self._officeholder(m, date)
+        return base
+
+    def _absorb(self, m: _M, nxt: _M, date: str | None) -> None:
+        """Agent ``m`` takes the modifier ``nxt`` right after it."""
+        kb = self.kb
+        ag = kb.agents[m.target.ref]
+        if nxt.kind == "person" and nxt.actor_id and nxt.mention in ("name", "surname"):
+            if ag.person:  # title in apposition to a name: the title is that person
+                m.kind, m.name, m.country, m.sector = "person", nxt.name, nxt.country, nxt.sector
+                m.actor_id, m.wikidata = nxt.actor_id, nxt.wikidata
+                m.reason, m.conf = f"title in apposition to {nxt.name}", 0.9
+                m.has_country = True
+                nxt.role = nxt.role or ag.role
+            elif not m.has_country:  # إدارة ترامب, نظام الأسد
+                m.country, m.has_country = nxt.country, True
+                m.name = _fill(ag.name, kb.demonym(nxt.country), nxt.name)
+                m.reason = f"agent of {nxt.name} → {nxt.country} {m.sector}"
+                m.conf = 0.8
+            return
+        if nxt.kind == "person":
+            return
+        if m.has_country and not (nxt.kind in ("organization", "igo") and ag.role):
+            return
+        if nxt.mention == "nisba" and nxt.people:
+            return
+        if nxt.kind in ("organization", "igo") and nxt.actor_id:
+            e = kb.entries[nxt.actor_id]
+            m.country, m.has_country = e.country, True
+            body = m.target.form.split()[-1] in kb.bodies or m.target.form in kb.bodies
+            if body and not ag.person:  # المكتب السياسي لحركة حماس: the organization itself
+                m.kind, m.name, m.sector, m.actor_id, m.wikidata = nxt.kind, e.name, e.sector, e.id, e.wikidata
+                m.reason, m.conf, m.mention = f"body of {e.name}", 0.85, "name"
+                m.end, m.j = nxt.end, nxt.j
+                m.loaded = m.loaded or nxt.loaded
+                return
+            m.sector = e.sector if ag.person or not m.sector else m.sector
+            m.of_name = e.name
+            m.name = _fill(ag.name, "", e.name)
+            m.reason = f"{m.target.form} of {e.id} → {e.country} {m.sector}"
+            m.conf = 0.8
+            if nxt.loaded:
+                m.loaded = True
+            m.end, m.j = nxt.end, nxt.j
+            if ag.role:
+                m.role = ag.role
+                self._officeholder(m, date, of=e.id)
+            return
+        if nxt.kind == "agent" and (nxt.person_title or not (ag.person or m.target.form.endswith("باسم"))):
+            return
+        if nxt.has_country and nxt.country and (nxt.modifier or nxt.kind == "agent"):
+            m.country, m.has_country = nxt.country, True
+            m.loaded = m.loaded or nxt.loaded
+            adj = kb.demonym(nxt.country)
+            of_name = nxt.name if nxt.kind == "agent" else ""
+            m.name = _fill(ag.name, adj if not of_name else "", of_name or adj)
+            m.reason = f"{m.target.form} + {nxt.target.form} → {nxt.country} {m.sector}".strip()
+            m.conf = 0.85
+            if nxt.mention == "nisba" or (nxt.kind == "country" and nxt.mention in ("name", "loaded")):
+                if nxt.mention == "nisba":
+                    nxt.emit = False
+                m.end, m.j = nxt.end, nxt.j
+            elif nxt.kind == "agent":  # المتحدث باسم وزارة الخارجية الإيرانية
+                m.end, m.j = nxt.end, nxt.j
+
+    def _officeholder(self, m: _M, date: str | None, of: str | None = None) -> None:
+        of = of or m.country
+        if not m.role or not of:
+            return
+        for role in (m.role, *ROLE_FALLBACK.get(m.role, ())):
+            holders = self.kb.officeholders(role, of, date)
+            if holders:
+                r, e = holders[0]
+                m.kind, m.name, m.actor_id, m.wikidata = "person", e.name, e.id, e.wikidata
+                m.country = e.country or m.country
+                m.sector = r.sector or e.sector or m.sector
+                when = date or "latest"
+                m.reason = f"title+{'org' if of not in self.kb.countries else 'country'}+date → role {role} of {of} ({when})"
+                m.conf = 0.85 if date else 0.65
+                return
+
+    # ---- 3. unknown persons -------------------------------------------------------------------
+    def _unknown_persons(self, doc: Document, res: list[_M]) -> list[_M]:
+        kb, toks = self.kb, doc.tokens
+        covered = [(m.start, m.end, m) for m in res if m.emit]
+        out: list[_M] = []
+
+        def overlaps(s: int, e: int, kinds: tuple[str, ...]) -> bool:
+            return any(a < e and s < b and m.kind in kinds for a, b, m in covered)
+
+        spans: list[tuple[int, int, str]] = []
+        for ent in doc.entities:
+            if ent.label == "PERS" and not overlaps(ent.start, ent.end, ("person", "organization", "igo")):
+                spans.append((ent.start, ent.end, "named entity (PERS)"))
+        # a title (with its country) followed by a first name: الرئيس الفلسطيني محمود عباس
+        by_start = {t.start: t.i for t in toks}
+        for m in res:
+            if not (m.emit and m.person_title and m.kind == "agent"):
+                continue
+            k = m.j
+            if k < len(toks) and toks[k].text in "،,":
+                k += 1
+            if k >= len(toks) or toks[k].norm not in kb.first_names:
+                continue
+            j = k
+            while j < len(toks) and j - k < 4 and not toks[j].is_punct and toks[j].norm not in kb.name_stops and \
+                    (j == k or toks[j].norm[:1] not in _CONJ or toks[j].norm in kb.first_names) and \
+                    not overlaps(toks[j].start, toks[j].end, ("person", "organization", "igo", "country", "agent")):
+                j += 1
+            if j - k >= 2 and not any(s < toks[j - 1].end and toks[k].start < e for s, e, _ in spans):
+                spans.append((toks[k].start, toks[j - 1].end, "title + first name"))
+        for s, e, why in spans:
+            i = by_start.get(s)
+            if i is None:
+                i = next((t.i for t in toks if t.start <= s < t.end), 0)
+            j = next((t.i + 1 for t in reversed(toks) if t.start < e), i + 1)
+            text = doc.text[s:e]
+            name = self._translit(text) if self._translit else ""
+            p = _M(i, j, s, e, Target("entry", ""), kind="person", name=name, mention="name", reason=why,
+                   conf=0.6 if why.startswith("named") else 0.5)
+            # a title just before the name gives country and sector
+            for m in res:
+                if m.emit and m.person_title and m.kind == "agent" and (m.j == i or (m.j == i - 1 and toks[m.j].text in "،,")):
+                    p.country, p.sector, p.has_country = m.country, m.sector, bool(m.country)
+                    p.role = m.role
+                    p.reason = f"{why}; title {m.target.form}" + (f" → {m.country} {m.sector}" if m.country else "")
+                    m.kind, m.name = "person", p.name
+                    m.reason = f"title in apposition to {text}"
+                    break
+                if m.emit and m.mention == "nisba" and not m.people and m.j == i:
+                    p.country, p.has_country = m.country, True
+            out.append(p)
+        return out
+
+    # ---- 4. coreference -----------------------------------------------------------------------
+    def _coref(self, doc: Document, res: list[_M], date: str | None) -> list[_M]:
+        kb, toks = self.kb, doc.tokens
+        persons = [m for m in res if m.emit and m.kind == "person" and m.mention == "name"]
+        surname: dict[tuple[str, ...], _M] = {}
+        for p in persons:
+            words = [t.norm for t in toks[p.i:p.j] if not t.is_punct]
+            if len(words) < 2:
+                continue
+            keys = [tuple(words[-1:]), tuple(words[-2:])]
+            if words[-2] in ("عبد", "ابو"):
+                keys.append((words[-2] + words[-1],))
+            for key in keys:
+                last = key[-1]
+                surname.setdefault(key, p)
+                if last.startswith("ال") and len(last) > 4:
+                    surname.setdefault((*key[:-1], last[2:]), p)
+                elif len(key) == 1 and len(last) >= 3:
+                    surname.setdefault(("ال" + last,), p)
+        covered = sorted((m.i, m.j) for m in res if m.emit)
+        cov = set()
+        for a, b in covered:
+            cov.update(range(a, b))
+        added: list[_M] = []
+        if surname:
+            i = 0
+            while i < len(toks):
+                if i in cov or toks[i].is_punct:
+                    i += 1
+                    continue
+                hit = None
+                for form, off, _pre in _first_forms(toks[i]):
+                    if len(form) < 3 or form in kb.name_stops:
+                        continue
+                    two = (form, toks[i + 1].norm) if i + 1 < len(toks) and i + 1 not in cov else None
+                    if two and two in surname:
+                        hit = (2, off, surname[two])
+                    elif (form,) in surname:
+                        hit = (1, off, surname[(form,)])
+                    if hit:
+                        break
+                if hit:
+                    n, off, p = hit
+                    s = toks[i].start + (fold(toks[i].text).offsets[off] if off else 0)
+                    e = toks[i + n - 1].end
+                    c = replace(p, i=i, j=i + n, start=s, end=e, mention="surname",
+                                reason=f"surname → {p.name or doc.text[p.start:p.end]} (in-document)",
+                                conf=0.85 if s > p.start else 0.7)
+                    added.append(c)
+                    i += n
+                    continue
+                i += 1
+        res = sorted(res + added, key=lambda m: (m.start, -m.end))
+        # bare titles pointing back to the last named person with a compatible office
+        last_persons: list[_M] = []
+        for m in res:
+            if not m.emit:
+                continue
+            if m.kind == "person" and m.mention in ("name", "surname"):
+                last_persons.append(m)
+                continue
+            if m.kind == "agent" and m.person_title and not m.has_country:
+                roles = kb.back_titles.get(m.target.form) or kb.back_titles.get("ال" + m.target.form)
+                if not roles:
+                    continue
+                for p in reversed(last_persons):
+                    if self._holds(p, roles, date):
+                        m.kind, m.name, m.country, m.sector = "person", p.name, p.country, p.sector
+                        m.actor_id, m.wikidata, m.has_country = p.actor_id, p.wikidata, True
+                        m.reason, m.conf = f"title points back to {p.name}", 0.7
+                        break
+        return res
+
+    def _holds(self, p: _M, roles: frozenset[str], date: str | None) -> bool:
+        if p.role in roles:
+            return True
+        e = self.kb.entries.get(p.actor_id or "")
+        return bool(e) and any(r.role in roles for r in e.roles_on(date))
+
+    # ---- 5. context country ------------------------------------------------------------------
+    def _context_country(self, res: list[_M]) -> None:
+        counts: Counter[str] = Counter()
+        for m in res:
+            if m.emit and m.country and m.country in self.kb.countries and m.mention in ("name", "surname", "capital"):
+                counts[m.country] += 2 if m.kind == "country" else 1
+        if not counts:
+            return
+        top = counts.most_common(1)[0][0]
+        for m in res:
+            if m.emit and m.kind == "agent" and not m.country:
+                m.country = top
+                m.name = _fill(self.kb.agents[m.target.ref].name, self.kb.demonym(top), "") \
+                    if m.target.kind == "agent" else m.name
+                m.reason += f"; country {top} from article context"
+                m.conf *= 0.6
+                if m.role and m.person_title:
+                    self._officeholder(m, None)
+
+    # ---- output ------------------------------------------------------------------------------
+    def _actor(self, m: _M, text: str) -> Actor:
+        return Actor(start=m.start, end=m.end, text=text[m.start:m.end], name=m.name, country=m.country, sector=m.sector,
+                     kind=m.kind or "unknown", actor_id=m.actor_id or None, wikidata=m.wikidata, loaded=m.loaded,
+                     reason=m.reason, confidence=round(m.conf, 3))
+
+    # ---- API for the event coder --------------------------------------------------------------
+    def resolve_span(self, doc: Document, start: int, end: int) -> Actor | None:
+        """The best actor mention inside ``doc.text[start:end]`` (persons/orgs first, most specific)."""
+        if not doc.actors and "actor_mentions" not in doc.user_data:
+            self(doc)
+        inside = [a for a in doc.actors if a.start >= start and a.end <= end]
+        if not inside:
+            inside = [a for a in doc.actors if a.start < end and start < a.end]
+        if not inside:
+            return None
+        return max(inside, key=lambda a: (_KIND_RANK.get(a.kind, 0), a.confidence, a.end - a.start, -a.start))
+
+    def canonical(self, doc: Document, actor: Actor) -> Actor:
+        """``actor`` pointed at the most specific mention of the same entity in the article (a name beats a title)."""
+        key = identity(actor)
+        kinds = doc.user_data.get("actor_mentions", {})
+        same = [a for a in doc.actors if identity(a) == key]
+        if not same:
+            return actor
+        best = max(same, key=lambda a: (MENTION_RANK.get(kinds.get((a.start, a.end), "agent"), 0), a.end - a.start,
+                                        -a.start))
+        out = actor.with_mention(best.start, best.end, best.text)
+        return out
+
+    def antecedent(self, doc: Document, offset: int) -> Actor | None:
+        """The last person (else organization) mentioned before ``offset``: the subject of وأضاف / بدوره."""
+        before = [a for a in doc.actors if a.end <= offset]
+        for kinds in (("person",), ("organization", "igo")):
+            cands = [a for a in before if a.kind in kinds]
+            if cands:
+                return cands[-1]
+        return None
+
+
+_KIND_RANK = {"person": 5, "organization": 4, "igo": 4, "agent": 3, "country": 2, "unknown": 1}
+
+
+def identity(a: Actor) -> tuple[str, ...]:
+    """A key shared by all mentions of one entity."""
+    if a.actor_id:
+        return ("id", a.actor_id) if a.kind != "agent" else ("agent", a.actor_id, a.sector)
+    if a.kind == "person":
+        return ("person", a.name, a.country)
+    return (a.kind, a.country, a.sector)
+
+
+def _fill(template: str, adj: str, of: str) -> str:
+    """``"[{adj} ]Foreign Minister"`` with the demonym; the bracketed part drops when empty."""
+    value = adj or of
+    out, i = [], 0
+    while i < len(template):
+        ch = template[i]
+        if ch == "[":
+            j = template.index("]", i)
+            part = template[i + 1:j]
+            if value:
+                out.append(part.replace("{adj}", adj or of).replace("{of}", of or adj))
+            i = j + 1
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out).replace("{adj}", adj or of).replace("{of}", of or adj).strip()
+
+
+def entry_label(e: Entry) -> str:
+    return f"{e.name} ({e.type}, {e.country or '-'}/{e.sector or '-'})"
