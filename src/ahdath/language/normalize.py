@@ -54,6 +54,7 @@ ARABIC_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} |
 # Arabic decimal and thousands separators read as their ASCII counterparts.
 ARABIC_SEPARATORS = {0x066B: ".", 0x066C: ","}
 _PRESENTATION_START = 0xFB50  # Arabic presentation forms A/B (and the compatibility blocks after them)
+_PRESENTATION_CHAR = chr(_PRESENTATION_START)
 
 
 def _is_dropped(ch: str) -> bool:
@@ -121,7 +122,7 @@ def fold_char(ch: str) -> str:
 
 
 def _needs_nfkc(text: str) -> bool:
-    return any(ord(ch) >= _PRESENTATION_START for ch in text)
+    return bool(text) and max(text) >= _PRESENTATION_CHAR
 
 
 def _nfkc_chars(text: str) -> str:

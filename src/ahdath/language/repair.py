@@ -30,12 +30,14 @@ from ahdath.model import Repair
 Segmenter = Callable[[str], tuple[tuple[str, ...], str, str]]
 
 KNOWN = 3  # a word seen this often in the corpus is taken as it is
-DOUBLED_MIN = 10  # the repaired word must be at least this frequent
-STRAY_MIN = 50
-# Letters whose presence at a word edge is grammatical, not an artifact.
+DOUBLED_MIN = 10  # a word with a doubled alif or a tripled letter: the repaired word's evidence
+DOUBLED_OTHER_MIN = 200  # ... with another doubled letter (often legitimate: ببركاته، تترفع)
+STRAY_MIN = 200  # a word with a glued letter: the repaired word's evidence
+# Last letters that make adjectives and feminines of definite nouns (النيلي، الحمرة): never stray.
 NOT_STRAY_LAST = frozenset("اىيهة")
-NOT_STRAY_FIRST = frozenset("وفبلكساأإآتينم")
+PROCLITIC_LETTERS = frozenset("وفبلكس")
 _LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064a]")
+_DEFINITE = re.compile(r"[وف]?[بلك]?ال[^\W\d_]{4,}")
 
 
 def _known(word: str, segmenter: Segmenter) -> int:
@@ -59,34 +61,51 @@ def _collapse_runs(word: str) -> list[str]:
     return [word[:a] + ch + word[b:], word[:a] + ch + ch + word[b:]]
 
 
+def _doubling_allowed(word: str, folded: str, i: int) -> bool:
+    """Whether the pair ``word[i:i + 2]`` may be a doubling artifact at all."""
+    if folded[i] == "ا":
+        return not (i > 0 and word[i - 1] == "ل")  # لاأهتم is لا أهتم without its space
+    return i > 0 and len(word) >= 5 and folded[i] not in "وي"  # روسيي، كوبيين are plurals
+
+
 def repair_word(word: str, segmenter: Segmenter) -> tuple[str, str] | None:
     """``(kind, repaired)`` for a light-folded word with a feed artifact, else ``None``."""
     if len(word) < 3 or not _LETTER.search(word):
         return None
     runs = _collapse_runs(word)
     if runs:
-        best = max(runs, key=lambda w: (_known(w, segmenter), -len(w)))
-        return "doubled_letter", best
+        count, best = max((_known(w, segmenter), -len(w), w) for w in runs)[::2]
+        return ("doubled_letter", best) if count >= DOUBLED_MIN else None
     if _known(word, segmenter) >= KNOWN:
         return None
     folded = fold_light(word)
-    # A doubled letter (the same letter after folding: اإ counts as doubled alif).
-    candidates: list[str] = []
+    # A doubled letter (the same letter after folding: اإ counts as a doubled alif). A doubled alif
+    # is never right; other letters double legitimately, so they need more evidence and no
+    # clitic reading (ببركاته is ب + بركاته).
+    scored: list[tuple[int, str]] = []
     for i in range(len(word) - 1):
         if folded[i] == folded[i + 1] and _LETTER.match(word[i]):
             drop = i if word[i] == folded[i] else i + 1  # keep the hamza-bearing spelling
-            candidates.append(word[:drop] + word[drop + 1 :])
-    scored = [(_known(c, segmenter), c) for c in candidates]
-    scored = [sc for sc in scored if sc[0] >= DOUBLED_MIN]
+            cand = word[:drop] + word[drop + 1 :]
+            alif = folded[i] == "ا"
+            if _doubling_allowed(word, folded, i):
+                count = _known(cand, segmenter)
+                if count >= (DOUBLED_MIN if alif else DOUBLED_OTHER_MIN):
+                    scored.append((count, cand))
     if scored:
         return "doubled_letter", max(scored)[1]
-    if len(word) < 4:
+    if len(word) < 5:
         return None
+    # A glued letter: only after or before a definite noun (ال + four letters or more), where
+    # the word cannot be a rare inflection or a name (الحالب، مقالب، بوشناق are words).
     stray: list[tuple[int, str]] = []
-    if word[-1] not in NOT_STRAY_LAST:
-        stray.append((_known(word[:-1], segmenter), word[:-1]))
-    if word[0] not in NOT_STRAY_FIRST:
-        stray.append((_known(word[1:], segmenter), word[1:]))
+    last, cand = word[-1], word[:-1]
+    plural = last in "نت" and cand[-1] in "اوي"  # ان ين ون ات: dual and plural endings
+    if _LETTER.match(last) and last not in NOT_STRAY_LAST and not plural and _DEFINITE.fullmatch(cand):
+        stray.append((_known(cand, segmenter), cand))
+    first, cand = word[0], word[1:]
+    if _LETTER.match(first) and first not in PROCLITIC_LETTERS and _DEFINITE.fullmatch(cand):
+        stray.append((_known(cand, segmenter), cand))
     stray = [sc for sc in stray if sc[0] >= STRAY_MIN]
     if stray:
         return "stray_letter", max(stray)[1]

@@ -36,6 +36,7 @@ SPLIT_RATIO = 0.05  # ... and at least this often relative to the unsplit form
 CONJ_RATIO = 0.02  # (و and ف attach to most verbs: وأضاف is 20 times as frequent as أضاف)
 # Form VIII verbal nouns of roots in ل look like ال + word: التزام, التقاء, التفافات.
 _FORM_VIII = re.compile(r"الت.ا.(?:ات|ة|ه)?")
+_ALNUM = re.compile(r"[^\W_]")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 
 
@@ -155,7 +156,7 @@ def segment(norm: str) -> tuple[tuple[str, ...], str, str]:
 @lru_cache(maxsize=262_144)
 def analyze_word(surface: str) -> WordAnalysis:
     """Folded form, clitic segmentation and word-level repair of one token string."""
-    if not any(ch.isalnum() for ch in surface):
+    if not _ALNUM.search(surface):
         norm = fold_light(light_fold(surface))
         if len(surface) > 1 and surface[0] in QUOTES + "'" and len(set(surface)) == 1:
             quote = '"' if surface[0] == "'" else surface[0]

@@ -1,0 +1,69 @@
+"""Throughput of ``ahdath.language.analyze`` on the first 2,000 ANT news articles (one core).
+
+    .venv/bin/python benchmarks/bench_language.py [--articles 2000]
+
+Prints tokens per second for a cold pass (empty word cache) and a warm pass, and the repairs
+found by kind. Exits 0 with a message when ../shared (or $AHDATH_SHARED) is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import lzma
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from ahdath.language import analyze
+from ahdath.language.vocab import load_clitics, load_vocabulary, load_word_list
+from ahdath.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("AHDATH_SHARED", ROOT / ".." / "shared"))
+CORPUS = SHARED / "data" / "ant_news" / "ant_news.jsonl.xz"
+
+
+def load(n: int) -> list[Document]:
+    docs = []
+    with lzma.open(CORPUS, "rt", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            docs.append(Document(rec["id"], rec["text"]))
+            if len(docs) >= n:
+                break
+    return docs
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=2000)
+    args = ap.parse_args(argv)
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} not found")
+        return 0
+    docs = load(args.articles)
+    t = time.perf_counter()
+    load_vocabulary(), load_clitics(), load_word_list("keep_whole.txt"), load_word_list("abbreviations.txt")
+    print(f"resources loaded in {time.perf_counter() - t:.2f} s")
+    chars = sum(len(d.text) for d in docs)
+    for label in ("cold", "warm"):
+        t = time.perf_counter()
+        for d in docs:
+            analyze(d)
+        dt = time.perf_counter() - t
+        n_tok = sum(len(d.tokens) for d in docs)
+        print(
+            f"{label}: {len(docs)} articles, {n_tok} tokens, {chars / 1e6:.1f} M chars in {dt:.2f} s -> "
+            f"{n_tok / dt:,.0f} tokens/s, {len(docs) / dt:,.0f} articles/s"
+        )
+    kinds = Counter(r.kind for d in docs for r in d.repairs)
+    n_sent = sum(len(d.sentences) for d in docs)
+    print(f"{n_sent} sentences; repairs: {dict(kinds.most_common())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
