@@ -35,6 +35,7 @@ SUBJECT_WINDOW = 8  # a sentence's subject actor starts within its first words
 LOOKBACK_SENTENCES = 3
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "نا", "ني", "ه")
 _COLONS = frozenset(":：")
+_SPEAKER_RANK = {"person": 5, "organization": 4, "igo": 4, "agent": 3, "unknown": 2, "country": 1}
 
 
 class SpanResolver(Protocol):
@@ -219,6 +220,39 @@ class _Run:
                 return a
         return None
 
+    def subject_in(self, lo: int, hi: int) -> Actor | None:
+        """The speaker among the subject words [lo, hi): the first actor and its appositions, a
+        named person first; an organization or role mention widens to the whole subject phrase."""
+        first = self.actor_in(lo, hi)
+        if first is None:
+            return None
+        np = self.np_speaker(lo, hi, resolve=False)
+        end = max(first.end, np.end if np is not None else first.end)
+        # appositions: actors that follow the first one, separated by commas only (X، وزير الخارجية، إن)
+        group = [first]
+        for a in self.actors:
+            if a.start <= first.start or a.start >= self.toks[hi - 1].end:
+                continue
+            gap = self.doc.text[group[-1].end : a.start] if a.start >= group[-1].end else ""
+            if a.start < group[-1].end or gap.strip(" ،,") == "":
+                group.append(a)
+                end = max(end, a.end)
+        if np is not None:  # actors inside the subject phrase: الرئيس المشترك للمجلس رياض درار
+            group += [a for a in self.actors if first.end <= a.start and a.end <= np.end and a not in group]
+        best = max(group, key=lambda a: (_SPEAKER_RANK.get(a.kind, 0), bool(a.name), a.start))
+        if best.kind != "person" and np is not None and np.start <= best.start and best.end < np.end:
+            return best.with_mention(np.start, np.end, np.text, reason=(best.reason + "; subject phrase").strip("; "))
+        return best
+
+    def _pronoun_subject(self, k: int, lo: int) -> Actor | None:
+        """لكنه قال: the last person (else actor) named before the cue in the sentence."""
+        if k <= lo or self.lex.word(self.toks[k - 1]) != "pronoun":
+            return None
+        offset = self.toks[k - 1].start
+        before = [a for a in self.actors if self.toks[lo].start <= a.start and a.end <= offset]
+        persons = [a for a in before if a.kind == "person"]
+        return (persons or before or [None])[-1]
+
     def actor_ending_at(self, offset: int) -> Actor | None:
         best = None
         for a in self.actors:
@@ -269,7 +303,7 @@ class _Run:
             return True
         return fold_text(a.text) == fold_text(b.text)
 
-    def np_speaker(self, lo: int, hi: int) -> Actor | None:
+    def np_speaker(self, lo: int, hi: int, resolve: bool = True) -> Actor | None:
         """A speaker phrase from the words [lo, hi) no actor mention covers (مصادر ميدانية)."""
         i = lo
         while i < hi and (self.toks[i].is_punct or self.lex.word(self.toks[i]) in ("adverb", "turn")):
@@ -285,7 +319,7 @@ class _Run:
         if j <= i:
             return None
         start, end = self.toks[i].start, self.toks[j - 1].end
-        if self.ex.resolver is not None:
+        if resolve and self.ex.resolver is not None:
             resolved = self.ex.resolver.resolve_span(self.doc, start, end)
             if resolved is not None:
                 return resolved
@@ -312,20 +346,35 @@ class _Run:
             if others:
                 return others[-1]
         sent = self.doc.sentences[sent_i]
-        own = self.sentence_subject(sent, before=self.token_at(offset))
+        cue_tok = self.token_at(offset)
+        own = self._issuer(sent.token_start, cue_tok) if cue_tok is not None else None
+        own = own or self.sentence_subject(sent, before=cue_tok)
         if own is not None and not turn:
             return own
         return last
 
     def last_speaker(self, sent_i: int) -> Actor | None:
-        for k in range(sent_i - 1, max(-1, sent_i - 1 - LOOKBACK_SENTENCES), -1):
-            quoted = [c for c in self.cands if c.sent == k and c.speaker is not None]
-            if quoted:
-                return quoted[-1].speaker
-            subj = self.subjects.get(k)
-            if subj is not None:
-                return subj
-        return None
+        """The latest speaker or sentence subject before sentence ``sent_i`` (quoted sentences skipped)."""
+        lo_sent = max(0, sent_i - LOOKBACK_SENTENCES)
+        floor = self.doc.sentences[lo_sent].start if self.doc.sentences else 0
+        limit = self.doc.sentences[sent_i].start
+        best: tuple[int, Actor] | None = None
+        for c in self.cands:
+            cue_at = self.toks[c.cue_first].start
+            if c.speaker is not None and floor <= cue_at < limit and (best is None or cue_at >= best[0]):
+                best = (cue_at, c.speaker)
+        quoted = {c.sent for c in self.cands}
+        for k, subj in self.subjects.items():
+            if k >= sent_i or k in quoted or subj.start < floor or self._inside_content(subj.start):
+                continue
+            if self.is_outlet(subj):
+                continue
+            if best is None or subj.start > best[0]:
+                best = (subj.start, subj)
+        return best[1] if best else None
+
+    def _inside_content(self, offset: int) -> bool:
+        return any(c.start <= offset < c.end and c.mode in ("colon", "quote") for c in self.cands)
 
     # ------------------------------------------------------------- cues
 
@@ -445,6 +494,8 @@ class _Run:
             self._add(k, cue_last, speaker, self.toks[content_tok].start, self.doc.sentences[sent.i].end, False, "obj", sent)
             return
         assert at is not None
+        if "stmt" in cue.complements and not any(self.lex.word(t) == "statement" for t in self.toks[k:at]):
+            return
         if source >= 0:
             region_lo = source + 1
             if self.toks[source].norm.endswith("ي") or "لسان" in token_keys(self.toks[source].norm):
@@ -487,7 +538,10 @@ class _Run:
             issuer = self._issuer(region_lo, region_hi)
             if issuer is not None:
                 return issuer, region_hi
-            a = self.actor_in(region_lo, region_hi)
+            pron = self._pronoun_subject(k, lo) if region_lo == region_hi else None
+            if pron is not None:
+                return pron, region_hi
+            a = self.subject_in(region_lo, region_hi)
             if a is not None:
                 return a, region_hi
             np = self.np_speaker(region_lo, region_hi)
@@ -501,8 +555,15 @@ class _Run:
     def _issuer(self, lo: int, hi: int) -> Actor | None:
         """The issuer of a statement named in the subject words: في بيان صادر عن X."""
         for i in range(lo, hi - 1):
-            if self.lex.word(self.toks[i]) == "statement" and self.lex.comp(self.toks[i + 1]) == "3an":
+            if self.lex.word(self.toks[i]) != "statement":
+                continue
+            if self.lex.comp(self.toks[i + 1]) == "3an":
                 return self.actor_in(i + 2, hi, skip_prep=False) or self.np_speaker(i + 2, hi)
+            nxt = self.toks[i + 1]
+            if nxt.norm.startswith("ل") and not nxt.norm.startswith("لل" + "ا"):  # تغريدة للجبير، بيان لوزارة
+                a = self.actor_in(i + 1, i + 2, skip_prep=False)
+                if a is not None and not self.is_outlet(a):
+                    return a
         return None
 
     def _np_before(self, k: int, lo: int) -> Actor | None:
@@ -686,8 +747,15 @@ class _Run:
             if any(q.start <= start < q.end and c.mode in ("prep", "uncued") for q in out):
                 continue
             cue_start, cue_end = self.toks[c.cue_first].start, self.toks[c.cue_last].end
-            out.append(Quote(c.speaker, Span(cue_start, cue_end, text[cue_start:cue_end]), start, end, text[start:end], c.direct))
+            out.append(Quote(self._canonical(c.speaker), Span(cue_start, cue_end, text[cue_start:cue_end]), start, end, text[start:end], c.direct))
         return out
+
+    def _canonical(self, speaker: Actor | None) -> Actor | None:
+        """The speaker pointed at the most specific mention of its entity, when the resolver can tell."""
+        canonical = getattr(self.ex.resolver, "canonical", None)
+        if speaker is None or canonical is None or speaker.kind in ("", "unknown") or not speaker.name:
+            return speaker
+        return canonical(self.doc, speaker)
 
     def _sentence_initial(self, offset: int) -> bool:
         sent = self.doc.sentence_of(offset)
