@@ -244,6 +244,21 @@ class _Run:
             return best.with_mention(np.start, np.end, np.text, reason=(best.reason + "; subject phrase").strip("; "))
         return best
 
+    def _definite(self, speaker: Actor) -> Actor:
+        """A bare definite head (الوزارة، الشركة) points back to the last phrase it heads (وزارة الحج ...)."""
+        i = self.token_at(speaker.start)
+        if i is None or speaker.name or speaker.end != self.toks[i].end or "ال" not in self.toks[i].prefixes:
+            return speaker
+        head = self.toks[i].stem
+        for j in range(i - 1, -1, -1):
+            t = self.toks[j]
+            if t.stem == head and "ال" not in t.prefixes and j + 1 < len(self.toks):
+                np = self.np_speaker(j, min(len(self.toks), j + MAX_SPEAKER_WORDS), resolve=False)
+                if np is not None and np.end > t.end:
+                    return speaker.with_mention(np.start, np.end, np.text, reason="definite head: antecedent phrase")
+                return speaker
+        return speaker
+
     def _pronoun_subject(self, k: int, lo: int) -> Actor | None:
         """لكنه قال: the last person (else actor) named before the cue in the sentence."""
         if k <= lo or self.lex.word(self.toks[k - 1]) != "pronoun":
@@ -463,15 +478,15 @@ class _Run:
         after = [t for t in self.toks if t.start >= seg.end + 1][:1]
         return bool(after) and self.lex.comp(after[0]) == "an"
 
-    def _svo(self, k: int, lo: int) -> Actor | None:
-        """An actor standing right before the cue (الوزير قال، ترامب، والذي أكد)."""
+    def _svo(self, k: int, lo: int, comma: bool = False) -> Actor | None:
+        """An actor standing right before the cue (الوزير قال، ترامب والذي أكد; with ``comma``: X، أعلن)."""
         i = k - 1
-        while i >= lo and (self.lex.word(self.toks[i]) == "link" or self.toks[i].text in "،,"):
+        while i >= lo and (self.lex.word(self.toks[i]) == "link" or (comma and self.toks[i].text in "،,")):
             i -= 1
         if i < lo or self.toks[i].is_punct and self.toks[i].text not in QUOTE_MARKS:
             return None
         a = self.actor_ending_at(self.toks[i].end)
-        if a is None or a.end != self.toks[i].end:
+        if a is None or a.end != self.toks[i].end or self._after_preposition(a.start):
             return None
         return a
 
@@ -543,10 +558,15 @@ class _Run:
                 return pron, region_hi
             a = self.subject_in(region_lo, region_hi)
             if a is not None:
-                return a, region_hi
+                return self._definite(a), region_hi
             np = self.np_speaker(region_lo, region_hi)
             if np is not None:
-                return np, region_hi
+                if self.lex.word(self.toks[self.token_at(np.start) or region_lo]) == "statement":
+                    return self.previous_speaker(sent.i, self.toks[k].start, turn), region_hi  # وقال البيان
+                return self._definite(np), region_hi
+            svo = self._svo(k, lo, comma=True)
+            if svo is not None:
+                return svo, region_hi
             before = self._np_before(k, lo)
             if before is not None:
                 return before, region_hi
