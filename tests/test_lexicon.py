@@ -169,7 +169,7 @@ def test_bad_rows_are_rejected(tmp_path):
         ("انسحبت القوات من المدينة", "انسحبت", "RETREAT"),
         ("أفرجت السلطات عن الصحفي", "أفرجت", "RETREAT"),
         ("فرضت الولايات المتحدة عقوبات على الشركة", "فرضت الولايات المتحدة عقوبات", "SANCTION"),
-        ("بالتنسيق مع الجيش العراقي", "بالتنسيق مع", "COOPERATE"),
+        ("بالتنسيق مع الجيش العراقي", "بالتنسيق", "COOPERATE"),
     ],
 )
 def test_inflected_and_prefixed_forms(lex, text, cue_text, ptype):
@@ -241,3 +241,9 @@ def test_custom_lexicon(tmp_path):
     lex = TriggerLexicon.load(p)
     assert len(lex) == 1
     assert [m.cue for m in match(lex, "غزا الجيش البلاد")] == ["غزا"]
+
+
+def test_function_word_is_required_but_not_in_the_span(lex):
+    m = first(lex, "وسيطرت القوات على المدينة")
+    assert (m.type, m.mode, m.text) == ("COERCE", "seize", "وسيطرت")
+    assert len(m.tokens) == 2 and m.end_tok == m.start_tok + 1

@@ -41,6 +41,9 @@ FEM_SUFFIXES = ("ات", "تان", "تين")
 # Variants accepted for the second and later words of a phrase (adjective agreement).
 REST_SUFFIXES = ("ه", "ات", "ين", "ان", "ون", "ا")
 PREPOSITION_CLITICS = ("ب", "ل", "ك")
+# Function words that a cue may require after its head (بحث ... مع) but that are not part of the
+# trigger's text span.
+FUNCTION_WORDS = frozenset(fold_text(w) for w in ("مع", "على", "عن", "إلى", "في", "من", "بين", "ضد", "أمام", "لصالح"))
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ني", "ه", "ك")
 
 
@@ -103,11 +106,11 @@ def _verb_forms(lemma: str) -> set[str]:
     if len(lemma) >= 3 and lemma.endswith("ي"):  # defective: التقى، نفى، ألغى، تلقى
         base, ibase = lemma[:-1], imp[:-1]
         forms |= {base + "ت", base + "وا", lemma + "ا", base + "تا", lemma + "نا", base + "و"}
-        imps = {ibase + "ي", ibase + "يان", ibase + "ون", ibase + "وا", ibase + "ين"}
+        imps = {ibase + "ي", ibase + "يان", ibase + "ون", ibase + "وا", ibase + "ين", ibase}  # ibase: jussive (لم يلتق)
     elif len(lemma) == 3 and lemma.endswith("ا"):  # دعا، نجا
         base = lemma[:-1]
         forms |= {base + "ت", base + "وا", base + "تا", base + "ونا", base + "و"}
-        imps = {base + "و", base + "وا", base + "ون", base + "وان"}
+        imps = {base + "و", base + "وا", base + "ون", base + "وان", base}  # base: jussive (لم يدع)
     elif len(lemma) == 3 and lemma[1] == "ا":  # hollow (زار، قاد): imperfect listed in `forms`
         forms |= {lemma + s for s in ("ت", "وا", "ا", "تا", "و")}
         imps = set()
@@ -313,11 +316,15 @@ class TriggerLexicon:
                 r = (e.cue.type, e.cue.mode, e.cue.cameo, e.cue.weight)
                 if e.cue.type not in (cue.type, BLOCKER) and r not in alts:
                     alts.append(r)
-            start, end = tokens[parts[0]].start, tokens[parts[-1]].end
+            content = [w for w in cue.words if w != GAP]  # one per matched token
+            last = len(parts) - 1
+            while last > 0 and content[last] in FUNCTION_WORDS:
+                last -= 1
+            start, end = tokens[parts[0]].start, tokens[parts[last]].end
             out.append(
                 TriggerMatch(
                     start_tok=parts[0],
-                    end_tok=parts[-1] + 1,
+                    end_tok=parts[last] + 1,
                     start=start,
                     end=end,
                     type=cue.type,
