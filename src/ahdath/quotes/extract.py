@@ -352,20 +352,20 @@ class _Run:
 
     def previous_speaker(self, sent_i: int, offset: int, turn: bool) -> Actor | None:
         same = [c for c in self.cands if c.sent == sent_i and self.toks[c.cue_first].start < offset and c.speaker]
-        if same and not turn:
+        if same:
             return same[-1].speaker
-        last = self.last_speaker(sent_i)
-        if turn and sent_i > 0:
-            prev = self.doc.sentences[sent_i - 1]
-            others = [a for a in self.actors if prev.start <= a.start < prev.end and not self.same(a, last)]
-            if others:
-                return others[-1]
         sent = self.doc.sentences[sent_i]
         cue_tok = self.token_at(offset)
         own = self._issuer(sent.token_start, cue_tok) if cue_tok is not None else None
         own = own or self.sentence_subject(sent, before=cue_tok)
-        if own is not None and not turn:
+        if own is not None:  # بدوره شكر X ...، وقال: X
             return own
+        last = self.last_speaker(sent_i)
+        if turn and sent_i > 0:  # بدوره قال: the other party of the previous sentence
+            prev = self.doc.sentences[sent_i - 1]
+            others = [a for a in self.actors if prev.start <= a.start < prev.end and not self.same(a, last)]
+            if others:
+                return others[-1]
         return last
 
     def last_speaker(self, sent_i: int) -> Actor | None:
