@@ -20,7 +20,7 @@ USER_DATA_KEY = "attributions"
 CUE_WINDOW = 4  # how many words before an outlet a citing cue may stand
 MAX_OUTLET_WORDS = 4  # words after an outlet head noun kept as the outlet's name (صحيفة بيرجن المعارضة)
 # Tokens that end an unknown outlet's name after its head noun.
-_NAME_STOPS = frozenset({"ان", "بان", "عن", "في", "الي", "علي", "من", "ما", "لما", "قوله", "قولها", "ان", "التي", "الذي"})
+_NAME_STOPS = frozenset({"ان", "بان", "عن", "في", "الي", "علي", "من", "ما", "لما", "قوله", "قولها", "التي", "الذي"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,9 +140,13 @@ class AttributionTagger:
         if m is not None:
             last = m.last
             # a parenthesized acronym after the name: وكالة الأنباء السعودية (واس)
-            if last + 3 < len(toks) and toks[last + 1].text == "(" and toks[last + 3].text == ")":
-                if lex.agencies.match_at(toks, last + 2) is not None:
-                    last += 3
+            if (
+                last + 3 < len(toks)
+                and toks[last + 1].text == "("
+                and toks[last + 3].text == ")"
+                and lex.agencies.match_at(toks, last + 2) is not None
+            ):
+                last += 3
             if not self._cited(toks, first, last):
                 return None, i
             agency = m.value

@@ -271,9 +271,9 @@ class _Run:
     def actor_ending_at(self, offset: int) -> Actor | None:
         best = None
         for a in self.actors:
-            if a.end == offset or (a.end < offset and not self.doc.text[a.end : offset].strip(" \u200f\u200e")):
-                if best is None or a.start < best.start:
-                    best = a
+            adjacent = a.end == offset or (a.end < offset and not self.doc.text[a.end : offset].strip(" \u200f\u200e"))
+            if adjacent and (best is None or a.start < best.start):
+                best = a
         return best
 
     def _after_preposition(self, offset: int) -> bool:
@@ -283,9 +283,7 @@ class _Run:
         tok = self.toks[i]
         if tok.prefixes and tok.prefixes[-1] in ("ب", "ل", "ك") or tok.norm.startswith(("لل", "ولل")):
             return True
-        if i > 0 and self.lex.word(self.toks[i - 1]) == "stop":
-            return True
-        return False
+        return i > 0 and self.lex.word(self.toks[i - 1]) == "stop"
 
     def token_at(self, offset: int) -> int | None:
         for t in self.toks:
