@@ -1,0 +1,75 @@
+"""Throughput and peak memory of the whole `ahdath code` pipeline on ant_news.
+
+    python benchmarks/bench_pipeline.py [--n 2000] [--shared ../shared]
+
+Prints articles/s and tokens/s on one core (this process), the time per component, and
+peak resident memory. Reads the first N articles of ant_news.jsonl.xz; exits cleanly when
+../shared is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import lzma
+import resource
+import sys
+import time
+from pathlib import Path
+
+import ahdath
+from ahdath.io.validate import InputError, check_text
+from ahdath.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    args = ap.parse_args()
+    path = Path(args.shared) / "data" / "ant_news" / "ant_news.jsonl.xz"
+    if not path.exists():
+        print(f"skip: {path} not found")
+        return 0
+    records = []
+    with lzma.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            records.append(json.loads(line))
+            if len(records) >= args.n:
+                break
+    t0 = time.perf_counter()
+    pipeline = ahdath.load()
+    load_s = time.perf_counter() - t0
+    per: dict[str, float] = {name: 0.0 for name in pipeline.names}
+    tokens = events = failed = 0
+    t0 = time.perf_counter()
+    for r in records:
+        doc = Document(id=r["id"], text=r["text"], date=r.get("date"))
+        try:
+            check_text(doc.text, pipeline.settings.max_chars)
+        except InputError:
+            failed += 1
+            continue
+        for name, comp in pipeline.components:
+            c0 = time.perf_counter()
+            doc = comp(doc)
+            per[name] += time.perf_counter() - c0
+        tokens += len(doc.tokens)
+        events += len(doc.events)
+        json.dumps(doc.to_dict(), ensure_ascii=False)
+    total = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    n = len(records) - failed
+    print(f"articles: {n} coded ({failed} refused), tokens: {tokens:,}, events: {events:,}")
+    print(f"pipeline load: {load_s:.2f} s")
+    print(f"throughput: {n / total:.1f} articles/s, {tokens / total:,.0f} tokens/s (one core, incl. JSON serialisation)")
+    for name, s in per.items():
+        print(f"  {name:<12} {s:7.2f} s  {100 * s / total:5.1f}%")
+    print(f"peak memory (RSS): {peak_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

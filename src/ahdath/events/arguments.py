@@ -1,0 +1,132 @@
+"""Finding the actor and recipient of a trigger in Arabic word order.
+
+Works over actor mentions (``doc.actors``, filled by the actor resolver) and tokens:
+VSO subjects right after a verb, SVO subjects before it, recipients introduced by the
+trigger's preposition (``مع``، ``على``، ``إلى``، ``بـ``) or as a direct object, agents of
+passives after ``على يد`` / ``من قبل``, and coordinated sides (``هنية، والنخالة``) split.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ahdath.model import Actor, Document, Sentence, Token
+
+# Separate prepositions (folded). Clitic prepositions ب ل ك show up in Token.prefixes.
+PREPOSITIONS = frozenset({"مع", "علي", "الي", "عن", "من", "ضد", "في", "لدي", "بين", "نحو", "تجاه", "حول", "عبر", "بحق"})
+CLITIC_PREPS = frozenset({"ب", "ل", "ك"})
+AGENT_MARKERS = (("علي", "يد"), ("من", "قبل"), ("بيد",))
+CONJ_TOKENS = frozenset({"،", ",", "و"})
+COMMAS = frozenset({"،", ","})
+# Words that open a circumstantial aside between commas: "طالب الوزير، في اتصال مع X، بـ..."
+ASIDE_OPENERS = frozenset({"في", "خلال", "عقب", "اثناء", "لدي", "علي", "بعد", "قبل", "اثر", "وفي", "وخلال"})
+SUBJECT_WINDOW = 4  # tokens after a verb where a VSO subject may start
+LEFT_WINDOW = 12  # tokens before a trigger where an SVO subject may end
+RIGHT_WINDOW = 14  # tokens after a trigger where a recipient may start
+
+
+@dataclass(slots=True)
+class Mention:
+    actor: Actor
+    start_tok: int
+    end_tok: int  # exclusive
+
+
+class MentionIndex:
+    """Actor mentions of a document, addressable by token position."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        starts = [t.start for t in doc.tokens]
+        self.mentions: list[Mention] = []
+        for a in sorted(doc.actors, key=lambda a: (a.start, -a.end)):
+            s = max(bisect_right(starts, a.start) - 1, 0)  # the token holding the mention's start
+            e = bisect_left(starts, a.end)
+            if e <= s:
+                e = s + 1
+            self.mentions.append(Mention(a, s, e))
+        # Keep the longest mention at each start; drop mentions nested inside another.
+        kept: list[Mention] = []
+        for m in self.mentions:
+            if kept and m.start_tok < kept[-1].end_tok:
+                continue
+            kept.append(m)
+        self.mentions = kept
+        self._by_start = {m.start_tok: m for m in kept}
+
+    def starting_at(self, tok: int) -> Mention | None:
+        return self._by_start.get(tok)
+
+    def in_range(self, start_tok: int, end_tok: int) -> list[Mention]:
+        return [m for m in self.mentions if start_tok <= m.start_tok and m.end_tok <= end_tok]
+
+
+def is_preposition(tok: Token) -> bool:
+    return tok.norm in PREPOSITIONS
+
+
+def introduced_by(doc: Document, m: Mention, sent: Sentence) -> str | None:
+    """The preposition introducing mention ``m`` (separate word or clitic on its first token)."""
+    first = doc.tokens[m.start_tok]
+    clitics = [p for p in first.prefixes if p in CLITIC_PREPS]
+    if clitics:
+        return clitics[0]
+    if m.start_tok - 1 >= sent.token_start:
+        prev = doc.tokens[m.start_tok - 1]
+        if is_preposition(prev):
+            return prev.norm
+    return None
+
+
+def is_agent_marked(doc: Document, m: Mention, sent: Sentence) -> bool:
+    """``على يد X`` / ``من قبل X``: X is the agent of a passive or nominal event."""
+    for marker in AGENT_MARKERS:
+        n = len(marker)
+        if m.start_tok - n < sent.token_start:
+            continue
+        if tuple(t.norm for t in doc.tokens[m.start_tok - n : m.start_tok]) == marker:
+            return True
+    first = doc.tokens[m.start_tok]
+    return first.norm.startswith("بيد")
+
+
+def coordinated(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> list[Mention]:
+    """Mentions joined to ``m`` by و or a comma (``مع هنية، والنخالة``)."""
+    out = [m]
+    cur = m
+    while True:
+        tok = cur.end_tok
+        while tok < sent.token_end and doc.tokens[tok].norm in CONJ_TOKENS:
+            tok += 1
+        nxt = index.starting_at(tok)
+        joined = tok > cur.end_tok or (tok < sent.token_end and doc.tokens[tok].prefixes[:1] == ("و",))
+        if nxt is None or not joined or nxt.end_tok > sent.token_end:
+            return out
+        out.append(nxt)
+        cur = nxt
+
+
+def same_entity(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return (a.name, a.country, a.sector) == (b.name, b.country, b.sector)
+
+
+def aside_tokens(doc: Document, sent: Sentence, start_tok: int, end_tok: int) -> set[int]:
+    """Token indices inside comma-enclosed asides opened by a preposition, in [start_tok, end_tok)."""
+    out: set[int] = set()
+    i = start_tok
+    while i < end_tok:
+        if doc.tokens[i].norm in COMMAS and i + 1 < sent.token_end and doc.tokens[i + 1].norm in ASIDE_OPENERS:
+            j = i + 2
+            while j < sent.token_end and doc.tokens[j].norm not in COMMAS and not (doc.tokens[j].is_punct and doc.tokens[j].norm in ".؟!"):
+                j += 1
+            if j < sent.token_end and doc.tokens[j].norm in COMMAS:
+                out.update(range(i, j + 1))
+                i = j
+                continue
+        i += 1
+    return out

@@ -1,0 +1,363 @@
+"""The event coder: trigger candidates from the lexicon (and model), sides from word order.
+
+For each trigger the coder picks the actor (VSO subject after a verb, SVO subject before
+it, the possessor of a verbal noun, the agent after ``على يد``, or the subject carried over
+from the previous statement when the subject is dropped) and the recipient (introduced by
+the trigger's preposition, or the direct object), splits coordinated sides, sets status,
+mode, CAMEO/Goldstein/QuadClass, and keeps one record per (actor, type, recipient).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ahdath.events.arguments import (
+    LEFT_WINDOW,
+    RIGHT_WINDOW,
+    SUBJECT_WINDOW,
+    Mention,
+    MentionIndex,
+    aside_tokens,
+    coordinated,
+    introduced_by,
+    is_agent_marked,
+    same_entity,
+)
+from ahdath.events.cameo import cameo_info, default_cameo
+from ahdath.events.lexicon import TriggerLexicon, TriggerMatch
+from ahdath.events.status import status_of
+from ahdath.model import Actor, Document, Event, Sentence
+
+NOMINAL_POS = frozenset({"noun", "masdar"})
+# Acts done to someone: a verbal noun's genitive is the patient (قتل المدنيين، اعتقال ناشطين).
+PATIENT_GENITIVE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# Prepositions after which a mention can still be the recipient when the cue's own one is absent.
+OBJECT_PREPS = frozenset({None, "ب", "ل", "مع", "علي", "الي", "ضد", "بحق", "عن", "من"})
+# Words before a cue that make it a verbal noun rather than a verb (وقف قتل، ضرورة وقف).
+NOUN_GOVERNORS = frozenset(
+    {"وقف", "ضروره", "استمرار", "بعد", "عقب", "اثر", "رغم", "جراء", "بسبب", "خلال", "اثناء", "منذ", "عمليه", "عمليات", "حمله", "موجه", "سلسله", "تصعيد", "ادانه", "تهمه", "بتهمه", "اتهامات", "ضد", "قبل"}
+)
+# Verbs whose subject acts through a following verbal noun (شنت الطائرات غارات، أجرى اتصالا).
+LIGHT_VERBS = frozenset({"شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "ينفذ", "تنفذ", "اجري", "اجرت", "يجري", "تجري", "قام", "قامت", "يقوم", "تقوم", "واصل", "واصلت", "يواصل", "تواصل", "وجه", "وجهت", "يوجه", "توجه", "اطلق", "اطلقت", "يطلق", "تطلق", "قدم", "قدمت", "يقدم", "تقدم", "اعلن", "اعلنت", "بدا", "بدات"})
+_MEETING_TYPES = frozenset({"CONSULT"})
+MIN_CONFIDENCE = 0.3
+# Sectors that report rather than act: a news agency is not the subject of an event it reports.
+REPORTER_SECTORS = frozenset({"JRN"})
+
+
+@dataclass(slots=True)
+class Sides:
+    actors: list[Mention]
+    recipients: list[Mention]
+    reason: str
+    carried: Actor | None = None  # dropped subject resolved from context
+
+
+def _reported_by(doc: Document, offset: int) -> str | None:
+    try:
+        from ahdath.quotes.attribution import reported_by
+    except ImportError:
+        return None
+    return reported_by(doc, offset)
+
+
+class EventCoder:
+    """Pipeline component: fills ``doc.events``."""
+
+    def __init__(self, lexicon: TriggerLexicon, classifier: Any | None = None) -> None:
+        self.lexicon = lexicon
+        self.classifier = classifier
+
+    @classmethod
+    def load(cls, lexicon_path: str | Path | None = None, use_model: bool = True) -> EventCoder:
+        classifier = None
+        if use_model:
+            try:
+                from ahdath.events.classifier import EventClassifier
+
+                classifier = EventClassifier.load()
+            except (ImportError, FileNotFoundError, OSError):
+                classifier = None
+        return cls(TriggerLexicon.load(lexicon_path), classifier)
+
+    # -- sides -------------------------------------------------------------------------
+    def _after(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch) -> Mention | None:
+        """The mention right after the trigger's head (a VSO subject, or a noun's genitive), not after a
+        preposition; cue words of a gapped cue (أصدرت [محكمة عراقية] حكما) are stepped over."""
+        cue_tokens = set(m.tokens)
+        seen = 0
+        t = m.head + 1
+        while t < sent.token_end and seen < SUBJECT_WINDOW:
+            cand = idx.starting_at(t)
+            if cand is not None:
+                return cand if introduced_by(doc, cand, sent) is None and self._can_act(cand) else None
+            if doc.tokens[t].is_punct:
+                return None
+            if t not in cue_tokens:
+                seen += 1
+            t += 1
+        return None
+
+    def _agent(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch) -> Mention | None:
+        """``على يد X`` / ``من قبل X`` after the trigger."""
+        for cand in idx.in_range(m.end_tok, min(m.end_tok + RIGHT_WINDOW, sent.token_end)):
+            if is_agent_marked(doc, cand, sent):
+                return cand
+        return None
+
+    def _left_subject(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch) -> list[Mention]:
+        """SVO: the nearest mention before the trigger in its sentence, not after a preposition."""
+        left = [c for c in idx.in_range(max(sent.token_start, m.start_tok - LEFT_WINDOW), m.start_tok) if self._can_act(c)]
+        for cand in reversed(left):
+            if introduced_by(doc, cand, sent) is None:
+                return coordinated_left(doc, idx, cand, sent, left)
+        return []
+
+    def _sides(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, event_type: str) -> Sides:
+        nominal = is_nominal(doc, sent, m)
+        after = self._after(doc, idx, sent, m)
+        agent = self._agent(doc, idx, sent, m)
+        if nominal:
+            # A verbal noun: its genitive is the patient for acts done to someone (قتل المدنيين,
+            # اعتقال الناشطين) unless a preposition introduces the target (غارات التحالف على ...).
+            patient_genitive = event_type in PATIENT_GENITIVE_TYPES and not self._has_prep_target(doc, idx, sent, m)
+            if agent is not None:
+                actors, how = [agent], "agent after على يد/من قبل"
+            elif after is not None and not patient_genitive:
+                actors, how = coordinated(doc, idx, after, sent), "genitive of the verbal noun"
+            else:
+                light = light_verb_subject(doc, idx, sent, m)
+                actors, how = (light, "subject of the light verb") if light else ([], "")
+            taken = actors + ([after] if after is not None and patient_genitive else [])
+            recipients = coordinated(doc, idx, after, sent) if after is not None and patient_genitive else []
+            if not recipients:
+                recipients = self._recipients(doc, idx, sent, m, taken)
+            return Sides(actors, recipients, how)
+        if after is not None:
+            actors, how = coordinated(doc, idx, after, sent), "subject after the verb (VSO)"
+        elif agent is not None:
+            actors, how = [agent], "agent after على يد/من قبل"
+        else:
+            actors, how = self._left_subject(doc, idx, sent, m), "subject before the verb (SVO)"
+        return Sides(actors, self._recipients(doc, idx, sent, m, actors), how)
+
+    def _has_prep_target(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch) -> bool:
+        preps = _arg_preps(m.arg)
+        return any(
+            introduced_by(doc, c, sent) in preps for c in idx.in_range(m.end_tok, min(m.end_tok + RIGHT_WINDOW, sent.token_end))
+        )
+
+    @staticmethod
+    def _can_act(m: Mention) -> bool:
+        return m.actor.sector not in REPORTER_SECTORS
+
+    def _recipients(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, actors: list[Mention]) -> list[Mention]:
+        taken = {(a.start_tok, a.end_tok) for a in actors}
+        stop = min(m.end_tok + RIGHT_WINDOW, sent.token_end)
+        aside = aside_tokens(doc, sent, m.end_tok, stop) if m.type not in _MEETING_TYPES else set()
+        if aside:  # the complement comes after the aside: widen the window by its length
+            stop = min(stop + len(aside), sent.token_end)
+        window = [
+            c
+            for c in idx.in_range(m.end_tok, stop)
+            if (c.start_tok, c.end_tok) not in taken and c.start_tok not in aside and not is_agent_marked(doc, c, sent)
+        ]
+        preps = _arg_preps(m.arg)
+        for c in window:
+            if introduced_by(doc, c, sent) in preps:
+                return coordinated(doc, idx, c, sent)
+        for c in window:  # direct object, or the nearest mention when the expected preposition is absent
+            if introduced_by(doc, c, sent) in OBJECT_PREPS:
+                return coordinated(doc, idx, c, sent)
+        return []
+
+    # -- coding ------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        idx = MentionIndex(doc)
+        events: list[Event] = []
+        seen: set[tuple[str, str, str]] = set()
+        last_subject: Actor | None = None
+        matches = self.lexicon.match(doc)
+        by_sentence: dict[int, list[TriggerMatch]] = {}
+        for m in matches:
+            by_sentence.setdefault(doc.tokens[m.start_tok].sent, []).append(m)
+        for sent in doc.sentences:
+            for m in by_sentence.get(sent.i, []):
+                event_type, conf, why_type = self._decide_type(doc, sent, m)
+                if event_type is None:
+                    continue
+                sides = self._sides(doc, idx, sent, m, event_type)
+                subj, how = sides.actors, sides.reason
+                actors: list[Actor | None] = [x.actor for x in subj]
+                if not actors:
+                    speaker = quote_speaker(doc, m.start)
+                    if speaker is not None:
+                        actors, how = [speaker], "speaker of the quote that states it"
+                    elif last_subject is not None and can_carry_subject(doc, sent, m):
+                        actors, how = [last_subject], "dropped subject: carried from the previous statement"
+                    else:
+                        continue
+                recipients: list[Actor | None] = [r.actor for r in sides.recipients] or [None]
+                status, status_cue = status_of(doc, m.start_tok, m.end_tok)
+                for actor in actors:
+                    for rec in recipients:
+                        if rec is not None and same_entity(actor, rec):
+                            continue
+                        key = (_identity(actor), event_type, _identity(rec))
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        events.append(self._event(doc, sent, m, event_type, actor, rec, status, status_cue, conf, why_type, how))
+                if subj:
+                    last_subject = subj[0].actor
+        for i, e in enumerate(events):
+            e.id = i
+        doc.events = events
+        return doc
+
+    def _decide_type(self, doc: Document, sent: Sentence, m: TriggerMatch) -> tuple[str | None, float, str]:
+        conf = m.weight
+        why = f"lexicon cue '{m.cue}' ({m.type})"
+        if self.classifier is not None:
+            probs = self.classifier.score_candidate(doc, sent, m.start_tok, m.end_tok, m.type)
+            best = max(probs, key=probs.get) if probs else m.type
+            p_lex = probs.get(m.type, 0.0)
+            conf = 0.5 * m.weight + 0.5 * p_lex
+            if best != m.type and probs.get(best, 0.0) > 0.5 and p_lex < 0.2:
+                return best, probs[best], f"model re-typed cue '{m.cue}' as {best}"
+            why += f"; model p={p_lex:.2f}"
+        if conf < MIN_CONFIDENCE:
+            return None, conf, why
+        return m.type, conf, why
+
+    def _event(
+        self,
+        doc: Document,
+        sent: Sentence,
+        m: TriggerMatch,
+        event_type: str,
+        actor: Actor | None,
+        rec: Actor | None,
+        status: str,
+        status_cue: str | None,
+        conf: float,
+        why_type: str,
+        how: str,
+    ) -> Event:
+        mode = m.mode if event_type == m.type else None
+        code = m.cameo if event_type == m.type and m.cameo else default_cameo(event_type, mode)
+        info = cameo_info(code) if code else None
+        reason = f"{why_type}; actor: {how}"
+        if status_cue:
+            reason += f"; status {status} by '{status_cue}'"
+        return Event(
+            type=event_type,
+            trigger=doc.span(m.start, m.end),
+            sentence=doc.span(sent.start, sent.end),
+            actor=actor,
+            recipient=rec,
+            mode=mode or None,
+            cameo=code,
+            goldstein=info.goldstein if info else None,
+            quad_class=info.quad_class if info else None,
+            status=status,
+            reported_by=_reported_by(doc, m.start),
+            confidence=conf,
+            reason=reason,
+        )
+
+
+def coordinated_left(doc: Document, idx: MentionIndex, last: Mention, sent: Sentence, left: list[Mention]) -> list[Mention]:
+    """An SVO subject may be coordinated (``إيران وتركيا أدانتا``): collect back to its first conjunct."""
+    group = [last]
+    pos = left.index(last)
+    while pos > 0:
+        prev = left[pos - 1]
+        between = doc.tokens[prev.end_tok : group[0].start_tok]
+        first = doc.tokens[group[0].start_tok]
+        if all(t.norm in {"،", ",", "و"} for t in between) and (between or first.prefixes[:1] == ("و",)):
+            group.insert(0, prev)
+            pos -= 1
+        else:
+            break
+    return group
+
+
+def _fold_prep(p: str) -> str:
+    from ahdath.language.normalize import fold_text
+
+    return fold_text(p)
+
+
+def _identity(a: Actor | None) -> str:
+    if a is None:
+        return ""
+    return a.actor_id or f"{a.name}|{a.country}|{a.sector}"
+
+
+def is_nominal(doc: Document, sent: Sentence, m: TriggerMatch) -> bool:
+    """Whether the trigger is used as a (verbal) noun: by its lexicon part of speech, or by context."""
+    if m.pos in NOMINAL_POS:
+        return True
+    head = doc.tokens[m.head]
+    if "ال" in head.prefixes or any(p in ("ب", "ل", "ك") for p in head.prefixes):
+        return True
+    if m.head > sent.token_start:
+        prev = doc.tokens[m.head - 1]
+        if prev.norm in NOUN_GOVERNORS or prev.stem in NOUN_GOVERNORS or prev.norm.removeprefix("و") in NOUN_GOVERNORS:
+            return True
+        if prev.norm in ("في", "علي", "من", "الي", "عن"):
+            return True
+    return False
+
+
+def light_verb_subject(doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch) -> list[Mention]:
+    """``شنت الطائرات غارات``: the subject of a light verb shortly before a verbal noun."""
+    for v in range(m.head - 1, max(sent.token_start, m.head - 6) - 1, -1):
+        tok = doc.tokens[v]
+        if tok.norm.removeprefix("و").removeprefix("ف") in LIGHT_VERBS or tok.stem in LIGHT_VERBS:
+            for t in range(v + 1, m.head):
+                cand = idx.starting_at(t)
+                if cand is not None:
+                    return [cand]
+            left = [c for c in idx.in_range(max(sent.token_start, v - LEFT_WINDOW), v)]
+            return left[-1:]
+        if tok.is_punct:
+            break
+    return []
+
+
+def can_carry_subject(doc: Document, sent: Sentence, m: TriggerMatch) -> bool:
+    """A verb opening its clause with no subject of its own (وأضاف، واعتبر، بدوره): the subject carries over."""
+    if is_nominal(doc, sent, m):
+        return False
+    for t in range(sent.token_start, m.head):
+        tok = doc.tokens[t]
+        if not (tok.is_punct or tok.norm in CARRY_OPENERS):
+            return False
+    return True
+
+
+CARRY_OPENERS = frozenset({"و", "ف", "بدوره", "بدورها", "كما", "وكما", "ثم", "من", "جهته", "جهتها", "ومن", "وفي", "في", "السياق", "ذلك", "هذا", "الصدد", "الاطار", "اطار", "قد", "وقد"})
+
+
+def _arg_preps(arg: str | None) -> frozenset[str | None]:
+    """The prepositions (folded) a cue's recipient follows; ``obj`` means none (a direct object)."""
+    out: set[str | None] = set()
+    for a in (arg or "").split("|"):
+        a = a.strip()
+        if a == "obj":
+            out.add(None)
+        elif a:
+            out.add(_fold_prep(a))
+    return frozenset(out)
+
+
+def quote_speaker(doc: Document, offset: int) -> Actor | None:
+    """The speaker of the quote whose content holds ``offset`` (events stated in a quote)."""
+    for q in doc.quotes:
+        if q.start <= offset < q.end and q.speaker is not None:
+            return q.speaker
+    return None
