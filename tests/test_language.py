@@ -353,7 +353,7 @@ def test_vocabulary_file_format() -> None:
 
 def test_clitics_file_format() -> None:
     clitics = load_clitics()
-    assert set(clitics) == {"conj", "prep", "future", "article", "suffix"}
+    assert set(clitics) == {"conj", "prep", "future", "article", "suffix", "host"}
     assert clitics["future"] == ("س",) and clitics["article"] == ("ال",)
     assert list(clitics["suffix"]) == sorted(clitics["suffix"], key=len, reverse=True)
     assert all(ARABIC_WORD.fullmatch(f) and "ة" not in f for forms in clitics.values() for f in forms)

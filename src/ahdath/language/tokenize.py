@@ -29,11 +29,13 @@ FUTURE = "س"
 CONJUNCTIONS = load_clitics().get("conj", ("و", "ف"))
 PREPOSITIONS = load_clitics().get("prep", ("ب", "ل", "ك"))
 SUFFIXES = load_clitics().get("suffix", ())
+HOSTS = frozenset(load_clitics().get("host", ()))
 IMPERFECTIVE = "يتنأ"  # letters an imperfective verb starts with (after the future س)
 MIN_STEM = 2
 MIN_COUNT = 20  # a stem must be seen this often to count as a word
 SPLIT_RATIO = 0.05  # ... and at least this often relative to the unsplit form
-CONJ_RATIO = 0.02  # (و and ف attach to most verbs: وأضاف is 20 times as frequent as أضاف)
+CONJ_RATIO = 0.02  # (و attaches to most verbs: وأضاف is 20 times as frequent as أضاف; ف and
+# prepositions before short words need the rest to be half as frequent: فكرة، بحر are words)
 # Form VIII verbal nouns of roots in ل look like ال + word: التزام, التقاء, التفافات.
 _FORM_VIII = re.compile(r"الت.ا.(?:ات|ة|ه)?")
 _ALNUM = re.compile(r"[^\W_]")
@@ -81,7 +83,7 @@ def _strip_suffix(rest: str) -> tuple[str, str]:
         if rest.endswith(suf) and len(rest) - len(suf) >= MIN_STEM:
             bases = _suffix_bases(rest[: -len(suf)])
             best = max(bases, key=_count)
-            if _splits(rest, best):
+            if (len(best) >= 3 or best in HOSTS) and _splits(rest, best):
                 return best, suf
     return rest, ""
 
@@ -104,7 +106,7 @@ def segment_light(word: str) -> tuple[tuple[str, ...], str, str]:
             split = _count(r) >= 3 or bool(segment_light(r)[0])
         else:
             # A two-letter rest (وهي, ولي) must be more frequent than the whole to split.
-            split = _splits(rest, r, 1.0 if len(r) == 2 else CONJ_RATIO)
+            split = _splits(rest, r, 1.0 if len(r) == 2 else CONJ_RATIO if rest[0] == "و" else 0.5)
         if split:
             prefixes.append(rest[0])
             rest = r
@@ -119,11 +121,8 @@ def segment_light(word: str) -> tuple[tuple[str, ...], str, str]:
             stem = whole_stem if _count(ARTICLE + whole_stem) > _count(ARTICLE + short_stem) else short_stem
             if len(stem) >= MIN_STEM:
                 return (*prefixes, "ل", ARTICLE), stem, ""
-        elif (
-            r.startswith(ARTICLE)
-            and len(r) >= 5
-            or r not in keep
-            and _splits(rest, r, 0.5 if rest[0] == "ك" else SPLIT_RATIO)
+        elif (r.startswith(ARTICLE) and len(r) >= 5 and (_count(r) >= 3 or _count(rest) < 3)) or (
+            r not in keep and _splits(rest, r, SPLIT_RATIO if len(r) >= 4 and rest[0] != "ك" else 0.5)
         ):
             prefixes.append(rest[0])
             rest = r
