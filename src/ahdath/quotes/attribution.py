@@ -159,7 +159,7 @@ class AttributionTagger:
         last = head.last
         while last + 1 < len(toks) and last - head.last < MAX_OUTLET_WORDS:
             nxt = toks[last + 1]
-            if nxt.is_punct and nxt.text not in "\"«»“”":
+            if nxt.is_punct and nxt.text not in '"«»“”':
                 break
             if nxt.is_punct or lex.is_cue(nxt) or token_keys(nxt.norm) & _NAME_STOPS:
                 break

@@ -336,7 +336,9 @@ class _Run:
             resolved = self.ex.resolver.resolve_span(self.doc, start, end)
             if resolved is not None:
                 return resolved
-        return Actor(start, end, self.doc.text[start:end], kind="unknown", reason="quote subject phrase", confidence=0.3)
+        return Actor(
+            start, end, self.doc.text[start:end], kind="unknown", reason="quote subject phrase", confidence=0.3
+        )
 
     # ----------------------------------------------------------- subjects
 
@@ -504,7 +506,9 @@ class _Run:
                 content_tok += 1
             if hi - content_tok < 2 or self.lex.cue(self.toks[content_tok]) is not None:
                 return
-            self._add(k, cue_last, speaker, self.toks[content_tok].start, self.doc.sentences[sent.i].end, False, "obj", sent)
+            self._add(
+                k, cue_last, speaker, self.toks[content_tok].start, self.doc.sentences[sent.i].end, False, "obj", sent
+            )
             return
         assert at is not None
         if "stmt" in cue.complements and not any(self.lex.word(t) == "statement" for t in self.toks[k:at]):
@@ -614,7 +618,9 @@ class _Run:
             resolved = self.ex.resolver.resolve_span(self.doc, start, end)
             if resolved is not None:
                 return resolved
-        return Actor(start, end, self.doc.text[start:end], kind="unknown", reason="fronted quote subject", confidence=0.3)
+        return Actor(
+            start, end, self.doc.text[start:end], kind="unknown", reason="fronted quote subject", confidence=0.3
+        )
 
     def _content(self, intro: str, at: int, sent: Sentence) -> tuple[int, int, bool]:
         tok = self.toks[at]
@@ -671,8 +677,10 @@ class _Run:
         if j > lo and k > lo and strip_article(self.toks[k - 1].norm) == "حد":
             return
         np_hi = j
-        while np_hi < hi and np_hi - j < MAX_REGION and not (
-            self.toks[np_hi].is_punct and self.toks[np_hi].text not in "()\"«»“”"
+        while (
+            np_hi < hi
+            and np_hi - j < MAX_REGION
+            and not (self.toks[np_hi].is_punct and self.toks[np_hi].text not in '()"«»“”')
         ):
             if self.lex.comp(self.toks[np_hi]) == "an" or self.toks[np_hi].text in "()":
                 break
@@ -687,9 +695,7 @@ class _Run:
             outlet = outlet_at(self.toks, j, self.ex._alex)
             if outlet is not None and outlet.kind != "media":
                 return
-            speaker = (
-                self._issuer(j, np_hi) or self.actor_in(j, np_hi, skip_prep=False) or self.np_speaker(j, np_hi)
-            )
+            speaker = self._issuer(j, np_hi) or self.actor_in(j, np_hi, skip_prep=False) or self.np_speaker(j, np_hi)
             if speaker is None or self.is_outlet(speaker):
                 return
         at_start = all(t.is_punct for t in self.toks[lo:k])
@@ -737,7 +743,15 @@ class _Run:
             self._add(verb, verb, a, seg.start, seg.end, True, "uncued", sent)
 
     def _add(
-        self, k: int, cue_last: int, speaker: Actor | None, start: int, end: int, direct: bool, mode: str, sent: Sentence
+        self,
+        k: int,
+        cue_last: int,
+        speaker: Actor | None,
+        start: int,
+        end: int,
+        direct: bool,
+        mode: str,
+        sent: Sentence,
     ) -> None:
         self.cands.append(_Candidate(k, cue_last, speaker, start, end, direct, mode, sent.i))
 
@@ -765,7 +779,16 @@ class _Run:
             if any(q.start <= start < q.end and c.mode in ("prep", "uncued") for q in out):
                 continue
             cue_start, cue_end = self.toks[c.cue_first].start, self.toks[c.cue_last].end
-            out.append(Quote(self._canonical(c.speaker), Span(cue_start, cue_end, text[cue_start:cue_end]), start, end, text[start:end], c.direct))
+            out.append(
+                Quote(
+                    self._canonical(c.speaker),
+                    Span(cue_start, cue_end, text[cue_start:cue_end]),
+                    start,
+                    end,
+                    text[start:end],
+                    c.direct,
+                )
+            )
         return out
 
     def _canonical(self, speaker: Actor | None) -> Actor | None:

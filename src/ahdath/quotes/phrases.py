@@ -17,8 +17,8 @@ V = TypeVar("V")
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
 _ARTICLE = "ال"
 # Quotation marks, openers and closers; the straight ones are both.
-OPENERS = "“«„‟\"❝"
-CLOSERS = "”»\"❞"
+OPENERS = '“«„‟"❝'
+CLOSERS = '”»"❞'
 QUOTE_MARKS = frozenset(OPENERS + CLOSERS + "‘’")
 
 

@@ -1,0 +1,257 @@
+"""Quotes, attribution and statement-event links on made-up sentences (offsets checked against the text)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ahdath.language import analyze
+from ahdath.model import Actor, Document, Event, Quote, Span
+from ahdath.quotes import AttributionTagger, QuoteExtractor, link_statements, reported_by
+from ahdath.quotes.extract import load_lexicon, quote_segments
+from ahdath.quotes.phrases import DATA_DIR, read_tsv
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+def make_doc(text: str, actors: list[tuple[str, str, str]] = (), occurrence: dict[str, int] | None = None) -> Document:
+    """A document with hand-made actor mentions: (surface, English name, kind), each at its first
+    occurrence (or the n-th one given in ``occurrence``)."""
+    doc = Document(id="t", text=text)
+    analyze(doc)
+    for surface, name, kind in actors:
+        n = (occurrence or {}).get(surface, 0)
+        start = -1
+        for _ in range(n + 1):
+            start = text.index(surface, start + 1)
+        doc.actors.append(Actor(start, start + len(surface), surface, name=name, kind=kind))
+    doc.actors.sort(key=lambda a: a.start)
+    return doc
+
+
+def check_offsets(doc: Document) -> None:
+    for q in doc.quotes:
+        assert doc.text[q.start : q.end] == q.text
+        assert doc.text[q.cue.start : q.cue.end] == q.cue.text
+        if q.speaker is not None:
+            assert doc.text[q.speaker.start : q.speaker.end] == q.speaker.text
+    for a in doc.attributions:
+        assert doc.text[a.start : a.end] == a.text
+
+
+def run(doc: Document) -> list[Quote]:
+    QuoteExtractor.load()(doc)
+    check_offsets(doc)
+    return doc.quotes
+
+
+def test_direct_quote_after_colon() -> None:
+    doc = make_doc(
+        "وقال وزير الخارجية: نحن مستعدون للحوار مع جميع الأطراف.", [("وزير الخارجية", "Foreign Minister", "agent")]
+    )
+    (q,) = run(doc)
+    assert q.direct
+    assert q.cue.text == "وقال"
+    assert q.speaker is not None and q.speaker.name == "Foreign Minister"
+    assert q.text == "نحن مستعدون للحوار مع جميع الأطراف"
+
+
+def test_direct_quote_in_quotation_marks_multi_sentence() -> None:
+    text = "وصرح الرئيس «هدفنا هو السلام. وسنواصل العمل من أجله مهما طال الزمن». ثم غادر القاعة."
+    doc = make_doc(text, [("الرئيس", "President", "agent")])
+    (q,) = run(doc)
+    assert q.direct
+    assert q.text == "هدفنا هو السلام. وسنواصل العمل من أجله مهما طال الزمن"
+    assert q.speaker is not None and q.speaker.text == "الرئيس"
+
+
+def test_unbalanced_and_doubled_marks() -> None:
+    segs = quote_segments('قال "كلام بلا إغلاق حتى نهاية الفقرة\nفقرة ثانية "" فارغة')
+    assert len(segs) == 1 and not segs[0].closed
+    assert segs[0].end == len('قال "كلام بلا إغلاق حتى نهاية الفقرة')
+
+
+def test_indirect_quote_with_an_vso() -> None:
+    text = "وقال المتحدث باسم الجيش، الخميس، إن القوات سيطرت على المدينة بالكامل."
+    doc = make_doc(text, [("المتحدث باسم الجيش", "Army spokesman", "agent")])
+    (q,) = run(doc)
+    assert not q.direct
+    assert q.text.startswith("إن القوات سيطرت")
+    assert q.speaker is not None and q.speaker.name == "Army spokesman"
+
+
+def test_indirect_quote_svo_and_prepositional_complementizer() -> None:
+    text = "الوزير أشار إلى أن المفاوضات ستستأنف الأسبوع المقبل."
+    doc = make_doc(text, [("الوزير", "Minister", "agent")])
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.text == "الوزير"
+    assert q.text.startswith("إلى أن المفاوضات")
+
+
+def test_participle_splits_and_keeps_speaker() -> None:
+    text = "قال رئيس الوزراء إن الحكومة ستدعم المزارعين، مضيفا أن الميزانية الجديدة جاهزة."
+    doc = make_doc(text, [("رئيس الوزراء", "Prime Minister", "agent")])
+    q1, q2 = run(doc)
+    assert q1.text == "إن الحكومة ستدعم المزارعين"
+    assert q2.cue.text == "مضيفا" and q2.text.startswith("أن الميزانية")
+    assert q2.speaker is not None and q2.speaker.name == "Prime Minister"
+
+
+def test_dropped_subject_after_wa_adafa() -> None:
+    text = "قال السفير إن العلاقات ممتازة. وأضاف أن الزيارة المقبلة ستكون في الربيع."
+    doc = make_doc(text, [("السفير", "Ambassador", "agent")])
+    q1, q2 = run(doc)
+    assert q2.cue.text == "وأضاف"
+    assert q2.speaker is not None and q2.speaker.name == "Ambassador"
+
+
+def test_dropped_subject_with_bidawrihi() -> None:
+    # the subject after the event verb in the same sentence speaks
+    text = "بدوره شكر الأمين العام للحركة إيران على دعمها، وقال: سنواصل المواجهة بكل قوة."
+    doc = make_doc(text, [("الأمين العام للحركة", "Secretary General", "person"), ("إيران", "Iran", "country")])
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.name == "Secretary General"
+    # with no subject in the sentence, بدوره points to the other party of the previous sentence
+    text = "التقى الوزير السفير في مكتبه. ومن جهته، قال: نحن مستعدون للتعاون."
+    doc = make_doc(text, [("الوزير", "Minister", "agent"), ("السفير", "Ambassador", "agent")])
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.name == "Ambassador"
+
+
+def test_event_speech_verbs_are_not_quotes() -> None:
+    text = 'وأدانت الخارجية الهجوم، ودعت المجتمع الدولي إلى "التحرك الفوري لوقف هذه الاعتداءات المتكررة على المدنيين".'
+    doc = make_doc(text, [("الخارجية", "Foreign Ministry", "organization")])
+    assert run(doc) == []
+
+
+def test_agency_is_attribution_not_speaker() -> None:
+    text = (
+        "أفادت وكالة تسنيم الإيرانية بأن الوزير أجرى اتصالا هاتفيا مع نظيره. وقال الوزير إن الاتصال تناول آخر التطورات."
+    )
+    doc = make_doc(text, [("الوزير", "Minister", "agent")], occurrence={})
+    doc.actors.append(Actor(text.index("الوزير", 60), text.index("الوزير", 60) + 6, "الوزير", name="Minister"))
+    doc.actors.sort(key=lambda a: a.start)
+    quotes = run(doc)
+    assert len(quotes) == 1 and quotes[0].speaker is not None and quotes[0].speaker.name == "Minister"
+    assert [a.text for a in doc.attributions] == ["وكالة تسنيم"]
+    assert doc.user_data["attributions"][0]["name"] == "Tasnim"
+    assert reported_by(doc, text.index("أجرى")) == "Tasnim"
+    assert reported_by(doc, text.index("الاتصال تناول")) is None
+    assert reported_by(doc, text.index("الاتصال تناول"), scope="following") == "Tasnim"
+
+
+def test_attribution_forms() -> None:
+    cases = {
+        "وذكرت وكالة الأنباء السعودية (واس) أن الملك استقبل الوفد.": ("وكالة الأنباء السعودية (واس)", "SPA"),
+        "ونقلت رويترز عن مسؤول قوله إن المحادثات انتهت.": ("رويترز", "Reuters"),
+        "وبحسب التلفزيون الرسمي فإن الرئيس وصل إلى العاصمة.": ("التلفزيون الرسمي", "state television"),
+        "وقالت صحيفة بيرغون إن الحكومة ستستقيل.": ("صحيفة بيرغون", "BirGun"),
+        "وقالت صحيفة المساء المحلية إن الحكومة ستستقيل.": ("صحيفة المساء المحلية", "صحيفة المساء المحلية"),
+    }
+    for text, (span, name) in cases.items():
+        doc = make_doc(text)
+        AttributionTagger.load()(doc)
+        check_offsets(doc)
+        assert [a.text for a in doc.attributions] == [span], text
+        assert doc.user_data["attributions"][0]["name"] == name
+
+
+def test_lead_sentence_takes_next_sentence_attribution() -> None:
+    text = "اعتقلت الشرطة عشرة أشخاص. وأفادت وكالة الأناضول بأن الاعتقالات جرت فجرا. وقال شاهد إن الوضع هادئ."
+    doc = make_doc(text)
+    AttributionTagger.load()(doc)
+    assert reported_by(doc, 0) == "Anadolu"
+    assert reported_by(doc, text.index("الوضع")) is None
+
+
+def test_naql_an_names_the_source_as_speaker() -> None:
+    text = "ونقلت رويترز عن مسؤول أمني قوله: الهجوم كان منسقا."
+    doc = make_doc(text)
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.text == "مسؤول أمني"
+    assert q.direct and q.text == "الهجوم كان منسقا"
+    assert q.reported_by == "Reuters"
+
+
+def test_source_marker_quotes_clause_before() -> None:
+    text = "قتل ثلاثة جنود في الهجوم، بحسب ما أفاد مصدر عسكري."
+    doc = make_doc(text)
+    (q,) = run(doc)
+    assert q.cue.text == "بحسب ما أفاد"
+    assert q.speaker is not None and q.speaker.text == "مصدر عسكري"
+    assert q.text == "قتل ثلاثة جنود في الهجوم"
+
+
+def test_link_statements() -> None:
+    text = "وقال الوزير إن الجيش قصف مواقع المسلحين. وأشاد الوزير بالجنود."
+    doc = make_doc(text, [("الوزير", "Minister", "agent")])
+    run(doc)
+    t = text.index("قصف")
+    outside = text.index("وأشاد")
+    doc.events = [
+        Event("ASSAULT", Span(t, t + 3, "قصف"), doc.span(0, 40), id=7),
+        Event("SUPPORT", Span(outside, outside + 5, "وأشاد"), doc.span(outside, len(text)), id=8),
+    ]
+    link_statements(doc)
+    assert doc.events[0].quote == 0 and doc.quotes[0].events == [7]
+    assert doc.events[1].quote is None
+
+
+def test_link_cue_sentence_with_speaker_as_actor() -> None:
+    text = "شكر الأمين العام إيران على دعمها، وقال: سنواصل الطريق."
+    doc = make_doc(text, [("الأمين العام", "Secretary General", "person"), ("إيران", "Iran", "country")])
+    run(doc)
+    t = text.index("شكر")
+    doc.events = [Event("SUPPORT", Span(t, t + 3, "شكر"), doc.span(0, 30), actor=doc.actors[0], id=1)]
+    link_statements(doc)
+    assert doc.events[0].quote == 0 and doc.quotes[0].events == [1]
+
+
+def test_data_files_format() -> None:
+    kinds = {"verb", "participle", "noun", "prep", "event", "tag"}
+    comps = {"an", "colon", "quote", "prep", "prepnoun", "3an", "obj", "source", "stmt"}
+    for form, lemma, kind, complements in read_tsv("speech_cues.tsv", 4):
+        assert form and lemma and kind in kinds, form
+        assert set(filter(None, complements.split(","))) <= comps, form
+    assert {k for _, k in read_tsv("complementizers.tsv", 2)} <= {"an", "prep", "3an"}
+    assert {k for _, k in read_tsv("speaker_words.tsv", 2)} <= {
+        "adverb",
+        "stop",
+        "link",
+        "turn",
+        "pronoun",
+        "statement",
+    }
+    assert {k for _, k in read_tsv("attribution_cues.tsv", 2)} <= {"cue", "head", "anaphor", "media"}
+    agencies = read_tsv("agencies.tsv", 4)
+    assert len(agencies) >= 80
+    for arabic, english, kind, country in agencies:
+        assert arabic and english, arabic
+        assert kind in {"agency", "newspaper", "tv", "radio", "website", "state-media"}, arabic
+        assert country == "" or (len(country) == 3 and country.isupper()), arabic
+    for name in ("speech_cues.tsv", "agencies.tsv", "framing.tsv"):
+        for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+            assert not line.endswith(" "), (name, line)
+    lex = load_lexicon()
+    assert lex.cues["قال"].kind == "verb" and lex.cues["ادان"].kind == "event"
+
+
+@pytest.mark.skipif(not (SHARED / "examples" / "tasnim_phone_calls.txt").is_file(), reason="shared data absent")
+def test_worked_example_structure() -> None:
+    """Without the actor layer: the seven statements are found, Tasnim is the cited agency."""
+    text = (SHARED / "examples" / "tasnim_phone_calls.txt").read_text(encoding="utf-8")
+    gold = json.loads((SHARED / "examples" / "tasnim_phone_calls.gold.json").read_text(encoding="utf-8"))
+    doc = Document(id="tasnim", text=text)
+    analyze(doc)
+    QuoteExtractor.load()(doc)
+    check_offsets(doc)
+    assert [a["name"] for a in doc.user_data["attributions"]] == ["Tasnim"]
+    assert reported_by(doc, text.index("أجرى اتصالات")) == "Tasnim"
+    assert reported_by(doc, 0) == "Tasnim"
+    found = {q.text[:20] for q in doc.quotes}
+    for g in gold["quotes"]:
+        if g["cue"] == "أكلع":  # needs the speaker from the actor layer (an uncued quotation)
+            continue
+        assert any(g["content_start"][:15] in q.text for q in doc.quotes), (g["cue"], found)
