@@ -31,7 +31,7 @@ HARAKAT = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 #   plural: broken plurals of the demonym (people); capital: Arabic capital names used as metonyms
 #   ([] when the capital is ambiguous: عمان is also Oman); metonyms: other places/buildings standing for
 #   a state body; ambiguous: names that are also common words (مالي "financial"), resolved with low
-#   confidence only; nisba [] where the adjective is a common word (قمري "lunar", صحراوي "desert"); wikidata: only ids known for certain.
+#   confidence only; places: towns and regions (PLACES below, plus GeoNames); nisba [] where the adjective is a common word (قمري "lunar", صحراوي "desert"); wikidata: only ids known for certain.
 OVERRIDES: dict[str, dict] = {
     "USA": {"ar": ["الولايات المتحدة", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية", "أمريكا", "أميركا"],
             "nisba": ["أمريكي", "أميركي"], "plural": ["أمريكان", "أميركان"], "capital": ["واشنطن"],
@@ -188,6 +188,34 @@ OVERRIDES: dict[str, dict] = {
     "UNK": {"ar": ["كوسوفو", "جمهورية كوسوفو"], "nisba": ["كوسوفي"], "capital": ["بريشتينا"], "id": "XKX"},
 }
 
+# Places whose country an agent can take (سكان غزة، أهالي حلب): GeoNames cities of the region (population
+# >= 100k; every Palestinian one) and world cities >= 1.5M, plus these hand-listed regions and towns.
+PLACE_REGION = {"PS", "SY", "IQ", "LB", "JO", "YE", "SA", "AE", "QA", "KW", "BH", "OM", "EG", "LY", "TN", "DZ", "MA", "SD",
+                "MR", "SO", "IR", "TR", "IL", "AF"}
+PLACES: dict[str, list[str]] = {
+    "PSE": ["غزة", "قطاع غزة", "الضفة الغربية", "الضفة", "القدس الشرقية", "الخليل", "جنين", "نابلس", "رفح", "خان يونس",
+            "مخيم جنين", "مخيم جباليا", "طولكرم", "قلقيلية", "بيت لحم", "أريحا"],
+    "SYR": ["حلب", "إدلب", "حمص", "حماة", "درعا", "الرقة", "دير الزور", "الغوطة", "الغوطة الشرقية", "عفرين", "منبج",
+            "القامشلي", "الحسكة", "اللاذقية", "طرطوس", "دوما", "السويداء", "القنيطرة", "الجولان", "تدمر", "البوكمال"],
+    "IRQ": ["البصرة", "الموصل", "كركوك", "أربيل", "السليمانية", "الأنبار", "الفلوجة", "الرمادي", "النجف", "كربلاء",
+            "تكريت", "ديالى", "نينوى", "صلاح الدين", "إقليم كردستان", "كردستان العراق", "ذي قار", "الناصرية", "سنجار"],
+    "YEM": ["عدن", "تعز", "الحديدة", "مأرب", "صعدة", "حضرموت", "المكلا", "شبوة", "البيضاء", "الضالع", "لحج", "إب", "ذمار",
+            "حجة", "الجوف", "أبين", "المهرة", "سقطرى"],
+    "LBY": ["بنغازي", "مصراتة", "سرت", "درنة", "سبها", "الزاوية", "طبرق"],
+    "EGY": ["سيناء", "شمال سيناء", "العريش", "الإسكندرية", "الجيزة", "أسيوط", "المنيا", "بورسعيد", "السويس", "الأقصر",
+            "أسوان"],
+    "LBN": ["صيدا", "الضاحية الجنوبية", "جنوب لبنان", "البقاع", "بعلبك", "النبطية"],
+    "SAU": ["جدة", "مكة", "مكة المكرمة", "المدينة المنورة", "الدمام", "القطيف", "نجران", "جازان", "عسير", "أبها", "تبوك"],
+    "IRN": ["مشهد", "أصفهان", "شيراز", "تبريز", "الأهواز", "قم", "كرمان", "زاهدان", "بوشهر", "نطنز"],
+    "TUR": ["إسطنبول", "اسطنبول", "إزمير", "أضنة", "غازي عنتاب", "ديار بكر", "أنطاليا", "هاتاي"],
+    "ISR": ["حيفا", "عسقلان", "سديروت", "بئر السبع", "إيلات", "أسدود", "نتانيا"],
+    "AFG": ["قندهار", "هرات", "مزار شريف", "جلال آباد", "هلمند"],
+    "SDN": ["دارفور", "أم درمان", "بورتسودان", "كسلا", "الفاشر", "نيالا"],
+}
+PLACE_STOP = {"صور", "الصور", "الباب", "رشيد", "عالية", "عاليه", "ملوي", "دورا", "العين", "المدينة", "الزرقاء", "النصر",
+              "السلام", "الحرية", "الوحدة", "الثورة", "الأمل", "طرابلس", "سعير", "القرارة", "مدينة القمر", "القدس القديمة",
+              "يطا", "الحي", "السلط", "المحلة", "الجديدة", "الشيخ", "الخير", "الحمرا", "الحمراء", "كرم", "الصالحية"}
+
 # Capital names that are also common personal or place names elsewhere: never metonyms.
 CAPITAL_STOP = {"فيكتوريا", "جورج تاون", "كينغستون", "هاميلتون", "دوغلاس", "ستانلي", "بليموث", "جيمس تاون"}
 
@@ -243,7 +271,7 @@ def is_plain_arabic(s: str) -> bool:
     return bool(s) and all(ch in ARABIC_LETTERS or ch == " " for ch in s)
 
 
-def load_sources(shared: Path) -> tuple[list[dict], dict[str, str], dict[str, list[str]]]:
+def load_sources(shared: Path) -> tuple[list[dict], dict[str, str], dict[str, list[str]], dict[str, list[str]]]:
     countries = json.loads((shared / "data/countries_mledoze/countries.json").read_text(encoding="utf-8"))
     geo = shared / "data/geonames_cities15000"
     gid2iso3: dict[str, str] = {}
@@ -258,15 +286,25 @@ def load_sources(shared: Path) -> tuple[list[dict], dict[str, str], dict[str, li
     trans = json.loads((geo / "country_translations.json").read_text(encoding="utf-8"))
     geo_ar = {gid2iso3[k]: v["ar"] for k, v in trans.items() if k in gid2iso3 and v.get("ar")}
     capitals: dict[str, list[str]] = {}
+    places: dict[str, list[str]] = {}
     for line in (geo / "cities15000_arabic_script_names.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         p = line.split("\t")
-        if len(p) > 9 and p[5] == "PPLC" and p[6] in iso2_to_iso3:
-            capitals[iso2_to_iso3[p[6]]] = [clean(x) for x in p[9].split("|")]
-    return countries, geo_ar, capitals
+        if len(p) <= 9 or p[6] not in iso2_to_iso3:
+            continue
+        iso3 = iso2_to_iso3[p[6]]
+        names = [clean(x) for x in p[9].split("|")]
+        if p[5] == "PPLC":
+            capitals[iso3] = names
+        pop = int(p[8] or 0)
+        if (p[6] in PLACE_REGION and (pop >= 100_000 or p[6] == "PS")) or pop >= 1_500_000:
+            keep = [x for x in names if is_plain_arabic(x) and len(x.replace(" ", "")) >= 3 and x[0] != "ئ"
+                    and not x.startswith(("محافظة", "استان")) and x not in PLACE_STOP][:2]
+            places.setdefault(iso3, []).extend(keep)
+    return countries, geo_ar, capitals, places
 
 
 def build(shared: Path) -> list[dict]:
-    countries, geo_ar, capitals = load_sources(shared)
+    countries, geo_ar, capitals, geo_places = load_sources(shared)
     out: list[dict] = []
     for c in sorted(countries, key=lambda c: c["cca3"]):
         iso3 = c["cca3"]
@@ -305,6 +343,12 @@ def build(shared: Path) -> list[dict]:
         entry["capital"] = {"name": (c.get("capital") or [""])[0], "ar": cap_ar, "curated": "capital" in ov}
         if ov.get("ambiguous"):
             entry["ambiguous"] = ov["ambiguous"]
+        places = list(PLACES.get(iso3, []))
+        for x in geo_places.get(iso3, []):
+            if x not in places and x not in cap_ar and x not in names:
+                places.append(x)
+        if places:
+            entry["places"] = places
         if ov.get("metonyms"):
             entry["metonyms"] = ov["metonyms"]
         entry["sovereign"] = bool(c.get("unMember")) or iso3 in {"PSE", "VAT", "TWN", "UNK"}
@@ -321,6 +365,9 @@ def build(shared: Path) -> list[dict]:
                     keep.append(n)
             e[field] = keep
         e["capital"]["ar"] = [n for n in e["capital"]["ar"] if owner.setdefault(n, e["id"]) == e["id"]]
+    for e in out:  # places last: a place never takes a country's name or capital
+        if "places" in e:
+            e["places"] = [n for n in e["places"] if owner.setdefault(n, e["id"]) == e["id"]]
     return out
 
 

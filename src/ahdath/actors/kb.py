@@ -33,7 +33,7 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 # Kinds of index targets, in order of precedence when one surface form has several.
-TARGET_ORDER = ("blocker", "loaded", "entry", "country", "metonym", "capital", "agent", "plural", "nisba", "partial")
+TARGET_ORDER = ("blocker", "loaded", "entry", "country", "metonym", "capital", "agent", "plural", "nisba", "place")
 _ORDER = {k: i for i, k in enumerate(TARGET_ORDER)}
 END = ""  # trie key holding the targets of the form ending at a node (tokens are never empty)
 
@@ -95,6 +95,7 @@ class Country:
     ambiguous: frozenset[str] = frozenset()  # folded forms that are also common words
     wikidata: str | None = None
     sovereign: bool = False
+    places: tuple[str, ...] = ()  # towns and regions: evidence of the country, never actors themselves
 
 
 @dataclass(slots=True)
@@ -108,6 +109,7 @@ class Agent:
     cvl_people: bool = False
     country: str = ""
     loaded: bool = False
+    sector_by_country: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -266,6 +268,7 @@ class KB:
                 ambiguous=frozenset(fold_text(a) for a in d.get("ambiguous") or ()),
                 wikidata=d.get("wikidata") or None,
                 sovereign=bool(d.get("sovereign", False)),
+                places=tuple(d.get("places") or ()),
             )
 
     def add_agents(self, data: dict) -> None:
@@ -281,6 +284,7 @@ class KB:
                 cvl_people=bool(d.get("cvl_people", False)),
                 country=str(d.get("country") or ""),
                 loaded=bool(d.get("loaded", False)),
+                sector_by_country=dict(d.get("sector_by_country") or {}),
             )
         if "bodies" in data:
             self.bodies = frozenset(fold_text(b) for b in data["bodies"])
@@ -332,6 +336,9 @@ class KB:
             for a in c.capital:
                 for k in form_keys(a):
                     self._add(k, Target("capital", c.id, sector="GOV", form=" ".join(k)))
+            for a in c.places:
+                for k in form_keys(a):
+                    self._add(k, Target("place", c.id, form=" ".join(k)))
             for a, sector in c.metonyms:
                 for k in form_keys(a):
                     self._add(k, Target("metonym", c.id, sector=sector, form=" ".join(k)))

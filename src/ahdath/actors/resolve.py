@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,7 @@ class _M:
     emit: bool = True
     of_name: str = ""
     modifier: bool = False  # nisba/country usable as a modifier
+    office_sector: str = ""  # the sector of the body a title belongs to (spokesperson of a ministry)
 
 
 def _first_forms(tok: Token) -> list[tuple[str, int, str]]:
@@ -90,7 +92,7 @@ def _first_forms(tok: Token) -> list[tuple[str, int, str]]:
         out.append((base, off, pre))
     if base.startswith("لل") and len(base) > 3:
         out.append(("ال" + base[2:], off, pre + "ل"))
-    elif len(base) > 3 and base[0] in "بلك":
+    elif len(base) > 3 and (base[0] in "بل" or (base[0] == "ك" and base[1:3] == "ال")):
         out.append((base[1:], off + 1, pre + base[0]))
     return out
 
@@ -101,6 +103,10 @@ class ActorResolver:
     def __init__(self, kb: KB | None = None) -> None:
         self.kb = kb or default_kb()
         self._translit = _translit()
+        self._names: dict[str, str] = {}
+        # folded word -> the trie nodes it can start (with clitics stripped): words repeat across articles
+        self._forms_cache: dict[str, list[tuple[str, int, str]]] = {}
+        self._first_cache: dict[str, list[tuple[str, int, str, dict[str, Any]]]] = {}
 
     @classmethod
     def load(cls, extra_paths: Iterable[str | Path] = ()) -> ActorResolver:
@@ -120,7 +126,9 @@ class ActorResolver:
         res += self._unknown_persons(doc, res)
         res.sort(key=lambda m: (m.start, -m.end))
         res = self._coref(doc, res, date)
-        self._context_country(res)
+        self._context_country(res, date)
+        for m in res:
+            self._country_sector(m)
         kept = [m for m in res if m.emit]
         doc.actors = [self._actor(m, doc.text) for m in kept]
         doc.user_data["actor_mentions"] = {(m.start, m.end): m.mention for m in kept}
@@ -132,20 +140,26 @@ class ActorResolver:
         out: list[_M] = []
         n = len(toks)
         i = 0
+        cache = self._first_cache
         while i < n:
             tok = toks[i]
             if tok.is_punct:
                 i += 1
                 continue
+            starts = cache.get(tok.norm)
+            if starts is None:
+                starts = [(f, o, p, trie[f]) for f, o, p in self._forms(tok) if f and f in trie]
+                if len(cache) < 200_000:
+                    cache[tok.norm] = starts
+            if not starts:
+                i += 1
+                continue
             best: tuple[int, int, str, list[Target]] | None = None
-            for form, off, pre in _first_forms(tok):
-                node = trie.get(form)
-                if node is None:
-                    continue
+            for _form, off, pre, node in starts:
                 j = i + 1
                 last = (j, node[END]) if END in node else None
                 while j < n:
-                    nxt = node.get(toks[j].norm)
+                    nxt = node.get(toks[j].norm or "\x00")
                     if nxt is None:
                         break
                     node = nxt
@@ -166,6 +180,14 @@ class ActorResolver:
                 out.append(_M(i, j, start, toks[j - 1].end, t0, prefix=pre))
             i = j
         return out
+
+    def _forms(self, tok: Token) -> list[tuple[str, int, str]]:
+        forms = self._forms_cache.get(tok.norm)
+        if forms is None:
+            forms = _first_forms(tok)
+            if len(self._forms_cache) < 200_000:
+                self._forms_cache[tok.norm] = forms
+        return forms
 
     # ---- 2. composition -----------------------------------------------------------------------
     def _base(self, m: _M, doc: Document) -> None:
@@ -193,6 +215,10 @@ class ActorResolver:
                 m.kind = "country" if t.kind == "capital" else "agent"
                 m.conf = (0.7 if c.capital_curated else 0.4) if t.kind == "capital" else 0.85
                 m.reason = f"{'capital' if t.kind == 'capital' else 'metonym'} as metonym → {c.id} {m.sector}"
+        elif t.kind == "place":
+            m.kind, m.country, m.has_country, m.emit = "place", t.ref, True, False
+            m.mention, m.modifier, m.conf = "place", True, 0.5
+            m.reason = f"place in {t.ref}"
         elif t.kind in ("nisba", "plural"):
             c = kb.countries[t.ref]
             m.kind, m.country, m.actor_id, m.wikidata, m.has_country = "country", c.id, c.id, c.wikidata, True
@@ -202,8 +228,10 @@ class ActorResolver:
                 m.kind, m.sector, m.name = "agent", "CVL", (c.demonym + "s" if c.demonym else c.name)
                 m.actor_id = None
                 m.conf, m.reason = 0.6, f"plural nisba → {c.id} people"
-            else:
-                m.conf, m.reason = 0.35, f"nisba adjective → {c.id}"
+            else:  # alone, فرنسية is "a French woman"; after a noun the noun decides (absorbed then)
+                m.kind, m.sector, m.actor_id = "agent", "CVL", None
+                m.name = f"{c.demonym} person" if c.demonym else c.name
+                m.conf, m.reason = 0.35, f"nisba adjective → {c.id} (a person)"
         elif t.kind == "loaded":
             lr = kb.loaded[t.ref]
             ref = kb.entries.get(lr.ref or "")
@@ -229,9 +257,16 @@ class ActorResolver:
 
     def _compose(self, doc: Document, base: list[_M], date: str | None) -> list[_M]:
         kb = self.kb
+        toks = doc.tokens
         for m in base:
             self._base(m, doc)
-        toks = doc.tokens
+            if m.mention == "nisba" and not m.people and m.i > 0 and not toks[m.i - 1].is_punct and not m.prefix \
+                    and toks[m.i - 1].norm not in self.kb.name_stops \
+                    and toks[m.i - 1].norm.startswith("ال") == m.target.form.startswith("ال"):
+                # an adjective of the word before it (قوة إسرائيلية): the country, not a person
+                c = self.kb.countries[m.target.ref]
+                m.kind, m.sector, m.actor_id, m.name = "country", "", c.id, c.name
+                m.reason = f"nisba adjective → {c.id}"
         for k in range(len(base) - 1, -1, -1):
             m = base[k]
             nxt = base[k + 1] if k + 1 < len(base) else None
@@ -242,6 +277,12 @@ class ActorResolver:
                 adjacent = True
             if m.target.kind == "agent" and adjacent and nxt is not None:
                 self._absorb(m, nxt, date)
+            elif (m.target.kind == "agent" and nxt is not None and nxt.kind == "place" and not m.has_country
+                  and (nxt.prefix in ("ب", "وب") or (nxt.i == m.j + 1 and toks[m.j].norm in ("في", "من")))):
+                m.country, m.has_country = nxt.country, True  # المتظاهرين في غزة
+                m.name = _fill(kb.agents[m.target.ref].name, kb.demonym(nxt.country), "")
+                m.reason += f"; in {nxt.target.form} → {nxt.country}"
+                m.conf = 0.7
             elif m.kind in ("organization", "igo", "person") and adjacent and nxt is not None and nxt.mention == "nisba" \
                     and not nxt.people:
                 nxt.emit = False  # وكالة تسنيم الإيرانية: the adjective belongs to the name
@@ -251,7 +292,7 @@ class ActorResolver:
             # an organization-type word right before an organization name belongs to its mention
             if m.kind in ("organization", "igo") and m.i > 0 and m.prefix == "" and (k == 0 or base[k - 1].j < m.i):
                 prev = toks[m.i - 1]
-                forms = {f for f, _, _ in _first_forms(prev)}
+                forms = {f for f, _, _ in self._forms(prev)}
                 if forms & kb.org_prefixes:
                     m.i, m.start = m.i - 1, prev.start
                     if prev.norm[:1] in _CONJ and prev.norm not in kb.org_prefixes:
@@ -260,6 +301,13 @@ class ActorResolver:
             if m.target.kind == "agent" and m.role and m.has_country and m.kind == "agent":
                 self._officeholder(m, date)
         return base
+
+    def _country_sector(self, m: _M) -> None:
+        """Agents whose sector depends on the country (المعارضة in Syria is armed: REB)."""
+        if m.target.kind == "agent" and m.kind == "agent" and m.country:
+            sec = self.kb.agents[m.target.ref].sector_by_country.get(m.country)
+            if sec:
+                m.sector = sec
 
     def _absorb(self, m: _M, nxt: _M, date: str | None) -> None:
         """Agent ``m`` takes the modifier ``nxt`` right after it."""
@@ -281,8 +329,6 @@ class ActorResolver:
         if nxt.kind == "person":
             return
         if m.has_country and not (nxt.kind in ("organization", "igo") and ag.role):
-            return
-        if nxt.mention == "nisba" and nxt.people:
             return
         if nxt.kind in ("organization", "igo") and nxt.actor_id:
             e = kb.entries[nxt.actor_id]
@@ -306,13 +352,15 @@ class ActorResolver:
                 m.role = ag.role
                 self._officeholder(m, date, of=e.id)
             return
-        if nxt.kind == "agent" and (nxt.person_title or not (ag.person or m.target.form.endswith("باسم"))):
+        if nxt.target.kind == "agent" and (nxt.person_title or not (ag.person or m.target.form.endswith("باسم"))):
             return
         if nxt.has_country and nxt.country and (nxt.modifier or nxt.kind == "agent"):
             m.country, m.has_country = nxt.country, True
             m.loaded = m.loaded or nxt.loaded
+            if not m.sector and nxt.country in kb.countries:
+                m.sector = "GOV"  # the leader of a country
             adj = kb.demonym(nxt.country)
-            of_name = nxt.name if nxt.kind == "agent" else ""
+            of_name = nxt.name if nxt.target.kind == "agent" else ""
             m.name = _fill(ag.name, adj if not of_name else "", of_name or adj)
             m.reason = f"{m.target.form} + {nxt.target.form} → {nxt.country} {m.sector}".strip()
             m.conf = 0.85
@@ -320,8 +368,9 @@ class ActorResolver:
                 if nxt.mention == "nisba":
                     nxt.emit = False
                 m.end, m.j = nxt.end, nxt.j
-            elif nxt.kind == "agent":  # المتحدث باسم وزارة الخارجية الإيرانية
+            elif nxt.target.kind == "agent":  # المتحدث باسم وزارة الخارجية الإيرانية
                 m.end, m.j = nxt.end, nxt.j
+                m.office_sector = nxt.sector
 
     def _officeholder(self, m: _M, date: str | None, of: str | None = None) -> None:
         of = of or m.country
@@ -329,6 +378,8 @@ class ActorResolver:
             return
         for role in (m.role, *ROLE_FALLBACK.get(m.role, ())):
             holders = self.kb.officeholders(role, of, date)
+            if m.office_sector:
+                holders = [h for h in holders if (h[0].sector or h[1].sector) in ("", m.office_sector)]
             if holders:
                 r, e = holders[0]
                 m.kind, m.name, m.actor_id, m.wikidata = "person", e.name, e.id, e.wikidata
@@ -353,7 +404,6 @@ class ActorResolver:
             if ent.label == "PERS" and not overlaps(ent.start, ent.end, ("person", "organization", "igo")):
                 spans.append((ent.start, ent.end, "named entity (PERS)"))
         # a title (with its country) followed by a first name: الرئيس الفلسطيني محمود عباس
-        by_start = {t.start: t.i for t in toks}
         for m in res:
             if not (m.emit and m.person_title and m.kind == "agent"):
                 continue
@@ -369,13 +419,14 @@ class ActorResolver:
                 j += 1
             if j - k >= 2 and not any(s < toks[j - 1].end and toks[k].start < e for s, e, _ in spans):
                 spans.append((toks[k].start, toks[j - 1].end, "title + first name"))
+        by_start = {t.start: t.i for t in toks} if spans else {}
         for s, e, why in spans:
             i = by_start.get(s)
             if i is None:
                 i = next((t.i for t in toks if t.start <= s < t.end), 0)
             j = next((t.i + 1 for t in reversed(toks) if t.start < e), i + 1)
             text = doc.text[s:e]
-            name = self._translit(text) if self._translit else ""
+            name = self.english_name(text)
             p = _M(i, j, s, e, Target("entry", ""), kind="person", name=name, mention="name", reason=why,
                    conf=0.6 if why.startswith("named") else 0.5)
             # a title just before the name gives country and sector
@@ -391,6 +442,20 @@ class ActorResolver:
                     p.country, p.has_country = m.country, True
             out.append(p)
         return out
+
+    def english_name(self, arabic: str) -> str:
+        """English spelling of an unknown person's Arabic name (the transliterator; '' when unavailable)."""
+        if arabic in self._names:
+            return self._names[arabic]
+        name = ""
+        if self._translit is not None:
+            try:
+                name = self._translit(arabic)
+            except Exception:  # noqa: BLE001 - a missing/broken model must not stop resolution
+                self._translit = None
+        if len(self._names) < 100_000:
+            self._names[arabic] = name
+        return name
 
     # ---- 4. coreference -----------------------------------------------------------------------
     def _coref(self, doc: Document, res: list[_M], date: str | None) -> list[_M]:
@@ -423,7 +488,7 @@ class ActorResolver:
                     i += 1
                     continue
                 hit = None
-                for form, off, _pre in _first_forms(toks[i]):
+                for form, off, _pre in self._forms(toks[i]):
                     if len(form) < 3 or form in kb.name_stops:
                         continue
                     two = (form, toks[i + 1].norm) if i + 1 < len(toks) and i + 1 not in cov else None
@@ -472,11 +537,11 @@ class ActorResolver:
         return bool(e) and any(r.role in roles for r in e.roles_on(date))
 
     # ---- 5. context country ------------------------------------------------------------------
-    def _context_country(self, res: list[_M]) -> None:
+    def _context_country(self, res: list[_M], date: str | None) -> None:
         counts: Counter[str] = Counter()
         for m in res:
-            if m.emit and m.country and m.country in self.kb.countries and m.mention in ("name", "surname", "capital"):
-                counts[m.country] += 2 if m.kind == "country" else 1
+            if m.country and m.country in self.kb.countries and m.mention != "loaded" and (m.emit or m.kind == "place"):
+                counts[m.country] += 2 if m.kind == "country" and m.mention == "name" else 1
         if not counts:
             return
         top = counts.most_common(1)[0][0]
@@ -510,6 +575,8 @@ class ActorResolver:
 
     def canonical(self, doc: Document, actor: Actor) -> Actor:
         """``actor`` pointed at the most specific mention of the same entity in the article (a name beats a title)."""
+        if actor.kind == "agent" or (actor.kind == "person" and not actor.actor_id and not actor.name):
+            return actor
         key = identity(actor)
         kinds = doc.user_data.get("actor_mentions", {})
         same = [a for a in doc.actors if identity(a) == key]
@@ -542,6 +609,7 @@ def identity(a: Actor) -> tuple[str, ...]:
     return (a.kind, a.country, a.sector)
 
 
+@lru_cache(maxsize=8192)
 def _fill(template: str, adj: str, of: str) -> str:
     """``"[{adj} ]Foreign Minister"`` with the demonym; the bracketed part drops when empty."""
     value = adj or of
