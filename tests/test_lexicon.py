@@ -76,7 +76,7 @@ def test_every_type_is_covered():
 
 def test_no_conflicting_duplicates():
     """The same cue under two types only where both readings are intended (listed here)."""
-    intended = {fold_text("دعم")}  # verbal SUPPORT vs material AID
+    intended = {fold_text("دعم"), fold_text("حذر")}  # SUPPORT vs AID; THREATEN vs ACCUSE
     by_cue = defaultdict(set)
     for c in load_cues(DEFAULT_PATH):
         by_cue[c.cue].add((c.type, c.pos))

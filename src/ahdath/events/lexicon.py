@@ -41,6 +41,7 @@ FEM_SUFFIXES = ("ات", "تان", "تين")
 # Variants accepted for the second and later words of a phrase (adjective agreement).
 REST_SUFFIXES = ("ه", "ات", "ين", "ان", "ون", "ا")
 PREPOSITION_CLITICS = ("ب", "ل", "ك")
+CONJUNCTION_CLITICS = ("و", "ف")
 # Function words that a cue may require after its head (بحث ... مع) but that are not part of the
 # trigger's text span.
 FUNCTION_WORDS = frozenset(fold_text(w) for w in ("مع", "على", "عن", "إلى", "في", "من", "بين", "ضد", "أمام", "لصالح"))
@@ -143,17 +144,26 @@ def _rest_forms(word: str) -> frozenset[str]:
 
 
 def candidate_forms(token: Token) -> list[str]:
+    """Folded forms of a token to look up, most specific first (see ``_candidate_forms``)."""
+    return list(_candidate_forms(token.norm, token.stem, token.prefixes, token.suffix))
+
+
+@lru_cache(maxsize=131_072)
+def _candidate_forms(norm: str, stem: str, prefixes: tuple[str, ...], suffix: str) -> tuple[str, ...]:
     """Folded forms of a token to look up, most specific first.
 
     ``lookup_forms`` (conjunction, preposition, future س, article and pronoun suffix removed by the
-    language layer) plus what that conservative segmentation leaves: a pronoun suffix it kept
+    language layer) plus what that conservative segmentation leaves: a conjunction or pronoun suffix it kept
     (اغتالوه -> اغتالوا, استهدفته -> استهدفت, زيارتها -> زياره), a bare preposition clitic (بغارة ->
     غاره) and tanween alif (اتصالا -> اتصال, دعما -> دعم). Extra forms only matter when the
     lexicon has them, so over-generating here is harmless.
     """
-    base = lookup_forms(token)
+    base = lookup_forms(Token(0, 0, 0, "", norm, prefixes, stem, suffix))
     out: list[str] = list(base)
-    for f in base:
+    for f in base:  # a conjunction the language layer kept (rare words: وتجمهر)
+        if len(f) >= 4 and f[0] in CONJUNCTION_CLITICS:
+            out.append(f[1:])
+    for f in list(out):
         if len(f) >= 4 and f[0] in PREPOSITION_CLITICS and f[1:3] != "ال":
             out.append(f[1:])
     for f in list(out):
@@ -165,12 +175,14 @@ def candidate_forms(token: Token) -> list[str]:
                     out.append(r + "ا")
                 elif r.endswith("ت"):
                     out.append(r[:-1] + "ه")
+                elif r.endswith("ي"):  # a hamza seated before the suffix: الغائها -> الغاء
+                    out.append(r[:-1] + "ء")
                 break
     for f in list(out):
         if len(f) >= 4 and f.endswith("ا") and not f.endswith("وا"):
             out.append(f[:-1])
     seen: set[str] = set()
-    return [f for f in out if f and not (f in seen or seen.add(f))]
+    return tuple(f for f in out if f and not (f in seen or seen.add(f)))
 
 
 def _parse_float(value: str, where: str) -> float:
@@ -279,12 +291,13 @@ class TriggerLexicon:
         weight); tokens used by a match are not reused by a later one.
         """
         tokens = doc.tokens
-        cands: list[list[str] | None] = [None] * len(tokens)
+        cands: list[tuple[str, ...] | None] = [None] * len(tokens)
 
-        def forms_at(j: int) -> list[str]:
+        def forms_at(j: int) -> tuple[str, ...]:
             c = cands[j]
             if c is None:
-                c = [] if tokens[j].is_punct else candidate_forms(tokens[j])
+                t = tokens[j]
+                c = () if t.is_punct else _candidate_forms(t.norm, t.stem, t.prefixes, t.suffix)
                 cands[j] = c
             return c
 

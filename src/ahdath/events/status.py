@@ -45,6 +45,8 @@ class StatusLexicon:
     before: dict[str, tuple[StatusCue, ...]]  # first word -> cues (before/imperfect/initial scopes)
     after: dict[str, tuple[StatusCue, ...]]
     prefixes: tuple[StatusCue, ...]
+    max_before: int  # how far back a before-cue can start
+    max_after: int
 
 
 def load_status_cues(path: Path = STATUS_PATH) -> list[StatusCue]:
@@ -81,7 +83,9 @@ def status_lexicon(path: str = str(STATUS_PATH)) -> StatusLexicon:
     def freeze(d: dict[str, list[StatusCue]]) -> dict[str, tuple[StatusCue, ...]]:
         return {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in d.items()}
 
-    return StatusLexicon(freeze(before), freeze(after), tuple(prefixes))
+    max_before = max((c.window + len(c.words) for cs in before.values() for c in cs), default=0)
+    max_after = max((c.window for cs in after.values() for c in cs), default=0)
+    return StatusLexicon(freeze(before), freeze(after), tuple(prefixes), max_before, max_after)
 
 
 def _is_boundary(tok: Token) -> bool:
@@ -90,8 +94,13 @@ def _is_boundary(tok: Token) -> bool:
     return tok.norm in BOUNDARY_WORDS
 
 
-def _forms(tok: Token) -> list[str]:
-    return [] if tok.is_punct else lookup_forms(tok)
+def _forms(tok: Token) -> tuple[str, ...]:
+    return () if tok.is_punct else _lookup_forms(tok.norm, tok.stem, tok.prefixes)
+
+
+@lru_cache(maxsize=65_536)
+def _lookup_forms(norm: str, stem: str, prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(lookup_forms(Token(0, 0, 0, "", norm, prefixes, stem)))
 
 
 def _cue_at(tokens: list[Token], k: int, cues: tuple[StatusCue, ...], limit: int) -> StatusCue | None:
@@ -152,7 +161,7 @@ def status_of(doc: Document, start_tok: int, end_tok: int, cue: str | None = Non
                 break
 
     # Cues before the trigger, nearest first, not across a clause boundary.
-    max_before = max((c.window + len(c.words) for cs in lex.before.values() for c in cs), default=0)
+    max_before = lex.max_before
     k = start_tok - 1
     while k >= 0 and start_tok - k <= max_before:
         tok = tokens[k]
@@ -170,7 +179,7 @@ def status_of(doc: Document, start_tok: int, end_tok: int, cue: str | None = Non
         k -= 1
 
     # Cues after the trigger (المقبل، غدا).
-    max_after = max((c.window for cs in lex.after.values() for c in cs), default=0)
+    max_after = lex.max_after
     for k in range(end_tok, min(len(tokens), end_tok + max_after)):
         tok = tokens[k]
         if tok.sent != sent or _is_boundary(tok):
