@@ -225,6 +225,11 @@ def test_newlines_and_glued_periods_split() -> None:
     assert sentences(text) == ["العنوان الرئيسي", "وصل الرئيس إلى الرياض.", "وقال إن الزيارة مهمة", "سطر أخير"]
 
 
+def test_no_split_in_domains_and_spelled_initials() -> None:
+    text = "ونقل موقع العربية.نت عن بنك جي. بي. مورغان أن الأسهم ارتفعت. وقال محللون"
+    assert sentences(text) == ["ونقل موقع العربية.نت عن بنك جي. بي. مورغان أن الأسهم ارتفعت.", "وقال محللون"]
+
+
 def test_sentences_and_tokens_line_up() -> None:
     text = " وقال المتحدث: “سنرد.” \n ثم غادر…  "
     doc = run(text)

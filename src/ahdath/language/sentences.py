@@ -2,7 +2,7 @@
 
 A sentence ends at ``. ! ? ؟ …`` (and runs of them) followed by whitespace or the end of the
 text, taking any closing quotes and brackets right after the mark with it (``مهمة.”`` ends with
-the quote); at a line break; and at a period glued to the next Arabic word (``المهمة.وقال``).
+the quote); at a line break; and at a period glued to the next Arabic word (``المهمة.وقال``, but not ``العربية.نت``).
 Commas, semicolons and colons (``، ؛ : , ;``) never end one; nor does a period inside a number
 (``3.5``), after a single letter (dotted initials: ``ج.م.ع``، ``U.S.``) or after an abbreviation
 listed in ``data/abbreviations.txt``.
@@ -22,7 +22,7 @@ CLOSERS = QUOTES + "'’)]}"
 # between an Arabic letter (with its marks) and the next Arabic word; or a line break.
 _BOUNDARY = re.compile(
     rf"[{re.escape(TERMINATORS)}]+[{re.escape(CLOSERS)}]*(?=[\s{CONTROLS}]|$)"
-    rf"|(?<=[{ARABIC_LETTERS}{MARKS}])\.(?=[{ARABIC_LETTERS}][{ARABIC_LETTERS}{MARKS}])"
+    rf"|(?<=[{ARABIC_LETTERS}{MARKS}])\.(?!(?:نت|كوم|أورغ|اورغ)\b)(?=[{ARABIC_LETTERS}][{ARABIC_LETTERS}{MARKS}])"
     r"|[\r\n\u2028\u2029]+"
 )
 _WORD_BEFORE = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+$")
