@@ -145,10 +145,10 @@ def segment_light(word: str) -> tuple[tuple[str, ...], str, str]:
 def segment(norm: str) -> tuple[tuple[str, ...], str, str]:
     """Split a word into folded (prefixes, stem, suffix) for lookup.
 
-    Pass the light-folded or original word where available: with a fully folded word (ة already
-    ه) the ta marbuta can no longer be told from the pronoun ه.
+    A fully folded word (ة already ه, hamzas dropped) is first respelled the way the corpus
+    usually writes it (``لحركه`` -> ``لحركة``), so the ta marbuta is still not taken for ه.
     """
-    prefixes, stem, suffix = segment_light(light_fold(norm))
+    prefixes, stem, suffix = segment_light(load_vocabulary().respell(light_fold(norm)))
     return tuple(fold_light(p) for p in prefixes), fold_light(stem), fold_light(suffix)
 
 
@@ -167,7 +167,7 @@ def analyze_word(surface: str) -> WordAnalysis:
     if fixed is not None:
         kind, repaired = fixed
         light = repaired
-    prefixes, stem, suffix = segment_light(light)
+    prefixes, stem, suffix = segment_light(load_vocabulary().respell(light))
     return WordAnalysis(
         fold_light(light),
         tuple(fold_light(p) for p in prefixes),

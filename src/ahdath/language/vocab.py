@@ -21,6 +21,7 @@ DATA = "ahdath.language.data"
 class Vocabulary:
     light: dict[str, int]  # light-folded word -> count
     folded: dict[str, int]  # fully folded word -> summed count
+    spelling: dict[str, str]  # fully folded word -> its most frequent light-folded spelling
 
     def count(self, word: str) -> int:
         """Corpus count of a light-folded word (0 when unknown)."""
@@ -29,6 +30,15 @@ class Vocabulary:
     def folded_count(self, word: str) -> int:
         """Corpus count of a fully folded word, all spellings together."""
         return self.folded.get(word, 0)
+
+    def respell(self, word: str) -> str:
+        """The usual spelling of a light-folded word that the corpus does not know as written.
+
+        ``حكومه`` -> ``حكومة`` (ta marbuta written as ha), ``الاسرائيلية`` -> ``الإسرائيلية``.
+        """
+        if word in self.light:
+            return word
+        return self.spelling.get(fold_light(word), word)
 
     def __contains__(self, word: str) -> bool:
         return word in self.light
@@ -55,10 +65,12 @@ def load_vocabulary() -> Vocabulary:
         word, _, count = line.partition("\t")
         light[word] = int(count)
     folded: dict[str, int] = {}
-    for word, c in light.items():
+    spelling: dict[str, str] = {}
+    for word, c in light.items():  # most frequent first
         f = fold_light(word)
         folded[f] = folded.get(f, 0) + c
-    return Vocabulary(light, folded)
+        spelling.setdefault(f, word)
+    return Vocabulary(light, folded, spelling)
 
 
 @cache
