@@ -194,7 +194,10 @@ class _Run:
         self.toks = doc.tokens
         self.segments = quote_segments(doc.text)
         self.seg_by_open = {s.open: s for s in self.segments}
-        self.actors = sorted(doc.actors, key=lambda a: (a.start, -a.end))
+        self.actors = sorted(
+            (a for a in doc.actors if self.lex.words.get(fold_text(a.text)) not in ("stop", "adverb", "link")),
+            key=lambda a: (a.start, -a.end),
+        )
         self.cands: list[_Candidate] = []
         self.consumed: set[int] = set()
         self.subjects: dict[int, Actor] = {}
@@ -221,28 +224,55 @@ class _Run:
         return None
 
     def subject_in(self, lo: int, hi: int) -> Actor | None:
-        """The speaker among the subject words [lo, hi): the first actor and its appositions, a
-        named person first; an organization or role mention widens to the whole subject phrase."""
-        first = self.actor_in(lo, hi)
-        if first is None:
-            return None
+        """The speaker among the subject words [lo, hi): the actors of the subject phrase and its
+        comma appositions, a named person first; an organization or role mention widens to the whole
+        subject phrase; a phrase no mention covers followed by a title (فكرت أوزار، سفير تركيا) is that
+        titled person."""
         np = self.np_speaker(lo, hi, resolve=False)
-        end = max(first.end, np.end if np is not None else first.end)
-        # appositions: actors that follow the first one, separated by commas only (X، وزير الخارجية، إن)
-        group = [first]
+        if np is None:
+            first = self.actor_in(lo, hi)
+            if first is None:
+                return None
+            span_end = first.end
+        else:
+            inside = [a for a in self.actors if np.start <= a.start < np.end]
+            if not inside:
+                return self._named_by_apposition(np, hi)
+            first = inside[0]
+            span_end = np.end
+        group = [first] + [a for a in self.actors if first.start < a.start and a.end <= span_end]
+        # appositions: actors that follow, separated by commas only (X، وزير الخارجية، إن)
+        last_end = max(span_end, first.end)
         for a in self.actors:
-            if a.start <= first.start or a.start >= self.toks[hi - 1].end:
+            if a.start < last_end or a.start >= self.toks[hi - 1].end:
                 continue
-            gap = self.doc.text[group[-1].end : a.start] if a.start >= group[-1].end else ""
-            if a.start < group[-1].end or gap.strip(" ،,") == "":
+            if self.doc.text[last_end : a.start].strip(" ،,") == "":
                 group.append(a)
-                end = max(end, a.end)
-        if np is not None:  # actors inside the subject phrase: الرئيس المشترك للمجلس رياض درار
-            group += [a for a in self.actors if first.end <= a.start and a.end <= np.end and a not in group]
+                last_end = a.end
         best = max(group, key=lambda a: (_SPEAKER_RANK.get(a.kind, 0), bool(a.name), a.start))
         if best.kind != "person" and np is not None and np.start <= best.start and best.end < np.end:
             return best.with_mention(np.start, np.end, np.text, reason=(best.reason + "; subject phrase").strip("; "))
         return best
+
+    def _named_by_apposition(self, np: Actor, hi: int) -> Actor | None:
+        """``np`` (a name the actor layer does not know) followed by ``، title``: the titled person."""
+        rest = self.doc.text[np.end : self.toks[hi - 1].end]
+        if not rest.lstrip().startswith(("،", ",")):
+            return None
+        after = [a for a in self.actors if np.end < a.start < self.toks[hi - 1].end]
+        if not after or self.doc.text[np.end : after[0].start].strip(" ،,"):
+            return None
+        title = after[0]
+        return Actor(
+            np.start,
+            np.end,
+            np.text,
+            country=title.country,
+            sector=title.sector,
+            kind="person",
+            reason=f"named in apposition to {title.text}",
+            confidence=0.5,
+        )
 
     def _definite(self, speaker: Actor) -> Actor:
         """A bare definite head (الوزارة، الشركة) points back to the last phrase it heads (وزارة الحج ...)."""
@@ -321,6 +351,10 @@ class _Run:
         i = lo
         while i < hi and (self.toks[i].is_punct or self.lex.word(self.toks[i]) in ("adverb", "turn")):
             i += 1
+        if i < hi and self._after_preposition(self.toks[i].start) and i > lo:
+            return None
+        if i < hi and self.toks[i].prefixes[:2] in (("ب",), ("ل",), ("ب", "ال"), ("ل", "ال")):
+            return None
         j = i
         while j < hi and j - i < MAX_SPEAKER_WORDS:
             t = self.toks[j]
@@ -552,9 +586,6 @@ class _Run:
                         end_tok += 1
                     return a, end_tok
                 return self.previous_speaker(sent.i, self.toks[k].start, turn), region_lo
-            issuer = self._issuer(region_lo, region_hi)
-            if issuer is not None:
-                return issuer, region_hi
             pron = self._pronoun_subject(k, lo) if region_lo == region_hi else None
             if pron is not None:
                 return pron, region_hi
@@ -566,6 +597,9 @@ class _Run:
                 if self.lex.word(self.toks[self.token_at(np.start) or region_lo]) == "statement":
                     return self.previous_speaker(sent.i, self.toks[k].start, turn), region_hi  # وقال البيان
                 return self._definite(np), region_hi
+            issuer = self._issuer(region_lo, region_hi)
+            if issuer is not None:
+                return issuer, region_hi
             svo = self._svo(k, lo, comma=True)
             if svo is not None:
                 return svo, region_hi
