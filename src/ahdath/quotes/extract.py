@@ -540,6 +540,8 @@ class _Run:
                 content_tok += 1
             if hi - content_tok < 2 or self.lex.cue(self.toks[content_tok]) is not None:
                 return
+            if speaker is not None and speaker.kind == "country":
+                return  # أعلنت تركيا عزل ...: a state's announced act is an event, not a statement
             self._add(
                 k, cue_last, speaker, self.toks[content_tok].start, self.doc.sentences[sent.i].end, False, "obj", sent
             )
