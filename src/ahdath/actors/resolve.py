@@ -277,6 +277,11 @@ class ActorResolver:
                 adjacent = True
             if m.target.kind == "agent" and adjacent and nxt is not None:
                 self._absorb(m, nxt, date)
+                if m.person_title and m.kind == "agent" and m.j > nxt.i:  # title + nisba + name
+                    after = next((b for b in base[k + 2:k + 3] if b.kind == "person" and b.mention == "name"
+                                  and (b.i == m.j or (b.i == m.j + 1 and toks[m.j].text in "،,"))), None)
+                    if after is not None:
+                        self._absorb(m, after, date)
             elif (m.target.kind == "agent" and nxt is not None and nxt.kind == "place" and not m.has_country
                   and (nxt.prefix in ("ب", "وب") or (nxt.i == m.j + 1 and toks[m.j].norm in ("في", "من")))):
                 m.country, m.has_country = nxt.country, True  # المتظاهرين في غزة
@@ -314,7 +319,7 @@ class ActorResolver:
         kb = self.kb
         ag = kb.agents[m.target.ref]
         if nxt.kind == "person" and nxt.actor_id and nxt.mention in ("name", "surname"):
-            if ag.person:  # title in apposition to a name: the title is that person
+            if ag.person and (not m.has_country or nxt.country in ("", m.country)):  # title in apposition to a name
                 m.kind, m.name, m.country, m.sector = "person", nxt.name, nxt.country, nxt.sector
                 m.actor_id, m.wikidata = nxt.actor_id, nxt.wikidata
                 m.reason, m.conf = f"title in apposition to {nxt.name}", 0.9
@@ -340,7 +345,7 @@ class ActorResolver:
                 m.end, m.j = nxt.end, nxt.j
                 m.loaded = m.loaded or nxt.loaded
                 return
-            m.sector = e.sector if ag.person or not m.sector else m.sector
+            m.sector = e.sector or m.sector
             m.of_name = e.name
             m.name = _fill(ag.name, "", e.name)
             m.reason = f"{m.target.form} of {e.id} → {e.country} {m.sector}"
@@ -431,12 +436,22 @@ class ActorResolver:
                    conf=0.6 if why.startswith("named") else 0.5)
             # a title just before the name gives country and sector
             for m in res:
-                if m.emit and m.person_title and m.kind == "agent" and (m.j == i or (m.j == i - 1 and toks[m.j].text in "،,")):
+                by_role = m.kind == "person" and m.reason.startswith("title+")
+                if m.emit and m.person_title and (m.kind == "agent" or by_role) \
+                        and (m.j == i or (m.j == i - 1 and toks[m.j].text in "،,")):
+                    holder = kb.entries.get(m.actor_id or "") if by_role else None
+                    last = fold(text.split()[-1]).text if text.split() else ""
+                    if holder is not None and any(fold(a.split()[-1]).text == last for a in holder.ar if a.split()):
+                        # the officeholder, spelled in a way the knowledge base lacks
+                        p.kind, p.name, p.actor_id, p.wikidata = "person", holder.name, holder.id, holder.wikidata
+                        p.country, p.sector, p.has_country = m.country, m.sector, True
+                        p.reason, p.conf = f"{why}; surname of {holder.name}, {m.target.form} on the date", 0.8
+                        break
                     p.country, p.sector, p.has_country = m.country, m.sector, bool(m.country)
                     p.role = m.role
                     p.reason = f"{why}; title {m.target.form}" + (f" → {m.country} {m.sector}" if m.country else "")
-                    m.kind, m.name = "person", p.name
-                    m.reason = f"title in apposition to {text}"
+                    m.kind, m.name, m.actor_id, m.wikidata = "person", p.name, None, None
+                    m.reason, m.conf = f"title in apposition to {text}", 0.6
                     break
                 if m.emit and m.mention == "nisba" and not m.people and m.j == i:
                     p.country, p.has_country = m.country, True

@@ -1,0 +1,218 @@
+"""Actor resolution on made-up sentences and on the worked example (ahdath.actors)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from ahdath.actors import ActorResolver, lookup
+from ahdath.language import analyze
+from ahdath.model import Actor, Document, Entity
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / ".." / "shared" / "examples" / "tasnim_phone_calls.txt"
+
+USER_YAML = """
+- id: karim-zahrawi
+  type: person
+  name: Karim al-Zahrawi
+  ar: [كريم الزهراوي]
+  country: TUN
+  sector: GOV
+  roles:
+    - {role: secretary_general, of: test-front, sector: OPP, start: 2010-01-01, end: 2015-12-31}
+- id: samir-haddad
+  type: person
+  name: Samir Haddad
+  ar: [سمير حداد]
+  country: TUN
+  sector: OPP
+  roles:
+    - {role: secretary_general, of: test-front, sector: OPP, start: 2016-01-01}
+- id: test-front
+  type: organization
+  name: Front for Testing
+  ar: [جبهة الاختبار, حركة جبهة الاختبار]
+  country: TUN
+  sector: OPP
+- id: hamas
+  type: organization
+  name: Hamas (user override)
+  ar: [حماس, حركة حماس]
+  country: PSE
+  sector: REB
+"""
+
+
+@lru_cache(maxsize=1)
+def resolver() -> ActorResolver:
+    return ActorResolver.load()
+
+
+@lru_cache(maxsize=1)
+def user_resolver() -> ActorResolver:
+    import tempfile
+
+    path = Path(tempfile.mkdtemp()) / "my_actors.yaml"
+    path.write_text(USER_YAML, encoding="utf-8")
+    return ActorResolver.load([path])
+
+
+def run(text: str, date: str | None = "2023-10-14", r: ActorResolver | None = None,
+        entities: list[Entity] | None = None) -> Document:
+    doc = Document(id="t", text=text, date=date)
+    analyze(doc)
+    if entities:
+        doc.entities = entities
+    (r or resolver())(doc)
+    for a in doc.actors:  # offsets always point into the original text
+        assert doc.text[a.start:a.end] == a.text and a.text
+        assert a.reason and 0 < a.confidence <= 1
+    return doc
+
+
+def find(doc: Document, text: str) -> Actor:
+    hits = [a for a in doc.actors if a.text == text]
+    assert hits, (text, [(a.text, a.name) for a in doc.actors])
+    return hits[0]
+
+
+def test_nisba_combines_with_agent() -> None:
+    doc = run("قال الجيش السوري إن قوات الأمن التشادية والشرطة الكينية تعاونت")
+    assert (find(doc, "الجيش السوري").country, find(doc, "الجيش السوري").sector) == ("SYR", "MIL")
+    assert (find(doc, "قوات الأمن التشادية").country, find(doc, "قوات الأمن التشادية").sector) == ("TCD", "COP")
+    a = find(doc, "الشرطة الكينية")
+    assert (a.country, a.sector, a.kind) == ("KEN", "COP", "agent") and a.name == "Kenyan Police"
+
+
+def test_country_names_plural_nisba_and_capital_metonym() -> None:
+    doc = run("أعلنت طهران أن إيران لن تتراجع، وتظاهر فلسطينيون أمام سفارة الولايات المتحدة")
+    tehran = find(doc, "طهران")
+    assert (tehran.country, tehran.sector) == ("IRN", "GOV") and "capital" in tehran.reason
+    assert (find(doc, "إيران").country, find(doc, "إيران").sector, find(doc, "إيران").kind) == ("IRN", "", "country")
+    people = find(doc, "فلسطينيون")
+    assert (people.country, people.sector) == ("PSE", "CVL")
+
+
+def test_loaded_references_are_flagged() -> None:
+    doc = run("قصفت قوات الاحتلال غزة، وندد نظام الملالي بجرائم الكيان الصهيوني، وقال النظام السوري إن العدو هاجم")
+    forces = find(doc, "قوات الاحتلال")
+    assert (forces.country, forces.sector, forces.loaded) == ("ISR", "MIL", True)
+    entity = find(doc, "الكيان الصهيوني")
+    assert (entity.country, entity.name, entity.loaded) == ("ISR", "Israel", True)
+    assert find(doc, "العدو").country == "ISR" and find(doc, "العدو").loaded
+    mullahs = find(doc, "نظام الملالي")
+    assert (mullahs.country, mullahs.sector, mullahs.loaded) == ("IRN", "GOV", True)
+    syria = find(doc, "النظام السوري")
+    assert (syria.country, syria.sector, syria.loaded) == ("SYR", "GOV", True)
+    assert not find(doc, "غزة").loaded if any(a.text == "غزة" for a in doc.actors) else True
+
+
+def test_title_country_and_date_pick_the_officeholder() -> None:
+    a = find(run("أكد وزير الخارجية الإيراني أن", date="2023-10-14"), "وزير الخارجية الإيراني")
+    assert a.kind == "person" and a.name == "Hossein Amir-Abdollahian" and a.actor_id == "hossein-amir-abdollahian"
+    assert a.reason.startswith("title+country+date → role foreign_minister of IRN")
+    b = find(run("أكد وزير الخارجية الإيراني أن", date="2019-01-01"), "وزير الخارجية الإيراني")
+    assert b.kind == "person" and b.actor_id != a.actor_id and b.country == "IRN" and b.sector == "GOV"
+
+
+def test_title_of_an_organization_and_its_bodies() -> None:
+    doc = run("اتصل برئيس المكتب السياسي لحركة حماس والأمين العام لحركة الجهاد الإسلامي", date="2023-10-14")
+    haniyeh = find(doc, "رئيس المكتب السياسي لحركة حماس")
+    assert haniyeh.name == "Ismail Haniyeh" and (haniyeh.country, haniyeh.sector) == ("PSE", "REB")
+    assert find(doc, "الأمين العام لحركة الجهاد الإسلامي").name == "Ziyad al-Nakhalah"
+    body = find(run("أعلن المكتب السياسي لحركة حماس"), "المكتب السياسي لحركة حماس")
+    assert body.actor_id and body.country == "PSE" and body.sector == "REB"
+
+
+def test_dates_change_the_officeholder_with_user_entries() -> None:
+    r = user_resolver()
+    old = find(run("قال الأمين العام لجبهة الاختبار", date="2012-03-01", r=r), "الأمين العام لجبهة الاختبار")
+    new = find(run("قال الأمين العام لجبهة الاختبار", date="2020-03-01", r=r), "الأمين العام لجبهة الاختبار")
+    assert old.actor_id == "karim-zahrawi" and new.actor_id == "samir-haddad"
+    latest = find(run("قال الأمين العام لجبهة الاختبار", date=None, r=r), "الأمين العام لجبهة الاختبار")
+    assert latest.actor_id == "samir-haddad" and "latest" in latest.reason
+
+
+def test_user_file_overrides_and_adds() -> None:
+    doc = run("أعلنت حركة حماس وكريم الزهراوي", r=user_resolver())
+    assert find(doc, "حركة حماس").name == "Hamas (user override)"
+    assert find(doc, "كريم الزهراوي").country == "TUN"
+    assert find(run("أعلنت حركة حماس"), "حركة حماس").name != "Hamas (user override)"
+
+
+def test_clitic_prefixes() -> None:
+    doc = run("دعما لحركة حماس وإيران، وقال مسؤول بطهران وللكيان الصهيوني")
+    hamas = find(doc, "حركة حماس")
+    assert hamas.country == "PSE" and doc.text[hamas.start - 1] == "ل"
+    assert find(doc, "إيران").country == "IRN"
+    assert find(doc, "طهران").country == "IRN"
+    assert any(a.country == "ISR" and a.loaded and a.text.endswith("لكيان الصهيوني") for a in doc.actors)
+
+
+def test_surname_and_title_coreference() -> None:
+    doc = run("التقى كريم الزهراوي بالوفد. وقال الزهراوي إن الاجتماع مهم", r=user_resolver())
+    sur = find(doc, "الزهراوي")
+    assert sur.actor_id == "karim-zahrawi" and "surname" in sur.reason
+    doc = run("أكد وزير الخارجية الإيراني حسين أمير عبداللهيان أن بلاده ستدعم غزة. وقال الوزير إن", date="2018-05-01")
+    title = find(doc, "وزير الخارجية الإيراني")
+    assert title.actor_id == "hossein-amir-abdollahian" and "apposition" in title.reason
+    back = find(doc, "الوزير")
+    assert back.actor_id == "hossein-amir-abdollahian" and "points back" in back.reason
+
+
+def test_unknown_person_from_entities_gets_title_country() -> None:
+    text = "قال الرئيس الفلسطيني سليم عبد الرحمن القواسمي إن"
+    s = text.index("سليم")
+    e = len(text) - len(" إن")
+    doc = run(text, entities=[Entity(s, e, text[s:e], "PERS")])
+    p = find(doc, text[s:e])
+    assert p.kind == "person" and p.country == "PSE" and p.sector == "GOV" and p.actor_id is None
+    assert isinstance(p.name, str)
+    title = find(doc, "الرئيس الفلسطيني")
+    assert title.kind == "person" and title.name == p.name
+
+
+def test_blockers_and_no_false_country() -> None:
+    doc = run("زار أمريكا اللاتينية وقال إن الوضع المالي صعب")
+    assert not any(a.country in ("USA", "MLI") for a in doc.actors)
+
+
+def test_resolve_span_and_canonical() -> None:
+    r = resolver()
+    text = "طالب وزير الخارجية الإيراني بوقف الحرب. وأفاد أن حسين أمير عبداللهيان أجرى اتصالا مع إيران"
+    doc = run(text)
+    s = text.index("وزير")
+    a = r.resolve_span(doc, s, s + len("وزير الخارجية الإيراني"))
+    assert a is not None and a.actor_id == "hossein-amir-abdollahian"
+    best = r.canonical(doc, a)
+    assert best.text == "حسين أمير عبداللهيان" and doc.text[best.start:best.end] == best.text
+    assert r.resolve_span(doc, 0, 4) is None
+    wide = r.resolve_span(doc, 0, len(text))
+    assert wide is not None and wide.kind == "person"
+    assert r.antecedent(doc, len(text)).actor_id == "hossein-amir-abdollahian"
+
+
+def test_lookup_explains() -> None:
+    out = lookup("عبد اللهيان", "2023-10-14", resolver())
+    assert out[0]["match"] == "resolved" and out[0]["id"] == "hossein-amir-abdollahian" and out[0]["reason"]
+    out = lookup("وزير الخارجية الإيراني", "2023-10-14", resolver())
+    assert out[0]["name"] == "Hossein Amir-Abdollahian" and "foreign_minister" in out[0]["reason"]
+    out = lookup("طهران", None, resolver())
+    assert out[0]["id"] == "IRN" and "capital" in out[0]["reason"]
+    assert any(c["match"] == "candidate" and c["kind"] == "agent" for c in lookup("الوزير", None, resolver()))
+
+
+def test_worked_example() -> None:
+    if not EXAMPLE.exists():
+        pytest.skip("../shared/examples not available")
+    doc = run(EXAMPLE.read_text(encoding="utf-8"), date="2023-10-14")
+    ids = {a.actor_id for a in doc.actors}
+    assert {"hossein-amir-abdollahian", "ismail-haniyeh", "ziyad-al-nakhalah", "IRN", "USA"} <= ids
+    israel = [a for a in doc.actors if a.country == "ISR"]
+    assert israel and all(a.loaded for a in israel)
+    assert find(doc, "وزير الخارجية الإيراني").name == "Hossein Amir-Abdollahian"
+    assert find(doc, "نخالة").name == "Ziyad al-Nakhalah" and find(doc, "هنية").name == "Ismail Haniyeh"
+    assert find(doc, "أمريكا").country == "USA"
