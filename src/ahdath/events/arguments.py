@@ -18,6 +18,8 @@ PREPOSITIONS = frozenset({"مع", "علي", "الي", "عن", "من", "ضد", "�
 CLITIC_PREPS = frozenset({"ب", "ل", "ك"})
 AGENT_MARKERS = (("علي", "يد"), ("من", "قبل"), ("بيد",))
 CONJ_TOKENS = frozenset({"،", ",", "و"})
+# Particles that may stand right before a subject (بأن X أجرى، إن X قال).
+PARTICLES = frozenset({"ان", "بان", "لان", "كان", "وان", "فان", "انه", "بانه", "اذ", "حيث", "بينما", "فيما", "لكن", "كما", "قد", "لقد", "ثم", "حين", "عندما", "بعدما", "كذلك", "ايضا"})
 COMMAS = frozenset({"،", ","})
 # Words that open a circumstantial aside between commas: "طالب الوزير، في اتصال مع X، بـ..."
 ASIDE_OPENERS = frozenset({"في", "خلال", "عقب", "اثناء", "لدي", "علي", "بعد", "قبل", "اثر", "وفي", "وخلال"})
@@ -92,7 +94,7 @@ def is_agent_marked(doc: Document, m: Mention, sent: Sentence) -> bool:
 
 
 def coordinated(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> list[Mention]:
-    """Mentions joined to ``m`` by و or a comma (``مع هنية، والنخالة``)."""
+    """Mentions joined to ``m`` by و (``مع هنية، والنخالة``; ``إيران وتركيا``); a comma alone does not join."""
     out = [m]
     cur = m
     while True:
@@ -100,11 +102,22 @@ def coordinated(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) 
         while tok < sent.token_end and doc.tokens[tok].norm in CONJ_TOKENS:
             tok += 1
         nxt = index.starting_at(tok)
-        joined = tok > cur.end_tok or (tok < sent.token_end and doc.tokens[tok].prefixes[:1] == ("و",))
+        between = {t.norm for t in doc.tokens[cur.end_tok : tok]}
+        joined = "و" in between or (tok < sent.token_end and doc.tokens[tok].prefixes[:1] == ("و",))
         if nxt is None or not joined or nxt.end_tok > sent.token_end:
             return out
         out.append(nxt)
         cur = nxt
+
+
+def is_genitive(doc: Document, m: Mention, sent: Sentence) -> bool:
+    """The mention follows a noun (``لجرائم الكيان``, ``بالشعب الفلسطيني``): a genitive, not a subject."""
+    if m.start_tok <= sent.token_start:
+        return False
+    prev = doc.tokens[m.start_tok - 1]
+    if prev.is_punct or prev.norm in PARTICLES or prev.norm.removeprefix("و") in PARTICLES:
+        return False
+    return "ال" in prev.prefixes or any(p in CLITIC_PREPS for p in prev.prefixes)
 
 
 def same_entity(a: Actor | None, b: Actor | None) -> bool:

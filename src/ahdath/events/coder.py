@@ -23,16 +23,20 @@ from ahdath.events.arguments import (
     coordinated,
     introduced_by,
     is_agent_marked,
+    is_genitive,
     same_entity,
 )
 from ahdath.events.cameo import cameo_info, default_cameo
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch
+from ahdath.events.sides import MODEL_PATH, Candidate, SidesModel, candidate_features, sentence_candidates
 from ahdath.events.status import status_of
 from ahdath.model import Actor, Document, Event, Sentence
 
 NOMINAL_POS = frozenset({"noun", "masdar"})
 # Acts done to someone: a verbal noun's genitive is the patient (قتل المدنيين، اعتقال ناشطين).
-PATIENT_GENITIVE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+PATIENT_GENITIVE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
+# Statement types whose verbal noun inside a quote is the speaker's act (جرائم الاحتلال → ACCUSE).
+SPEAKER_NOMINAL_TYPES = frozenset({"ACCUSE", "THREATEN"})
 # Prepositions after which a mention can still be the recipient when the cue's own one is absent.
 OBJECT_PREPS = frozenset({None, "ب", "ل", "مع", "علي", "الي", "ضد", "بحق", "عن", "من"})
 # Words before a cue that make it a verbal noun rather than a verb (وقف قتل، ضرورة وقف).
@@ -66,9 +70,10 @@ def _reported_by(doc: Document, offset: int) -> str | None:
 class EventCoder:
     """Pipeline component: fills ``doc.events``."""
 
-    def __init__(self, lexicon: TriggerLexicon, classifier: Any | None = None) -> None:
+    def __init__(self, lexicon: TriggerLexicon, classifier: Any | None = None, sides_model: SidesModel | None = None) -> None:
         self.lexicon = lexicon
         self.classifier = classifier
+        self.sides_model = sides_model
 
     @classmethod
     def load(cls, lexicon_path: str | Path | None = None, use_model: bool = True) -> EventCoder:
@@ -80,7 +85,8 @@ class EventCoder:
                 classifier = EventClassifier.load()
             except (ImportError, FileNotFoundError, OSError):
                 classifier = None
-        return cls(TriggerLexicon.load(lexicon_path), classifier)
+        sides_model = SidesModel.load() if use_model and MODEL_PATH.exists() else None
+        return cls(TriggerLexicon.load(lexicon_path), classifier, sides_model)
 
     # -- sides -------------------------------------------------------------------------
     def _after(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch) -> Mention | None:
@@ -111,7 +117,10 @@ class EventCoder:
         """SVO: the nearest mention before the trigger in its sentence, not after a preposition."""
         left = [c for c in idx.in_range(max(sent.token_start, m.start_tok - LEFT_WINDOW), m.start_tok) if self._can_act(c)]
         for cand in reversed(left):
-            if introduced_by(doc, cand, sent) is None:
+            if introduced_by(doc, cand, sent) is None and not is_genitive(doc, cand, sent):
+                between = doc.tokens[cand.end_tok : m.start_tok]
+                if sum(t.is_punct for t in between) > 1:
+                    return []
                 return coordinated_left(doc, idx, cand, sent, left)
         return []
 
@@ -144,7 +153,7 @@ class EventCoder:
         return Sides(actors, self._recipients(doc, idx, sent, m, actors), how)
 
     def _has_prep_target(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch) -> bool:
-        preps = _arg_preps(m.arg)
+        preps = _arg_preps(m.arg) - {None}
         return any(
             introduced_by(doc, c, sent) in preps for c in idx.in_range(m.end_tok, min(m.end_tok + RIGHT_WINDOW, sent.token_end))
         )
@@ -174,32 +183,105 @@ class EventCoder:
         return []
 
     # -- coding ------------------------------------------------------------------------
+    def rule_sides(
+        self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, event_type: str, last_subject: Actor | None
+    ) -> tuple[list[Actor], list[Actor], str, list[Mention], list[Mention]]:
+        """The hand-written word-order rules: (actors, recipients, how, actor mentions, recipient mentions)."""
+        sides = self._sides(doc, idx, sent, m, event_type)
+        actors = [x.actor for x in sides.actors]
+        how = sides.reason
+        if not actors:
+            speaker = quote_speaker(doc, m.start)
+            if speaker is not None and (event_type in SPEAKER_NOMINAL_TYPES or not is_nominal(doc, sent, m)):
+                actors, how = [speaker], "speaker of the quote that states it"
+            elif last_subject is not None and can_carry_subject(doc, sent, m):
+                actors, how = [last_subject], "dropped subject: carried from the previous statement"
+        return actors, [r.actor for r in sides.recipients], how, sides.actors, sides.recipients
+
+    def candidates(
+        self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, event_type: str, last_subject: Actor | None
+    ) -> tuple[list[Candidate], list[list[str]], tuple]:
+        """Side candidates of a trigger with their features (shared by coding and training)."""
+        rule = self.rule_sides(doc, idx, sent, m, event_type, last_subject)
+        _, _, _, rule_act, rule_rec = rule
+        in_sent = idx.in_range(sent.token_start, sent.token_end)
+        choice = {
+            "actor": (rule_act[0].start_tok, rule_act[0].end_tok) if rule_act else None,
+            "recipient": (rule_rec[0].start_tok, rule_rec[0].end_tok) if rule_rec else None,
+            "first": (in_sent[0].start_tok, in_sent[0].end_tok) if in_sent else None,
+        }
+        cands = sentence_candidates(idx, sent)
+        speaker = quote_speaker(doc, m.start)
+        if speaker is not None:
+            cands.append(Candidate(speaker, None, "speaker"))
+        if last_subject is not None:
+            cands.append(Candidate(last_subject, None, "carried"))
+        nominal = is_nominal(doc, sent, m)
+        preps = _arg_preps(m.arg)
+        order_before = order_after = 0
+        feats = []
+        for c in cands:
+            if c.mention is not None and c.mention.start_tok >= m.end_tok:
+                order_after += 1
+                order = order_after
+            else:
+                order_before += 1
+                order = order_before
+            feats.append(candidate_features(doc, sent, m, c, nominal, choice, preps, order))
+        if event_type != m.type:
+            feats = [[f.replace(f"type={m.type}", f"type={event_type}") for f in fs] for fs in feats]
+        return cands, feats, rule
+
+    def _model_sides(
+        self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, event_type: str, last_subject: Actor | None
+    ) -> tuple[list[Actor], list[Actor | None], str, Mention | None]:
+        assert self.sides_model is not None
+        cands, feats, _ = self.candidates(doc, idx, sent, m, event_type, last_subject)
+        if not cands:
+            return [], [None], "", None
+        model = self.sides_model
+        a_scores = [model.score(f, "actor") for f in feats]
+        best = max(range(len(cands)), key=a_scores.__getitem__)
+        if a_scores[best] < model.thresholds["actor"]:
+            return [], [None], "", None
+        actor_c = cands[best]
+        actor_ms = coordinated(doc, idx, actor_c.mention, sent) if actor_c.mention else []
+        actors = [x.actor for x in actor_ms] or [actor_c.actor]
+        how = f"side model: actor p={a_scores[best]:.2f} ({actor_c.origin})"
+        r_scores = [
+            model.score(f, "recipient") if i != best and not same_entity(c.actor, actor_c.actor) else -1.0
+            for i, (c, f) in enumerate(zip(cands, feats, strict=True))
+        ]
+        rbest = max(range(len(cands)), key=r_scores.__getitem__)
+        recipients: list[Actor | None] = [None]
+        if r_scores[rbest] >= model.thresholds["recipient"]:
+            rc = cands[rbest]
+            rec_ms = coordinated(doc, idx, rc.mention, sent) if rc.mention else []
+            recipients = [x.actor for x in rec_ms] or [rc.actor]
+            how += f"; recipient p={r_scores[rbest]:.2f}"
+        return actors, recipients, how, actor_c.mention
+
     def __call__(self, doc: Document) -> Document:
         idx = MentionIndex(doc)
         events: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
         last_subject: Actor | None = None
-        matches = self.lexicon.match(doc)
         by_sentence: dict[int, list[TriggerMatch]] = {}
-        for m in matches:
+        for m in self.lexicon.match(doc):
             by_sentence.setdefault(doc.tokens[m.start_tok].sent, []).append(m)
         for sent in doc.sentences:
             for m in by_sentence.get(sent.i, []):
                 event_type, conf, why_type = self._decide_type(doc, sent, m)
                 if event_type is None:
                     continue
-                sides = self._sides(doc, idx, sent, m, event_type)
-                subj, how = sides.actors, sides.reason
-                actors: list[Actor | None] = [x.actor for x in subj]
+                if self.sides_model is not None:
+                    actors, recipients, how, subject = self._model_sides(doc, idx, sent, m, event_type, last_subject)
+                else:
+                    actors, recs, how, subj_ms, _ = self.rule_sides(doc, idx, sent, m, event_type, last_subject)
+                    recipients = list(recs) or [None]
+                    subject = subj_ms[0] if subj_ms else None
                 if not actors:
-                    speaker = quote_speaker(doc, m.start)
-                    if speaker is not None:
-                        actors, how = [speaker], "speaker of the quote that states it"
-                    elif last_subject is not None and can_carry_subject(doc, sent, m):
-                        actors, how = [last_subject], "dropped subject: carried from the previous statement"
-                    else:
-                        continue
-                recipients: list[Actor | None] = [r.actor for r in sides.recipients] or [None]
+                    continue
                 status, status_cue = status_of(doc, m.start_tok, m.end_tok)
                 for actor in actors:
                     for rec in recipients:
@@ -210,8 +292,8 @@ class EventCoder:
                             continue
                         seen.add(key)
                         events.append(self._event(doc, sent, m, event_type, actor, rec, status, status_cue, conf, why_type, how))
-                if subj:
-                    last_subject = subj[0].actor
+                if subject is not None:
+                    last_subject = subject.actor
         for i, e in enumerate(events):
             e.id = i
         doc.events = events

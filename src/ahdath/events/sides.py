@@ -1,0 +1,127 @@
+"""A learned ranker for the sides of an event: which mention is the actor, which the recipient.
+
+Candidates are the actor mentions of the trigger's sentence, the speaker of the quote that
+holds the trigger, and the subject carried over from the previous statement. Each
+(candidate, role) pair is described by sparse features -- direction and distance from the
+trigger, the preposition that introduces the candidate and whether it is the cue's own,
+genitive position, agent markers, the trigger's part of speech and type, the candidate's
+kind and sector, punctuation in between, and whether the hand-written word-order rules
+chose it -- and scored by a logistic model trained on the silver annotations
+(``training/events/train_sides.py``). Weights ship as JSON: feature name → weight.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ahdath.events.arguments import Mention, MentionIndex, introduced_by, is_agent_marked, is_genitive
+from ahdath.events.lexicon import TriggerMatch
+from ahdath.model import Actor, Document, Sentence
+
+MODEL_PATH = Path(__file__).parent / "data" / "sides_model.json"
+ROLES = ("actor", "recipient")
+
+
+@dataclass(slots=True)
+class Candidate:
+    actor: Actor
+    mention: Mention | None  # None for a candidate from outside the sentence
+    origin: str  # sentence | speaker | carried
+
+
+def _bucket(n: int) -> str:
+    for limit in (0, 1, 2, 3, 5, 8, 12, 20):
+        if n <= limit:
+            return str(limit)
+    return "far"
+
+
+def candidate_features(
+    doc: Document,
+    sent: Sentence,
+    m: TriggerMatch,
+    c: Candidate,
+    nominal: bool,
+    rule_choice: dict[str, tuple[int, int] | None],
+    arg_preps: frozenset[str | None],
+    order: int,
+) -> list[str]:
+    """Role-independent features of one candidate for one trigger (the model crosses them with the role)."""
+    pos = "nominal" if nominal else "verbal"
+    f = [f"origin={c.origin}", f"kind={c.actor.kind or 'none'}", f"sector={c.actor.sector or 'none'}", f"pos={pos}", f"type={m.type}"]
+    f.append(f"loaded={c.actor.loaded}")
+    if c.mention is None:
+        f += [f"origin={c.origin}|pos={pos}", f"origin={c.origin}|type={m.type}"]
+        return f
+    mention = c.mention
+    span = (mention.start_tok, mention.end_tok)
+    if mention.start_tok >= m.end_tok or (mention.start_tok > m.head and mention.start_tok not in m.tokens):
+        direction, dist = "after", mention.start_tok - m.end_tok if mention.start_tok >= m.end_tok else mention.start_tok - m.head - 1
+    else:
+        direction, dist = "before", m.start_tok - mention.end_tok
+    dist = max(dist, 0)
+    prep = introduced_by(doc, mention, sent) or "none"
+    toks = doc.tokens[mention.end_tok : m.start_tok] if direction == "before" else doc.tokens[m.end_tok : mention.start_tok]
+    punct = sum(t.is_punct for t in toks)
+    commas = sum(t.norm in ("،", ",") for t in toks)
+    genitive = is_genitive(doc, mention, sent)
+    agent = is_agent_marked(doc, mention, sent)
+    f += [
+        f"dir={direction}",
+        f"dir={direction}|dist={_bucket(dist)}",
+        f"dir={direction}|order={min(order, 3)}",
+        f"dir={direction}|pos={pos}",
+        f"dir={direction}|type={m.type}",
+        f"dir={direction}|prep={prep}",
+        f"dir={direction}|prep={prep}|pos={pos}",
+        f"prep={prep}|type={m.type}",
+        f"cue_prep={prep in arg_preps and prep != 'none'}",
+        f"cue_obj={prep == 'none' and None in arg_preps}",
+        f"dir={direction}|punct={min(punct, 3)}",
+        f"dir={direction}|commas={min(commas, 2)}",
+        f"genitive={genitive}|dir={direction}|pos={pos}",
+        f"agent_marked={agent}",
+        f"dir={direction}|kind={c.actor.kind}",
+        f"rule_actor={rule_choice.get('actor') == span}",
+        f"rule_recipient={rule_choice.get('recipient') == span}",
+        f"rule_actor={rule_choice.get('actor') == span}|pos={pos}",
+        f"sent_first={mention.start_tok == _first_mention_tok(rule_choice)}",
+    ]
+    if dist == 0:
+        f.append(f"adjacent|dir={direction}|pos={pos}")
+    return f
+
+
+def _first_mention_tok(rule_choice: dict[str, tuple[int, int] | None]) -> int:
+    first = rule_choice.get("first")
+    return first[0] if first else -1
+
+
+@dataclass(frozen=True, slots=True)
+class SidesModel:
+    weights: dict[str, float]
+    bias: dict[str, float]
+    thresholds: dict[str, float]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> SidesModel:
+        return _load(str(path or MODEL_PATH))
+
+    def score(self, features: list[str], role: str) -> float:
+        w = self.weights
+        z = self.bias[role] + sum(w.get(f"{role}:{name}", 0.0) for name in features)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+@lru_cache(maxsize=2)
+def _load(path: str) -> SidesModel:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return SidesModel(data["weights"], data["bias"], data["thresholds"])
+
+
+def sentence_candidates(idx: MentionIndex, sent: Sentence) -> list[Candidate]:
+    return [Candidate(mt.actor, mt, "sentence") for mt in idx.in_range(sent.token_start, sent.token_end)]
