@@ -276,6 +276,13 @@ def test_empty_text() -> None:
         ("سياسة", (), "سياسه", ""),
         ("فرنسا", (), "فرنسا", ""),
         ("فإن", ("ف",), "ان", ""),
+        ("فيها", (), "في", "ها"),
+        ("عليه", (), "علي", "ه"),
+        ("ولكنهم", ("و",), "لكن", "هم"),
+        ("لأنه", ("ل",), "ان", "ه"),
+        ("لدينا", (), "لدي", "نا"),
+        ("وشاركها", ("و",), "شارك", "ها"),
+        ("لذلك", ("ل",), "ذلك", ""),
     ],
 )
 def test_segment(word: str, prefixes: tuple[str, ...], stem: str, suffix: str) -> None:
@@ -371,6 +378,7 @@ def test_clitics_file_format() -> None:
     assert clitics["future"] == ("س",) and clitics["article"] == ("ال",)
     assert list(clitics["suffix"]) == sorted(clitics["suffix"], key=len, reverse=True)
     assert all(ARABIC_WORD.fullmatch(f) and "ة" not in f for forms in clitics.values() for f in forms)
+    assert all(len(forms) == len(set(forms)) for forms in clitics.values())
 
 
 def test_word_lists_format() -> None:

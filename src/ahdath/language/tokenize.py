@@ -59,9 +59,18 @@ def _count(word: str) -> int:
     return load_vocabulary().count(word)
 
 
+def _evidence(word: str) -> int:
+    """How often ``word`` occurs, or failing that its stem when it has clitics of its own."""
+    c = _count(word)
+    if c >= MIN_COUNT:
+        return c
+    prefixes, stem, suffix = segment_light(word)
+    return max(c, _count(stem)) if (suffix and not prefixes) else c
+
+
 def _splits(whole: str, part: str, ratio: float = SPLIT_RATIO) -> bool:
     """Whether ``part`` is a word in its own right often enough to split it off ``whole``."""
-    cp = _count(part)
+    cp = _evidence(part)
     cw = _count(whole)
     if cw == 0:
         return cp >= 3
@@ -76,6 +85,16 @@ def _suffix_bases(base: str) -> list[str]:
     elif base.endswith("ي") or base.endswith("ا"):
         out.append(base[:-1] + "ى")
     return out
+
+
+def _host_suffix(word: str) -> tuple[str, str] | None:
+    """A particle or preposition with a pronoun suffix: فيها = في + ها, عليه = على + ه."""
+    for suf in SUFFIXES:
+        if word.endswith(suf):
+            for base in _suffix_bases(word[: -len(suf)]):
+                if base in HOSTS:
+                    return base, suf
+    return None
 
 
 def _strip_suffix(rest: str) -> tuple[str, str]:
@@ -94,6 +113,9 @@ def segment_light(word: str) -> tuple[tuple[str, ...], str, str]:
     keep = load_word_list("keep_whole.txt")
     if len(word) < 3 or word in keep or not _ARABIC_WORD.fullmatch(word):
         return (), word, ""
+    hosted = _host_suffix(word)
+    if hosted:
+        return (), *hosted
     prefixes: list[str] = []
     rest = word
     # Conjunction: split when the rest is a word, or the whole is unknown and the rest starts
@@ -103,15 +125,19 @@ def segment_light(word: str) -> tuple[tuple[str, ...], str, str]:
         if r in keep:
             split = True
         elif _count(rest) < 3:
-            split = _count(r) >= 3 or bool(segment_light(r)[0])
+            p, stem, suffix = segment_light(r)
+            split = _count(r) >= 3 or bool((p or suffix) and _count(stem) >= 3)
         else:
-            # A two-letter rest (وهي, ولي) must be more frequent than the whole to split.
-            split = _splits(rest, r, 1.0 if len(r) == 2 else CONJ_RATIO if rest[0] == "و" else 0.5)
+            # A two-letter rest (وهي, ولي) needs more evidence.
+            split = _splits(rest, r, 0.3 if len(r) == 2 else CONJ_RATIO if rest[0] == "و" else 0.5)
         if split:
             prefixes.append(rest[0])
             rest = r
     if rest in keep:
         return tuple(prefixes), rest, ""
+    hosted = _host_suffix(rest) if prefixes else None
+    if hosted:
+        return tuple(prefixes), *hosted
     # Preposition, or the future particle before an imperfective verb.
     if len(rest) >= 3 and rest[0] in PREPOSITIONS:
         r = rest[1:]
@@ -122,7 +148,7 @@ def segment_light(word: str) -> tuple[tuple[str, ...], str, str]:
             if len(stem) >= MIN_STEM:
                 return (*prefixes, "ل", ARTICLE), stem, ""
         elif (r.startswith(ARTICLE) and len(r) >= 5 and (_count(r) >= 3 or _count(rest) < 3)) or (
-            r not in keep and _splits(rest, r, SPLIT_RATIO if len(r) >= 4 and rest[0] != "ك" else 0.5)
+            _splits(rest, r, SPLIT_RATIO if rest[0] != "ك" else 0.5)
         ):
             prefixes.append(rest[0])
             rest = r
