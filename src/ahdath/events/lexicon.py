@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ahdath.language.normalize import fold_text
+from ahdath.language.normalize import fold_text, light_fold
 from ahdath.language.tokenize import lookup_forms
 from ahdath.model import PLOVER_TYPES, Document, Token
 
@@ -145,11 +145,19 @@ def _rest_forms(word: str) -> frozenset[str]:
 
 def candidate_forms(token: Token) -> list[str]:
     """Folded forms of a token to look up, most specific first (see ``_candidate_forms``)."""
-    return list(_candidate_forms(token.norm, token.stem, token.prefixes, token.suffix))
+    return list(_candidate_forms(token.norm, token.stem, token.prefixes, token.suffix, _ta_marbuta(token.text)))
+
+
+def _ta_marbuta(text: str) -> bool:
+    """Whether the word ends in ة (which folds to ه and must not be taken for the pronoun ه)."""
+    letters = light_fold(text)
+    return letters.endswith("ة")
 
 
 @lru_cache(maxsize=131_072)
-def _candidate_forms(norm: str, stem: str, prefixes: tuple[str, ...], suffix: str) -> tuple[str, ...]:
+def _candidate_forms(
+    norm: str, stem: str, prefixes: tuple[str, ...], suffix: str, ta_marbuta: bool = False
+) -> tuple[str, ...]:
     """Folded forms of a token to look up, most specific first.
 
     ``lookup_forms`` (conjunction, preposition, future س, article and pronoun suffix removed by the
@@ -168,6 +176,8 @@ def _candidate_forms(norm: str, stem: str, prefixes: tuple[str, ...], suffix: st
             out.append(f[1:])
     for f in list(out):
         for suf in PRONOUN_SUFFIXES:
+            if suf == "ه" and ta_marbuta:  # وزارة is not وزار + ه
+                continue
             if f.endswith(suf) and len(f) - len(suf) >= 3:
                 r = f[: -len(suf)]
                 out.append(r)
@@ -297,7 +307,7 @@ class TriggerLexicon:
             c = cands[j]
             if c is None:
                 t = tokens[j]
-                c = () if t.is_punct else _candidate_forms(t.norm, t.stem, t.prefixes, t.suffix)
+                c = () if t.is_punct else _candidate_forms(t.norm, t.stem, t.prefixes, t.suffix, _ta_marbuta(t.text))
                 cands[j] = c
             return c
 
