@@ -731,7 +731,7 @@ class _Run:
             outlet = outlet_at(self.toks, j, self.ex._alex)
             if outlet is not None and outlet.kind != "media":
                 return
-            speaker = self._issuer(j, np_hi) or self.actor_in(j, np_hi, skip_prep=False) or self.np_speaker(j, np_hi)
+            speaker = self._issuer(j, np_hi) or self.subject_in(j, np_hi) or self.np_speaker(j, np_hi)
             if speaker is None or self.is_outlet(speaker):
                 return
         at_start = all(t.is_punct for t in self.toks[lo:k])
