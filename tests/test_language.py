@@ -357,7 +357,7 @@ ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
 def test_vocabulary_file_format() -> None:
-    raw = (resources.files("ahdath.language.data") / "vocab.tsv.gz").read_bytes()
+    raw = (resources.files("ahdath.language") / "data" / "vocab.tsv.gz").read_bytes()
     lines = gzip.decompress(raw).decode("utf-8").splitlines()
     assert lines[0].startswith("#")
     counts = []

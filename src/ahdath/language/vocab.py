@@ -14,7 +14,7 @@ from importlib import resources
 
 from ahdath.language.normalize import fold_light
 
-DATA = "ahdath.language.data"
+PACKAGE = "ahdath.language"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,7 @@ class Vocabulary:
 
 def _data_lines(name: str) -> list[str]:
     """Non-comment, non-empty lines of a text file in ``data/``."""
-    path = resources.files(DATA) / name
+    path = resources.files(PACKAGE) / "data" / name
     if not path.is_file():
         return []
     raw = path.read_bytes()
