@@ -3,10 +3,12 @@
 Word level (:func:`repair_word`, applied to each token's light-folded form; the repaired form is
 what ``Token.norm`` holds):
 
-* ``doubled_letter`` -- a letter written twice or three times where the word is unknown and the
-  single letter gives a frequent word: ``االإيرانية`` -> ``الإيرانية``;
-* ``stray_letter`` -- an unknown word that is a frequent word plus one glued letter at its end
-  (or, for letters that are never prefixes, its start): ``الاحتلالن`` -> ``الاحتلال``.
+* ``doubled_letter`` -- a run of three equal letters, a doubled alif (``االإيرانية`` ->
+  ``الإيرانية``) or, with more evidence, another doubled letter, where the word is unknown to the
+  vocabulary and the single letter gives a known word (ببركاته، روسيي stay: clitic and plural);
+* ``stray_letter`` -- an unknown word that is a frequent definite noun (ال + four letters or more)
+  plus one glued letter at its end or start: ``الاحتلالن`` -> ``الاحتلال``. Endings that inflect
+  (ة ي ه ا ى, and ن/ت after ا و ي) never count as stray.
 
 Text level (:func:`text_repairs`, over the whole original text):
 
