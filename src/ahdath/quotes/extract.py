@@ -35,6 +35,7 @@ SUBJECT_WINDOW = 8  # a sentence's subject actor starts within its first words
 LOOKBACK_SENTENCES = 3
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "نا", "ني", "ه")
 _COLONS = frozenset(":：")
+_DASHES = frozenset("—–")
 _SPEAKER_RANK = {"person": 5, "organization": 4, "igo": 4, "agent": 3, "unknown": 2, "country": 1}
 
 
@@ -250,9 +251,30 @@ class _Run:
                 group.append(a)
                 last_end = a.end
         best = max(group, key=lambda a: (_SPEAKER_RANK.get(a.kind, 0), bool(a.name), a.start))
+        if np is not None and not (best.kind == "person" and best.name) and last_end == max(span_end, first.end):
+            name = self._apposed_name(np.end, hi)  # القاضي، جيمس بوسبيرغ، من المحكمة
+            if name is not None:
+                return best.with_mention(name[0], name[1], self.doc.text[name[0] : name[1]], reason="apposed name")
         if best.kind != "person" and np is not None and np.start <= best.start and best.end < np.end:
             return best.with_mention(np.start, np.end, np.text, reason=(best.reason + "; subject phrase").strip("; "))
         return best
+
+    def _apposed_name(self, end: int, hi: int) -> tuple[int, int] | None:
+        """``، NAME،`` right after a title phrase: two to four plain words closed by a comma."""
+        i = next((t.i for t in self.toks[:hi] if t.start >= end), None)
+        if i is None or self.toks[i].text not in "،,":
+            return None
+        j = i + 1
+        while j < hi and not self.toks[j].is_punct and j - i <= 4:
+            t = self.toks[j]
+            if self.lex.word(t) is not None or self.lex.cue(t) is not None or self.lex.comp(t) is not None:
+                return None
+            if any(a.start <= t.start < a.end for a in self.actors):
+                return None
+            j += 1
+        if j - i < 3 or j >= hi or self.toks[j].text not in "،,":
+            return None
+        return self.toks[i + 1].start, self.toks[j - 1].end
 
     def _named_by_apposition(self, np: Actor, hi: int) -> Actor | None:
         """``np`` (a name the actor layer does not know) followed by ``، title``: the titled person."""
@@ -365,6 +387,8 @@ class _Run:
             j += 1
         if j <= i:
             return None
+        if j - i == 1 and _adverbial_participle(self.toks[i].norm):
+            return None
         start, end = self.toks[i].start, self.toks[j - 1].end
         if resolve and self.ex.resolver is not None:
             resolved = self.ex.resolver.resolve_span(self.doc, start, end)
@@ -378,11 +402,18 @@ class _Run:
 
     def sentence_subject(self, sent: Sentence, before: int | None = None) -> Actor | None:
         lo, hi = self.sent_range(sent)
+        lo = self._after_dateline(lo, hi)
         hi = min(hi, lo + SUBJECT_WINDOW)
         if before is not None:
             hi = min(hi, before)
-        a = self.actor_in(lo, hi)
-        return a
+        return self.actor_in(lo, hi)
+
+    def _after_dateline(self, lo: int, hi: int) -> int:
+        """Skip a dateline (دبي، الإمارات العربية المتحدة (CNN)—) at the start of a sentence."""
+        for i in range(lo, min(hi, lo + SUBJECT_WINDOW)):
+            if self.toks[i].text in _DASHES or self.toks[i].text == "-" and i + 1 < hi and self.toks[i + 1].text == "-":
+                return i + 1
+        return lo
 
     def previous_speaker(self, sent_i: int, offset: int, turn: bool) -> Actor | None:
         same = [c for c in self.cands if c.sent == sent_i and self.toks[c.cue_first].start < offset and c.speaker]
@@ -832,6 +863,8 @@ class _Run:
         canonical = getattr(self.ex.resolver, "canonical", None)
         if speaker is None or canonical is None or speaker.kind in ("", "unknown") or not speaker.name:
             return speaker
+        if not any((a.start, a.end) == (speaker.start, speaker.end) for a in self.actors):
+            return speaker  # a subject phrase or apposed name: already the most telling text
         return canonical(self.doc, speaker)
 
     def _sentence_initial(self, offset: int) -> bool:
@@ -840,6 +873,11 @@ class _Run:
             return False
         lead = [t for t in self.doc.sentence_tokens(sent) if t.start < offset and not t.is_punct]
         return len(lead) <= 1
+
+
+def _adverbial_participle(norm: str) -> bool:
+    """مستنكرا، متسائلا: an indefinite accusative participle describing how something was said."""
+    return len(norm) >= 5 and norm.startswith("م") and norm.endswith("ا") and not norm.endswith("اا")
 
 
 _TRIM = " \t\r\n،,.:;؛-–—" + "".join(QUOTE_MARKS)
