@@ -247,3 +247,10 @@ def test_function_word_is_required_but_not_in_the_span(lex):
     m = first(lex, "وسيطرت القوات على المدينة")
     assert (m.type, m.mode, m.text) == ("COERCE", "seize", "وسيطرت")
     assert len(m.tokens) == 2 and m.end_tok == m.start_tok + 1
+
+
+def test_ta_marbuta_is_not_a_pronoun(lex):
+    # وزارة folds to وزاره; it must not be read as و + زار + ه (visited him).
+    assert all(m.type != "CONSULT" for m in match(lex, "وأعلنت وزارة الخارجية"))
+    assert all(m.type != "SUPPORT" for m in match(lex, "عادت الحياة إلى طبيعتها"))
+    assert first(lex, "وزاره الرئيس في مكتبه").type == "CONSULT"  # and/or visited him: still found
