@@ -29,10 +29,13 @@ def scores(lex: TriggerLexicon, ptype: str, rows: list[tuple[str, bool]], thresh
         doc = analyze(Document(id="s", text=text))
         pred = False
         for m in lex.match(doc):
-            if m.type == ptype and m.weight >= threshold:
-                if any_status or status_of(doc, m.start_tok, m.end_tok, m.cue)[0] == "asserted":
-                    pred = True
-                    break
+            if (
+                m.type == ptype
+                and m.weight >= threshold
+                and (any_status or status_of(doc, m.start_tok, m.end_tok, m.cue)[0] == "asserted")
+            ):
+                pred = True
+                break
         tp += pred and gold
         fp += pred and not gold
         fn += gold and not pred
