@@ -633,8 +633,8 @@ class _Run:
             issuer = self._issuer(region_lo, region_hi)
             if issuer is not None:
                 return issuer, region_hi
-            svo = self._svo(k, lo, comma=True)
-            if svo is not None:
+            svo = self._svo(k, lo, comma=True) if self.toks[k].norm[:1] not in "وف" else None
+            if svo is not None:  # ناصر بوريطة، أعلن (not ...، وأضاف: a new clause)
                 return svo, region_hi
             before = self._np_before(k, lo)
             if before is not None:
