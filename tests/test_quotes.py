@@ -255,3 +255,33 @@ def test_worked_example_structure() -> None:
         if g["cue"] == "أكلع":  # needs the speaker from the actor layer (an uncued quotation)
             continue
         assert any(g["content_start"][:15] in q.text for q in doc.quotes), (g["cue"], found)
+
+
+def _resolver():
+    try:
+        from ahdath.actors.resolve import ActorResolver
+
+        return ActorResolver.load()
+    except Exception as e:  # the actor layer is optional here
+        pytest.skip(f"actor resolver unavailable: {e}")
+
+
+@pytest.mark.skipif(not (SHARED / "examples" / "tasnim_phone_calls.txt").is_file(), reason="shared data absent")
+def test_worked_example_speakers_with_actor_layer() -> None:
+    """The issue's target: the seven quotes of the worked example with the right speakers."""
+    resolver = _resolver()
+    text = (SHARED / "examples" / "tasnim_phone_calls.txt").read_text(encoding="utf-8")
+    gold = json.loads((SHARED / "examples" / "tasnim_phone_calls.gold.json").read_text(encoding="utf-8"))
+    doc = Document(id="tasnim", text=text, date="2023-10-20")
+    analyze(doc)
+    try:
+        resolver(doc)
+    except Exception as e:
+        pytest.skip(f"actor resolver failed: {e}")
+    QuoteExtractor.load(resolver=resolver)(doc)
+    check_offsets(doc)
+    assert len(doc.quotes) == len(gold["quotes"])
+    for g in gold["quotes"]:
+        hits = [q for q in doc.quotes if g["content_start"][:15] in q.text]
+        assert hits, g["cue"]
+        assert hits[0].speaker is not None and hits[0].speaker.name == g["speaker"]["name"], g["cue"]
