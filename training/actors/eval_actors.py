@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -57,7 +58,8 @@ def main() -> None:
                 if key in seen:
                     continue
                 seen.add(key)
-                pos = doc.text.find(s["text"])
+                m = re.search(rf"(?<!\w){re.escape(s['text'])}(?!\w)", doc.text)
+                pos = m.start() if m else doc.text.find(s["text"])
                 if pos < 0:
                     hits["not_in_text"] += 1
                     continue

@@ -178,6 +178,13 @@ def _article_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     return [key]
 
 
+def _tanween_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The accusative of an indefinite masculine form: وفدا أميركيا (the tanween alef)."""
+    if all(not t.startswith("ال") and len(t) >= 3 and t[-1] not in "اهى" for t in key):
+        return [tuple(t + "ا" for t in key)]
+    return []
+
+
 @dataclass
 class KB:
     """All actor knowledge, indexed. Build with :meth:`load`."""
@@ -192,6 +199,7 @@ class KB:
     first_names: frozenset[str] = frozenset()
     blockers: tuple[str, ...] = ()
     name_stops: frozenset[str] = frozenset()  # words that end an unknown name (في، من، قال...)
+    surname_stops: frozenset[str] = frozenset()  # name endings never used alone as a surname (الله، الدين)
     trie: dict[str, Any] = field(default_factory=dict)
     roles: dict[tuple[str, str], list[tuple[Role, str]]] = field(default_factory=dict)  # (role, of) -> holders
     surnames: dict[str, list[str]] = field(default_factory=dict)  # folded last token -> person ids
@@ -292,6 +300,8 @@ class KB:
             self.org_prefixes = frozenset(fold_text(b) for b in data["org_prefixes"])
         if "back_titles" in data:
             self.back_titles = {fold_text(k): frozenset(v) for k, v in data["back_titles"].items()}
+        if "surname_stops" in data:
+            self.surname_stops = frozenset(fold_text(b) for b in data["surname_stops"])
         if "name_stops" in data:
             self.name_stops = frozenset(fold_text(b) for b in data["name_stops"])
         if "first_names" in data:
@@ -329,7 +339,8 @@ class KB:
                     self._add(k, Target("country", c.id, form=" ".join(k)))
             for a in c.nisba:
                 for k in form_keys(a):
-                    self._add(k, Target("nisba", c.id, form=" ".join(k)))
+                    for kk in [k, *_tanween_variants(k)]:
+                        self._add(kk, Target("nisba", c.id, form=" ".join(kk)))
             for a in c.plural:
                 for k in form_keys(a):
                     self._add(k, Target("plural", c.id, form=" ".join(k)))
@@ -345,7 +356,7 @@ class KB:
         for ag in self.agents.values():
             for a in ag.ar:
                 for k in form_keys(a):
-                    for kk in _article_variants(k):
+                    for kk in _article_variants(k) + _tanween_variants(k):
                         self._add(kk, Target("agent", ag.id, form=" ".join(kk)))
         for e in self.entries.values():
             for a in e.ar:

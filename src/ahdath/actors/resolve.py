@@ -94,6 +94,10 @@ def _first_forms(tok: Token) -> list[tuple[str, int, str]]:
         out.append(("ال" + base[2:], off, pre + "ل"))
     elif len(base) > 3 and (base[0] in "بل" or (base[0] == "ك" and base[1:3] == "ال")):
         out.append((base[1:], off + 1, pre + base[0]))
+    if tok.suffix and len(tok.stem) >= 3:  # a pronoun suffix: جنوده، حكومتها (ت before a suffix is ة)
+        stem = tok.stem[:-1] + "ه" if tok.stem.endswith("ت") else tok.stem
+        conj = 1 if tok.prefixes[:1] and tok.prefixes[0] in _CONJ else 0
+        out.append((stem, conj, "+"))
     return out
 
 
@@ -215,10 +219,11 @@ class ActorResolver:
                 m.kind = "country" if t.kind == "capital" else "agent"
                 m.conf = (0.7 if c.capital_curated else 0.4) if t.kind == "capital" else 0.85
                 m.reason = f"{'capital' if t.kind == 'capital' else 'metonym'} as metonym → {c.id} {m.sector}"
-        elif t.kind == "place":
-            m.kind, m.country, m.has_country, m.emit = "place", t.ref, True, False
-            m.mention, m.modifier, m.conf = "place", True, 0.5
-            m.reason = f"place in {t.ref}"
+        elif t.kind == "place":  # a town or region: its country, weakly (the coder decides if it acts)
+            c = kb.countries[t.ref]
+            m.kind, m.country, m.has_country, m.name, m.sector = "place", c.id, True, c.name, ""
+            m.mention, m.modifier, m.conf = "place", True, 0.3
+            m.reason = f"place in {c.id}"
         elif t.kind in ("nisba", "plural"):
             c = kb.countries[t.ref]
             m.kind, m.country, m.actor_id, m.wikidata, m.has_country = "country", c.id, c.id, c.wikidata, True
@@ -486,6 +491,8 @@ class ActorResolver:
                 keys.append((words[-2] + words[-1],))
             for key in keys:
                 last = key[-1]
+                if len(key) == 1 and (last in kb.first_names or last in kb.surname_stops):
+                    continue
                 surname.setdefault(key, p)
                 if last.startswith("ال") and len(last) > 4:
                     surname.setdefault((*key[:-1], last[2:]), p)
@@ -497,9 +504,13 @@ class ActorResolver:
             cov.update(range(a, b))
         added: list[_M] = []
         if surname:
+            firsts = {k[0] for k in surname}
             i = 0
             while i < len(toks):
-                if i in cov or toks[i].is_punct:
+                nm = toks[i].norm
+                if i in cov or toks[i].is_punct or not (
+                        nm in firsts or nm[1:] in firsts or nm[2:] in firsts or "ال" + nm[2:] in firsts
+                        or (toks[i].suffix and len(toks[i].stem) >= 3)):
                     i += 1
                     continue
                 hit = None
@@ -573,7 +584,7 @@ class ActorResolver:
     # ---- output ------------------------------------------------------------------------------
     def _actor(self, m: _M, text: str) -> Actor:
         return Actor(start=m.start, end=m.end, text=text[m.start:m.end], name=m.name, country=m.country, sector=m.sector,
-                     kind=m.kind or "unknown", actor_id=m.actor_id or None, wikidata=m.wikidata, loaded=m.loaded,
+                     kind="country" if m.kind == "place" else (m.kind or "unknown"), actor_id=m.actor_id or None, wikidata=m.wikidata, loaded=m.loaded,
                      reason=m.reason, confidence=round(m.conf, 3))
 
     # ---- API for the event coder --------------------------------------------------------------
