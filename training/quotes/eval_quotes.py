@@ -48,7 +48,9 @@ def actor_layer() -> tuple[list[Callable[[Document], Document]], Any]:
 
             Transliterator.load()
         except Exception as e:  # the transliteration model is not built here: resolve without it
-            print(f"[eval] transliterator unavailable ({type(e).__name__}); unknown names stay unnamed", file=sys.stderr)
+            print(
+                f"[eval] transliterator unavailable ({type(e).__name__}); unknown names stay unnamed", file=sys.stderr
+            )
             resolve_mod._translit = lambda: None
 
         resolver = ActorResolver.load()
@@ -70,10 +72,11 @@ def main() -> None:
     ap.add_argument("--out", default=str(ROOT / "training" / "work" / "quotes_pred.jsonl"))
     ap.add_argument("--show", action="store_true", help="print each article's quotes")
     ap.add_argument("--no-actors", action="store_true", help="skip NER and the resolver")
+    ap.add_argument("--pipeline-style", action="store_true", help="QuoteExtractor without the resolver handle")
     args = ap.parse_args()
     arts_path, gold_path = (SHARED / p for p in SETS[args.set])
     steps, resolver = ([], None) if args.no_actors else actor_layer()
-    quotes = QuoteExtractor.load(resolver=resolver)
+    quotes = QuoteExtractor.load(resolver=None if args.pipeline_style else resolver)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(arts_path, encoding="utf-8") as f, open(out, "w", encoding="utf-8") as w:
@@ -89,15 +92,22 @@ def main() -> None:
                     doc.actors = []
             doc = quotes(doc)
             qs = [
-                {"speaker": speaker_dict(doc, q.speaker), "cue": q.cue.text, "text": q.text, "direct": q.direct,
-                 "reported_by": q.reported_by}
+                {
+                    "speaker": speaker_dict(doc, q.speaker),
+                    "cue": q.cue.text,
+                    "text": q.text,
+                    "direct": q.direct,
+                    "reported_by": q.reported_by,
+                }
                 for q in doc.quotes
             ]
             if args.show:
                 print("=====", doc.id)
                 for q in qs:
                     sp = q["speaker"] or {}
-                    print(f"  [{q['cue']}] {sp.get('text')} ({sp.get('name')}) d={q['direct']} rb={q['reported_by']} | {q['text'][:70]}")
+                    print(
+                        f"  [{q['cue']}] {sp.get('text')} ({sp.get('name')}) d={q['direct']} rb={q['reported_by']} | {q['text'][:70]}"
+                    )
             w.write(json.dumps({"doc_id": doc.id, "events": [], "quotes": qs}, ensure_ascii=False) + "\n")
     score = SHARED / "eval" / "score_events.py"
     res = subprocess.run([sys.executable, str(score), str(gold_path), str(out)], capture_output=True, text=True)

@@ -36,6 +36,8 @@ LOOKBACK_SENTENCES = 3
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "نا", "ني", "ه")
 _COLONS = frozenset(":：")
 _DASHES = frozenset("—–")
+# How telling a mention is, by the kind the resolver records in doc.user_data["actor_mentions"].
+_MENTION_RANK = {"name": 5, "surname": 4, "title": 3, "loaded": 2, "agent": 2, "capital": 1, "nisba": 1}
 _SPEAKER_RANK = {"person": 5, "organization": 4, "igo": 4, "agent": 3, "unknown": 2, "country": 1}
 
 
@@ -860,12 +862,29 @@ class _Run:
 
     def _canonical(self, speaker: Actor | None) -> Actor | None:
         """The speaker pointed at the most specific mention of its entity, when the resolver can tell."""
-        canonical = getattr(self.ex.resolver, "canonical", None)
-        if speaker is None or canonical is None or speaker.kind in ("", "unknown") or not speaker.name:
+        if speaker is None or speaker.kind in ("", "unknown") or not speaker.name:
             return speaker
         if not any((a.start, a.end) == (speaker.start, speaker.end) for a in self.actors):
             return speaker  # a subject phrase or apposed name: already the most telling text
-        return canonical(self.doc, speaker)
+        canonical = getattr(self.ex.resolver, "canonical", None)
+        if canonical is not None:
+            return canonical(self.doc, speaker)
+        return self._most_specific(speaker)
+
+    def _most_specific(self, speaker: Actor) -> Actor:
+        """Without the resolver at hand: the best mention of the same entity (a name beats a title)."""
+        ranks = self.doc.user_data.get("actor_mentions", {})
+
+        def same(a: Actor) -> bool:
+            if speaker.actor_id:
+                return a.actor_id == speaker.actor_id and a.kind == speaker.kind
+            return a.kind == speaker.kind == "person" and a.name == speaker.name
+
+        pool = [a for a in self.actors if same(a)]
+        if not pool:
+            return speaker
+        best = max(pool, key=lambda a: (_MENTION_RANK.get(ranks.get((a.start, a.end), ""), 0), a.end - a.start))
+        return speaker.with_mention(best.start, best.end, best.text)
 
     def _sentence_initial(self, offset: int) -> bool:
         sent = self.doc.sentence_of(offset)
