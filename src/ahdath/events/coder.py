@@ -9,6 +9,7 @@ mode, CAMEO/Goldstein/QuadClass, and keeps one record per (actor, type, recipien
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ from ahdath.events.arguments import (
     same_entity,
 )
 from ahdath.events.cameo import cameo_info, default_cameo
+from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
+from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch
 from ahdath.events.sides import MODEL_PATH, Candidate, SidesModel, candidate_features, sentence_candidates
 from ahdath.events.status import status_of
@@ -52,6 +55,32 @@ REPORTER_SECTORS = frozenset({"JRN"})
 
 
 @dataclass(slots=True)
+class SideChoice:
+    actors: list[Actor]
+    recipients: list[Actor | None]
+    how: str
+    subject: Mention | None
+    actor_p: float
+    recipient_p: float
+    n_candidates: int
+
+
+@dataclass(slots=True)
+class Decision:
+    """One trigger candidate, decided up to the event filter."""
+
+    sent: Sentence
+    match: TriggerMatch
+    type: str
+    confidence: float
+    why_type: str
+    sides: SideChoice
+    status: str
+    status_cue: str | None
+    features: list[str]
+
+
+@dataclass(slots=True)
 class Sides:
     actors: list[Mention]
     recipients: list[Mention]
@@ -70,10 +99,17 @@ def _reported_by(doc: Document, offset: int) -> str | None:
 class EventCoder:
     """Pipeline component: fills ``doc.events``."""
 
-    def __init__(self, lexicon: TriggerLexicon, classifier: Any | None = None, sides_model: SidesModel | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: TriggerLexicon,
+        classifier: Any | None = None,
+        sides_model: SidesModel | None = None,
+        event_model: EventModel | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.classifier = classifier
         self.sides_model = sides_model
+        self.event_model = event_model
 
     @classmethod
     def load(cls, lexicon_path: str | Path | None = None, use_model: bool = True) -> EventCoder:
@@ -85,8 +121,9 @@ class EventCoder:
                 classifier = EventClassifier.load()
             except (ImportError, FileNotFoundError, OSError):
                 classifier = None
-        sides_model = SidesModel.load() if use_model and MODEL_PATH.exists() else None
-        return cls(TriggerLexicon.load(lexicon_path), classifier, sides_model)
+        sides_model = SidesModel.load(MODEL_PATH) if use_model and MODEL_PATH.exists() else None
+        event_model = EventModel.load(EVENT_MODEL_PATH) if use_model and EVENT_MODEL_PATH.exists() else None
+        return cls(TriggerLexicon.load(lexicon_path), classifier, sides_model, event_model)
 
     # -- sides -------------------------------------------------------------------------
     def _after(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch) -> Mention | None:
@@ -234,16 +271,16 @@ class EventCoder:
 
     def _model_sides(
         self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, event_type: str, last_subject: Actor | None
-    ) -> tuple[list[Actor], list[Actor | None], str, Mention | None]:
+    ) -> SideChoice:
         assert self.sides_model is not None
         cands, feats, _ = self.candidates(doc, idx, sent, m, event_type, last_subject)
         if not cands:
-            return [], [None], "", None
+            return SideChoice([], [None], "", None, 0.0, 0.0, 0)
         model = self.sides_model
         a_scores = [model.score(f, "actor") for f in feats]
         best = max(range(len(cands)), key=a_scores.__getitem__)
         if a_scores[best] < model.thresholds["actor"]:
-            return [], [None], "", None
+            return SideChoice([], [None], "", None, a_scores[best], 0.0, len(cands))
         actor_c = cands[best]
         actor_ms = coordinated(doc, idx, actor_c.mention, sent) if actor_c.mention else []
         actors = [x.actor for x in actor_ms] or [actor_c.actor]
@@ -259,12 +296,11 @@ class EventCoder:
             rec_ms = coordinated(doc, idx, rc.mention, sent) if rc.mention else []
             recipients = [x.actor for x in rec_ms] or [rc.actor]
             how += f"; recipient p={r_scores[rbest]:.2f}"
-        return actors, recipients, how, actor_c.mention
+        return SideChoice(actors, recipients, how, actor_c.mention, a_scores[best], max(r_scores[rbest], 0.0), len(cands))
 
-    def __call__(self, doc: Document) -> Document:
+    def triggers(self, doc: Document) -> Iterator[Decision]:
+        """Every lexicon trigger with its type, sides, status and event-filter features (before filtering)."""
         idx = MentionIndex(doc)
-        events: list[Event] = []
-        seen: set[tuple[str, str, str]] = set()
         last_subject: Actor | None = None
         by_sentence: dict[int, list[TriggerMatch]] = {}
         for m in self.lexicon.match(doc):
@@ -275,25 +311,42 @@ class EventCoder:
                 if event_type is None:
                     continue
                 if self.sides_model is not None:
-                    actors, recipients, how, subject = self._model_sides(doc, idx, sent, m, event_type, last_subject)
+                    ch = self._model_sides(doc, idx, sent, m, event_type, last_subject)
                 else:
                     actors, recs, how, subj_ms, _ = self.rule_sides(doc, idx, sent, m, event_type, last_subject)
-                    recipients = list(recs) or [None]
                     subject = subj_ms[0] if subj_ms else None
-                if not actors:
+                    ch = SideChoice(actors, list(recs) or [None], how, subject, float(bool(actors)), float(bool(recs)), 0)
+                if ch.subject is not None:
+                    last_subject = ch.subject.actor
+                if not ch.actors:
                     continue
-                status, status_cue = status_of(doc, m.start_tok, m.end_tok)
-                for actor in actors:
-                    for rec in recipients:
-                        if rec is not None and same_entity(actor, rec):
-                            continue
-                        key = (_identity(actor), event_type, _identity(rec))
-                        if key in seen:
-                            continue
-                        seen.add(key)
-                        events.append(self._event(doc, sent, m, event_type, actor, rec, status, status_cue, conf, why_type, how))
-                if subject is not None:
-                    last_subject = subject.actor
+                status, status_cue = status_of(doc, m.start_tok, m.end_tok, m.cue)
+                feats = event_features(
+                    doc, sent, m, event_type, is_nominal(doc, sent, m), status,
+                    quote_speaker(doc, m.start) is not None, ch.actor_p, ch.recipient_p, ch.n_candidates,
+                )
+                yield Decision(sent, m, event_type, conf, why_type, ch, status, status_cue, feats)
+
+    def __call__(self, doc: Document) -> Document:
+        events: list[Event] = []
+        seen: set[tuple[str, str, str]] = set()
+        for d in self.triggers(doc):
+            conf, why_type = d.confidence, d.why_type
+            if self.event_model is not None:
+                p_event = self.event_model.score(d.features, "event")
+                if p_event < self.event_model.thresholds["event"]:
+                    continue
+                conf = p_event * (0.5 + 0.5 * d.sides.actor_p)
+                why_type += f"; event model p={p_event:.2f}"
+            for actor in d.sides.actors:
+                for rec in d.sides.recipients:
+                    if rec is not None and same_entity(actor, rec):
+                        continue
+                    key = (_identity(actor), d.type, _identity(rec))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    events.append(self._event(doc, d.sent, d.match, d.type, actor, rec, d.status, d.status_cue, conf, why_type, d.sides.how))
         for i, e in enumerate(events):
             e.id = i
         doc.events = events

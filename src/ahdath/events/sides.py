@@ -12,17 +12,16 @@ chose it -- and scored by a logistic model trained on the silver annotations
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ahdath.events.arguments import Mention, MentionIndex, introduced_by, is_agent_marked, is_genitive
 from ahdath.events.lexicon import TriggerMatch
+from ahdath.events.linear import LinearModel
 from ahdath.model import Actor, Document, Sentence
 
 MODEL_PATH = Path(__file__).parent / "data" / "sides_model.json"
+SidesModel = LinearModel  # roles: "actor", "recipient"
 ROLES = ("actor", "recipient")
 
 
@@ -99,28 +98,6 @@ def candidate_features(
 def _first_mention_tok(rule_choice: dict[str, tuple[int, int] | None]) -> int:
     first = rule_choice.get("first")
     return first[0] if first else -1
-
-
-@dataclass(frozen=True, slots=True)
-class SidesModel:
-    weights: dict[str, float]
-    bias: dict[str, float]
-    thresholds: dict[str, float]
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> SidesModel:
-        return _load(str(path or MODEL_PATH))
-
-    def score(self, features: list[str], role: str) -> float:
-        w = self.weights
-        z = self.bias[role] + sum(w.get(f"{role}:{name}", 0.0) for name in features)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-
-
-@lru_cache(maxsize=2)
-def _load(path: str) -> SidesModel:
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return SidesModel(data["weights"], data["bias"], data["thresholds"])
 
 
 def sentence_candidates(idx: MentionIndex, sent: Sentence) -> list[Candidate]:

@@ -1,0 +1,66 @@
+"""The event filter: is a lexicon cue, in its context, an event the guidelines would code?
+
+A cue such as ``دعم`` or ``هجوم`` is an event in one sentence and background in the next.
+The filter scores each trigger candidate from its cue, part of speech in context, clitics,
+neighbouring words, quote context, status and how confidently the sides ranker found an
+actor and a recipient; a logistic model trained on the silver annotations
+(``training/events/train_detect.py``) turns that into a probability. Weights ship as JSON.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ahdath.events.lexicon import TriggerMatch
+from ahdath.events.linear import LinearModel
+from ahdath.model import Document, Sentence
+
+MODEL_PATH = Path(__file__).parent / "data" / "event_model.json"
+EventModel = LinearModel  # role: "event"
+
+
+def _bucket(p: float) -> str:
+    return str(min(int(p * 5), 4))
+
+
+def event_features(
+    doc: Document,
+    sent: Sentence,
+    m: TriggerMatch,
+    event_type: str,
+    nominal: bool,
+    status: str,
+    in_quote: bool,
+    actor_p: float,
+    recipient_p: float,
+    n_mentions: int,
+) -> list[str]:
+    head = doc.tokens[m.head]
+    prev = doc.tokens[m.start_tok - 1].norm if m.start_tok > sent.token_start else "<s>"
+    nxt = doc.tokens[m.end_tok].norm if m.end_tok < sent.token_end else "</s>"
+    pos = "nominal" if nominal else "verbal"
+    return [
+        f"cue={m.cue}",
+        f"cue={m.cue}|type={event_type}",
+        f"type={event_type}",
+        f"type={event_type}|pos={pos}",
+        f"lexpos={m.pos}",
+        f"pos={pos}",
+        f"weight={_bucket(m.weight)}",
+        f"al={'ال' in head.prefixes}",
+        f"wa={head.prefixes[:1] == ('و',)}",
+        f"prep_clitic={any(p in ('ب', 'ل', 'ك') for p in head.prefixes)}",
+        f"suffix={bool(head.suffix)}",
+        f"prev={prev}",
+        f"next={nxt}",
+        f"in_quote={in_quote}",
+        f"in_quote={in_quote}|type={event_type}",
+        f"status={status}",
+        f"sent={min(sent.i, 3)}",
+        f"actor_p={_bucket(actor_p)}",
+        f"recipient_p={_bucket(recipient_p)}",
+        f"actor_p={_bucket(actor_p)}|pos={pos}",
+        f"mentions={min(n_mentions, 4)}",
+        f"ambiguous={bool(m.alternatives)}",
+        f"gap={len(m.tokens) < (m.end_tok - m.start_tok)}",
+    ]
