@@ -27,7 +27,7 @@ from ahdath.model import Actor, Document, Quote, Sentence, Span, Token
 from ahdath.quotes.attribution import AttributionLexicon, AttributionTagger, outlet_at, reported_by
 from ahdath.quotes.phrases import CLOSERS, OPENERS, QUOTE_MARKS, conj_forms, read_tsv, strip_article, token_keys
 
-MAX_REGION = 16  # words between a cue and its content (subject, adverbials)
+MAX_REGION = 20  # words between a cue and its content (subject, adverbials)
 MAX_SPEAKER_WORDS = 6  # words kept for a speaker that no actor mention covers
 MIN_QUOTED_WORDS = 3  # a quotation-marked stretch shorter than this is a name or scare quote
 MIN_UNCUED_WORDS = 6  # a quoted stretch with no cue must be this long to count as a statement
@@ -119,6 +119,8 @@ def quote_segments(text: str) -> list[Segment]:
         for j, ch in enumerate(para):
             if ch not in OPENERS and ch not in CLOSERS:
                 continue
+            if j > 0 and para[j - 1] == ch:
+                continue  # a doubled mark ("") counts once
             i = pos + j
             if opened is None:
                 if ch in "»":
@@ -502,8 +504,9 @@ class _Run:
                 cue_last = j
                 j += 1
         source = -1
-        stop = min(hi, cue_last + 1 + MAX_REGION)
-        while j < stop:
+        words = 0
+        while j < hi and words <= MAX_REGION:
+            words += not self.toks[j].is_punct
             t = self.toks[j]
             comps = cue.complements
             if t.text in _COLONS and comps & {"colon", "quote"}:
@@ -514,6 +517,7 @@ class _Run:
                 and comps & {"colon", "quote"}
                 and self.seg_words(seg) >= MIN_QUOTED_WORDS
                 and not self._comp_after(seg)
+                and not self._quote_follows(seg)
             ):
                 return cue_last, "quote", j, source
             comp = self.lex.comp(t)
@@ -539,6 +543,11 @@ class _Run:
                     break
             j += 1
         return cue_last, None, None, source
+
+    def _quote_follows(self, seg: Segment) -> bool:
+        """A quoted name followed by the quotation itself: أطلق عليها "وحدة الطائرات"، "علمنا أن..."."""
+        rest = self.doc.text[seg.end + 1 : seg.end + 6].lstrip(" ،,")
+        return bool(rest) and rest[0] in OPENERS and self.doc.text.find(rest[0], seg.end + 1) in self.seg_by_open
 
     def _comp_after(self, seg: Segment) -> bool:
         """A quoted name followed by the complementizer: قالت "الخوذ البيضاء" إن."""
