@@ -224,7 +224,14 @@ def test_data_files_format() -> None:
         "pronoun",
         "statement",
     }
-    assert {k for _, k in read_tsv("attribution_cues.tsv", 2)} <= {"cue", "head", "anaphor", "media"}
+    assert {k for _, k in read_tsv("attribution_cues.tsv", 2)} <= {
+        "cue",
+        "head",
+        "anaphor",
+        "media",
+        "agencyhead",
+        "newsword",
+    }
     agencies = read_tsv("agencies.tsv", 4)
     assert len(agencies) >= 80
     for arabic, english, kind, country in agencies:

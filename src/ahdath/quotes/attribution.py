@@ -49,6 +49,11 @@ class AttributionLexicon:
     heads: PhraseMatcher[str]  # outlet head nouns (صحيفة، وكالة، وسائل إعلام)
     anaphors: frozenset[str]  # head nouns that, with the article, refer back (الصحيفة)
     cues: frozenset[str]
+    news_words: frozenset[str] = frozenset()
+
+    def news_after(self, tokens: list[Token], i: int, window: int = 3) -> bool:
+        """A news word within ``window`` words after ``tokens[i]`` (وكالة أنباء، وكالة X الإخبارية)."""
+        return any(token_keys(t.norm) & self.news_words for t in tokens[i + 1 : i + 1 + window])
 
     def is_anaphor(self, tok: Token) -> bool:
         keys = token_keys(tok.norm)
@@ -67,15 +72,20 @@ def load_lexicon() -> AttributionLexicon:
     cues: set[str] = set()
     heads: list[tuple[str, str]] = []
     anaphors: set[str] = set()
+    news: set[str] = set()
     for form, kind in read_tsv("attribution_cues.tsv", 2):
         if kind == "cue":
             cues.add(fold_text(form.split()[0]))
-        elif kind in ("head", "media"):
+        elif kind in ("head", "media", "agencyhead"):
             heads.append((form, kind))
+        elif kind == "newsword":
+            news.add(phrase_key(form))
         elif kind == "anaphor":
             heads.append((form, kind))
             anaphors.add(phrase_key(form))
-    return AttributionLexicon(PhraseMatcher(entries), PhraseMatcher(heads), frozenset(anaphors), frozenset(cues))
+    return AttributionLexicon(
+        PhraseMatcher(entries), PhraseMatcher(heads), frozenset(anaphors), frozenset(cues), frozenset(news)
+    )
 
 
 def outlet_at(tokens: list[Token], i: int, lexicon: AttributionLexicon | None = None) -> Agency | None:
@@ -85,9 +95,11 @@ def outlet_at(tokens: list[Token], i: int, lexicon: AttributionLexicon | None = 
     if m is not None:
         return m.value
     h = lex.heads.match_at(tokens, i)
-    if h is not None:
-        return Agency("", h.value)
-    return None
+    if h is None:
+        return None
+    if h.value == "agencyhead" and not lex.is_anaphor(tokens[i]) and not lex.news_after(tokens, h.last):
+        return None
+    return Agency("", "media" if h.value == "media" else "head")
 
 
 class AttributionTagger:
@@ -153,6 +165,8 @@ class AttributionTagger:
             return self._make(doc, toks, first, last, agency.name, agency.kind, sent), last
         if head is None or not self._cited(toks, first, head.last):
             return None, i
+        if head.value == "agencyhead" and not anaphor and not lex.news_after(toks, head.last):
+            return None, i  # a government agency (الوكالة الدولية للطاقة الذرية), not a news agency
         if anaphor:
             name = found[-1].name if found else doc.text[toks[first].start : toks[head.last].end]
             return self._make(doc, toks, first, head.last, name, "anaphor", sent), head.last
