@@ -68,9 +68,11 @@ def test_direct_quote_in_quotation_marks_multi_sentence() -> None:
 
 
 def test_unbalanced_and_doubled_marks() -> None:
-    segs = quote_segments('قال "كلام بلا إغلاق حتى نهاية الفقرة\nفقرة ثانية "" فارغة')
-    assert len(segs) == 1 and not segs[0].closed
-    assert segs[0].end == len('قال "كلام بلا إغلاق حتى نهاية الفقرة')
+    text = 'قال "كلام بلا إغلاق حتى نهاية الفقرة\nفي تقرير لـ""فوكس نيوز" قبل أيام'
+    segs = quote_segments(text)
+    assert not segs[0].closed
+    assert text[segs[0].start : segs[0].end] == "كلام بلا إغلاق حتى نهاية الفقرة"
+    assert segs[1].closed and text[segs[1].start : segs[1].end] == "فوكس نيوز"  # a doubled mark counts once
 
 
 def test_indirect_quote_with_an_vso() -> None:
