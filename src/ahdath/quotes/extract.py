@@ -129,13 +129,21 @@ def quote_segments(text: str) -> list[Segment]:
                     continue  # a stray closer with nothing after it to close
                 opened = i
             elif ch in CLOSERS or (ch in "“" and text[opened] in "“”"):
-                if i - opened > 2:
-                    out.append(Segment(opened, opened + 1, i, True))
+                if i - _after_marks(text, opened) > 1:
+                    out.append(Segment(opened, _after_marks(text, opened), i, True))
                 opened = None
-        if opened is not None and pos + len(para) - opened > 2:
-            out.append(Segment(opened, opened + 1, pos + len(para), False))
+        if opened is not None and pos + len(para) - _after_marks(text, opened) > 1:
+            out.append(Segment(opened, _after_marks(text, opened), pos + len(para), False))
         pos += len(para) + 1
     return out
+
+
+def _after_marks(text: str, i: int) -> int:
+    """The first position after the quotation mark at ``i`` and its doubles."""
+    j = i + 1
+    while j < len(text) and text[j] == text[i]:
+        j += 1
+    return j
 
 
 @dataclass
