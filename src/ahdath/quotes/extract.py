@@ -652,12 +652,11 @@ class _Run:
             issuer = self._issuer(region_lo, region_hi)
             if issuer is not None:
                 return issuer, region_hi
-            svo = self._svo(k, lo, comma=True) if self.toks[k].norm[:1] not in "وف" else None
-            if svo is not None:  # ناصر بوريطة، أعلن (not ...، وأضاف: a new clause)
-                return svo, region_hi
-            before = self._np_before(k, lo)
-            if before is not None:
-                return before, region_hi
+            if self.toks[k].norm[:1] not in "وف" or self.toks[k].norm in self.lex.cues:
+                # a fronted subject (ناصر بوريطة، أعلن); not before "، وأضاف": a new clause
+                before = self._svo(k, lo, comma=True) or self._np_before(k, lo)
+                if before is not None:
+                    return before, region_hi
         return self.previous_speaker(sent.i, self.toks[k].start, turn), region_hi
 
     def _issuer(self, lo: int, hi: int) -> Actor | None:
