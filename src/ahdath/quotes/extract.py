@@ -632,6 +632,8 @@ class _Run:
                 while i < region_hi and (self.toks[i].is_punct or self.lex.word(self.toks[i]) == "adverb"):
                     i += 1
                 a = self.actor_in(i, min(region_hi, i + 1))
+                if a is not None and _disagrees(self.toks[k].norm, a.text):
+                    a = None  # ووصفت المحتجين: a feminine verb, a masculine plural object
                 if a is not None:
                     end_tok = i
                     while end_tok < region_hi and self.toks[end_tok].start < a.end:
@@ -669,6 +671,8 @@ class _Run:
             nxt = self.toks[i + 1]
             if nxt.norm.startswith("ل") and not nxt.norm.startswith("لل" + "ا"):  # تغريدة للجبير، بيان لوزارة
                 a = self.actor_in(i + 1, i + 2, skip_prep=False)
+                if a is None and not nxt.is_punct and self.lex.word(nxt) is None:
+                    a = Actor(nxt.start, nxt.end, nxt.text, kind="unknown", reason="statement issuer", confidence=0.3)
                 if a is not None and not self.is_outlet(a):
                     return a
         return None
@@ -908,6 +912,12 @@ class _Run:
             return False
         lead = [t for t in self.doc.sentence_tokens(sent) if t.start < offset and not t.is_punct]
         return len(lead) <= 1
+
+
+def _disagrees(verb: str, subject: str) -> bool:
+    """A feminine singular past verb (وصفت) cannot have a masculine plural subject (المحتجين)."""
+    last = fold_text(subject).split()[-1] if subject.split() else ""
+    return verb.endswith("ت") and last.endswith(("ين", "ون"))
 
 
 def _adverbial_participle(norm: str) -> bool:
