@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from ahdath.language.normalize import fold_text
+
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("AHDATH_SHARED", ROOT / ".." / "shared"))
 OUT = ROOT / "src" / "ahdath" / "actors" / "data" / "countries.yaml"
@@ -88,7 +90,7 @@ OVERRIDES: dict[str, dict] = {
     "KOR": {"ar": ["كوريا الجنوبية", "جمهورية كوريا"], "nisba": ["كوري جنوبي"], "capital": ["سول", "سيول"], "wikidata": "Q884"},
     "PRK": {"ar": ["كوريا الشمالية", "جمهورية كوريا الديمقراطية الشعبية"], "nisba": ["كوري شمالي"],
             "capital": ["بيونغ يانغ", "بيونغيانغ"], "wikidata": "Q423"},
-    "UKR": {"ar": ["أوكرانيا"], "nisba": ["أوكراني"], "capital": ["كييف", "كيف"], "wikidata": "Q212"},
+    "UKR": {"ar": ["أوكرانيا"], "nisba": ["أوكراني"], "capital": ["كييف"], "wikidata": "Q212"},
     "ITA": {"ar": ["إيطاليا"], "nisba": ["إيطالي"], "capital": ["روما"], "wikidata": "Q38"},
     "ESP": {"ar": ["إسبانيا", "اسبانيا"], "nisba": ["إسباني"], "capital": ["مدريد"], "wikidata": "Q29"},
     "CAN": {"ar": ["كندا"], "nisba": ["كندي"], "capital": ["أوتاوا"], "wikidata": "Q16"},
@@ -196,11 +198,11 @@ PLACES: dict[str, list[str]] = {
     "PSE": ["غزة", "قطاع غزة", "الضفة الغربية", "الضفة", "القدس الشرقية", "الخليل", "جنين", "نابلس", "رفح", "خان يونس",
             "مخيم جنين", "مخيم جباليا", "طولكرم", "قلقيلية", "بيت لحم", "أريحا"],
     "SYR": ["حلب", "إدلب", "حمص", "حماة", "درعا", "الرقة", "دير الزور", "الغوطة", "الغوطة الشرقية", "عفرين", "منبج",
-            "القامشلي", "الحسكة", "اللاذقية", "طرطوس", "دوما", "السويداء", "القنيطرة", "الجولان", "تدمر", "البوكمال"],
+            "القامشلي", "الحسكة", "اللاذقية", "طرطوس", "السويداء", "القنيطرة", "الجولان", "تدمر", "البوكمال"],
     "IRQ": ["البصرة", "الموصل", "كركوك", "أربيل", "السليمانية", "الأنبار", "الفلوجة", "الرمادي", "النجف", "كربلاء",
             "تكريت", "ديالى", "نينوى", "صلاح الدين", "إقليم كردستان", "كردستان العراق", "ذي قار", "الناصرية", "سنجار"],
-    "YEM": ["عدن", "تعز", "الحديدة", "مأرب", "صعدة", "حضرموت", "المكلا", "شبوة", "البيضاء", "الضالع", "لحج", "إب", "ذمار",
-            "حجة", "الجوف", "أبين", "المهرة", "سقطرى"],
+    "YEM": ["عدن", "تعز", "الحديدة", "مأرب", "صعدة", "حضرموت", "المكلا", "شبوة", "البيضاء", "الضالع", "لحج", "ذمار",
+            "الجوف", "أبين", "المهرة", "سقطرى"],
     "LBY": ["بنغازي", "مصراتة", "سرت", "درنة", "سبها", "الزاوية", "طبرق"],
     "EGY": ["سيناء", "شمال سيناء", "العريش", "الإسكندرية", "الجيزة", "أسيوط", "المنيا", "بورسعيد", "السويس", "الأقصر",
             "أسوان"],
@@ -212,9 +214,17 @@ PLACES: dict[str, list[str]] = {
     "AFG": ["قندهار", "هرات", "مزار شريف", "جلال آباد", "هلمند"],
     "SDN": ["دارفور", "أم درمان", "بورتسودان", "كسلا", "الفاشر", "نيالا"],
 }
+HAND_PLACES = {p for ps in PLACES.values() for p in ps}
 PLACE_STOP = {"صور", "الصور", "الباب", "رشيد", "عالية", "عاليه", "ملوي", "دورا", "العين", "المدينة", "الزرقاء", "النصر",
               "السلام", "الحرية", "الوحدة", "الثورة", "الأمل", "طرابلس", "سعير", "القرارة", "مدينة القمر", "القدس القديمة",
-              "يطا", "الحي", "السلط", "المحلة", "الجديدة", "الشيخ", "الخير", "الحمرا", "الحمراء", "كرم", "الصالحية"}
+              "يطا", "الحي", "السلط", "المحلة", "الجديدة", "الشيخ", "الخير", "الحمرا", "الحمراء", "كرم", "الصالحية",
+              "معسكر", "سعيدة", "بورصة", "بركان", "المحمدية", "الجديد", "الخمس", "الجميل", "العبور", "الزبير",
+              "الكوفة", "النهضة", "السعادة", "الشروق", "المستقبل", "الرحمة", "العاشر من رمضان", "الصفا",
+              "النور", "الرياض", "المنصورة", "الفلاح", "الزهراء", "الحسينية", "العزيزية", "الرشيد", "الأمين",
+              "الخالدية", "السلامة", "العمارة", "دوما", "إب", "آب", "الفتح", "الوادي", "الجبل", "الساحل", "الميناء", "القرية"}
+PLACE_STOP_FOLDED = {fold_text(x) for x in PLACE_STOP}
+# Capital spellings that are common words (كيف "how"): never metonyms.
+CAPITAL_WORDS = {"كيف"}
 
 # Capital names that are also common personal or place names elsewhere: never metonyms.
 CAPITAL_STOP = {"فيكتوريا", "جورج تاون", "كينغستون", "هاميلتون", "دوغلاس", "ستانلي", "بليموث", "جيمس تاون"}
@@ -297,8 +307,8 @@ def load_sources(shared: Path) -> tuple[list[dict], dict[str, str], dict[str, li
             capitals[iso3] = names
         pop = int(p[8] or 0)
         if (p[6] in PLACE_REGION and (pop >= 100_000 or p[6] == "PS")) or pop >= 1_500_000:
-            keep = [x for x in names if is_plain_arabic(x) and len(x.replace(" ", "")) >= 3 and x[0] != "ئ"
-                    and not x.startswith(("محافظة", "استان")) and x not in PLACE_STOP][:2]
+            keep = [x for x in names if is_plain_arabic(x) and len(x.removeprefix("ال").replace(" ", "")) >= 5
+                    and x[0] != "ئ" and not x.startswith(("محافظة", "استان")) and fold_text(x) not in PLACE_STOP_FOLDED][:2]
             places.setdefault(iso3, []).extend(keep)
     return countries, geo_ar, capitals, places
 
@@ -345,7 +355,7 @@ def build(shared: Path) -> list[dict]:
             entry["ambiguous"] = ov["ambiguous"]
         places = list(PLACES.get(iso3, []))
         for x in geo_places.get(iso3, []):
-            if x not in places and x not in cap_ar and x not in names:
+            if x not in places and x not in cap_ar and x not in names and x not in HAND_PLACES:
                 places.append(x)
         if places:
             entry["places"] = places

@@ -135,7 +135,7 @@ class ActorResolver:
             self._country_sector(m)
         kept = [m for m in res if m.emit]
         doc.actors = [self._actor(m, doc.text) for m in kept]
-        doc.user_data["actor_mentions"] = {(m.start, m.end): m.mention for m in kept}
+        doc.user_data["actor_mentions"] = {(m.start, m.end): (m.mention, m.prefix) for m in kept}
         return doc
 
     # ---- 1. matching --------------------------------------------------------------------------
@@ -176,6 +176,9 @@ class ActorResolver:
                 i += 1
                 continue
             j, off, pre, targets = best
+            if pre == "+" and targets[0].kind != "agent":  # pronoun suffixes only on role nouns (جنوده)
+                i += 1
+                continue
             start = tok.start
             if off:
                 start = tok.start + fold(tok.text).offsets[off]
@@ -202,8 +205,9 @@ class ActorResolver:
             m.kind, m.name, m.country, m.sector = KIND_OF_TYPE.get(e.type, "organization"), e.name, e.country, e.sector
             m.actor_id, m.wikidata, m.loaded = e.id, e.wikidata, e.loaded
             m.mention = "name"
-            m.conf = 0.6 if e.ambiguous else 0.95
-            m.reason = f"knowledge base: {e.id}" + (" (ambiguous form)" if e.ambiguous else "")
+            weak = e.ambiguous and " " not in t.form  # an ambiguous entry's one-word forms (الأسد)
+            m.conf = 0.6 if weak else 0.95
+            m.reason = f"knowledge base: {e.id}" + (" (ambiguous form)" if weak else "")
             m.has_country = bool(e.country)
         elif t.kind in ("country", "capital", "metonym"):
             c = kb.countries[t.ref]
@@ -423,10 +427,17 @@ class ActorResolver:
             if k >= len(toks) or toks[k].norm not in kb.first_names:
                 continue
             j = k
-            while j < len(toks) and j - k < 4 and not toks[j].is_punct and toks[j].norm not in kb.name_stops and \
+            while j < len(toks) and j - k < 3 and not toks[j].is_punct and toks[j].norm not in kb.name_stops and \
                     (j == k or toks[j].norm[:1] not in _CONJ or toks[j].norm in kb.first_names) and \
                     not overlaps(toks[j].start, toks[j].end, ("person", "organization", "igo", "country", "agent")):
                 j += 1
+            known = next((p for p in res if p.emit and p.kind == "person" and p.actor_id and p.i == j), None)
+            if known is not None and j > k:  # الرئيس رجب طيب + أردوغان: first names join the known name
+                known.i, known.start = k, toks[k].start
+                known.reason += "; first names before it"
+                m.kind, m.name, m.country, m.sector = "person", known.name, known.country, known.sector
+                m.actor_id, m.wikidata, m.reason, m.conf = known.actor_id, known.wikidata, f"title in apposition to {known.name}", 0.85
+                continue
             if j - k >= 2 and not any(s < toks[j - 1].end and toks[k].start < e for s, e, _ in spans):
                 spans.append((toks[k].start, toks[j - 1].end, "title + first name"))
         by_start = {t.start: t.i for t in toks} if spans else {}
@@ -601,15 +612,20 @@ class ActorResolver:
 
     def canonical(self, doc: Document, actor: Actor) -> Actor:
         """``actor`` pointed at the most specific mention of the same entity in the article (a name beats a title)."""
-        if actor.kind == "agent" or (actor.kind == "person" and not actor.actor_id and not actor.name):
+        kinds = doc.user_data.get("actor_mentions", {})
+        if actor.kind == "agent" or (actor.kind == "person" and not actor.actor_id and not actor.name) \
+                or kinds.get((actor.start, actor.end), ("",))[0] == "place":
             return actor
         key = identity(actor)
-        kinds = doc.user_data.get("actor_mentions", {})
         same = [a for a in doc.actors if identity(a) == key]
         if not same:
             return actor
-        best = max(same, key=lambda a: (MENTION_RANK.get(kinds.get((a.start, a.end), "agent"), 0), a.end - a.start,
-                                        -a.start))
+        def rank(a: Actor) -> tuple[int, bool, int, int]:
+            mention, prefix = kinds.get((a.start, a.end), ("agent", ""))
+            # a name beats a title; a mention without a preposition glued to it (للكيان) beats one with
+            return MENTION_RANK.get(mention, 0), not prefix.strip("و+"), a.end - a.start, -a.start
+
+        best = max(same, key=rank)
         out = actor.with_mention(best.start, best.end, best.text)
         return out
 
