@@ -255,16 +255,20 @@ class EventCoder:
             cands.append(Candidate(last_subject, None, "carried"))
         nominal = is_nominal(doc, sent, m)
         preps = _arg_preps(m.arg)
-        order_before = order_after = 0
+        order_before = order_after = bare_after = 0
         feats = []
         for c in cands:
+            bare = 0
             if c.mention is not None and c.mention.start_tok >= m.end_tok:
                 order_after += 1
                 order = order_after
+                if introduced_by(doc, c.mention, sent) is None:
+                    bare_after += 1
+                    bare = bare_after
             else:
                 order_before += 1
                 order = order_before
-            feats.append(candidate_features(doc, sent, m, c, nominal, choice, preps, order))
+            feats.append(candidate_features(doc, sent, m, c, nominal, choice, preps, order, bare))
         if event_type != m.type:
             feats = [[f.replace(f"type={m.type}", f"type={event_type}") for f in fs] for fs in feats]
         return cands, feats, rule
@@ -285,8 +289,11 @@ class EventCoder:
         actor_ms = coordinated(doc, idx, actor_c.mention, sent) if actor_c.mention else []
         actors = [x.actor for x in actor_ms] or [actor_c.actor]
         how = f"side model: actor p={a_scores[best]:.2f} ({actor_c.origin})"
+        in_actor_group = {id(x) for x in actor_ms}
         r_scores = [
-            model.score(f, "recipient") if i != best and not same_entity(c.actor, actor_c.actor) else -1.0
+            model.score(f, "recipient")
+            if i != best and id(c.mention) not in in_actor_group and not any(same_entity(c.actor, a) for a in actors)
+            else -1.0
             for i, (c, f) in enumerate(zip(cands, feats, strict=True))
         ]
         rbest = max(range(len(cands)), key=r_scores.__getitem__)
