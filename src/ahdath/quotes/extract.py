@@ -311,7 +311,9 @@ class _Run:
     def _definite(self, speaker: Actor) -> Actor:
         """A bare definite head (الوزارة، الشركة) points back to the last phrase it heads (وزارة الحج ...)."""
         i = self.token_at(speaker.start)
-        if i is None or speaker.name or speaker.end != self.toks[i].end or "ال" not in self.toks[i].prefixes:
+        if i is None or speaker.kind in ("person", "country") or speaker.end != self.toks[i].end:
+            return speaker
+        if "ال" not in self.toks[i].prefixes:
             return speaker
         head = self.toks[i].stem
         for j in range(i - 1, -1, -1):
@@ -643,6 +645,10 @@ class _Run:
             pron = self._pronoun_subject(k, lo) if region_lo == region_hi else None
             if pron is not None:
                 return pron, region_hi
+            first_word = next((t for t in self.toks[region_lo:region_hi] if not t.is_punct), None)
+            if first_word is not None and self.lex.word(first_word) == "statement":  # وقال البيان، وأضاف البيان
+                issuer = self._issuer(region_lo, region_hi)
+                return issuer or self.previous_speaker(sent.i, self.toks[k].start, turn), region_hi
             a = self.subject_in(region_lo, region_hi)
             if a is not None:
                 return self._definite(a), region_hi
