@@ -216,3 +216,17 @@ def test_worked_example() -> None:
     assert find(doc, "وزير الخارجية الإيراني").name == "Hossein Amir-Abdollahian"
     assert find(doc, "نخالة").name == "Ziyad al-Nakhalah" and find(doc, "هنية").name == "Ismail Haniyeh"
     assert find(doc, "أمريكا").country == "USA"
+
+
+def test_construct_phrases_and_accusative_forms() -> None:
+    doc = run("قصفت قوات الدفاع الإسرائيلية مواقع وطردت السلطات مسؤولين روساً ووفداً أميركياً")
+    a = find(doc, "قوات الدفاع الإسرائيلية")
+    assert (a.country, a.sector) == ("ISR", "MIL")
+    assert find(doc, "مسؤولين روساً").country == "RUS"
+    assert find(doc, "وفداً أميركياً").country == "USA"
+
+
+def test_places_give_agents_a_country() -> None:
+    doc = run("خرج سكان غزة وتظاهر المحتجون في حلب")
+    assert find(doc, "سكان غزة").country == "PSE" and find(doc, "سكان غزة").sector == "CVL"
+    assert find(doc, "المحتجون").country == "SYR"

@@ -343,7 +343,8 @@ class KB:
                         self._add(kk, Target("nisba", c.id, form=" ".join(kk)))
             for a in c.plural:
                 for k in form_keys(a):
-                    self._add(k, Target("plural", c.id, form=" ".join(k)))
+                    for kk in [k, *_tanween_variants(k)]:
+                        self._add(kk, Target("plural", c.id, form=" ".join(kk)))
             for a in c.capital:
                 for k in form_keys(a):
                     self._add(k, Target("capital", c.id, sector="GOV", form=" ".join(k)))

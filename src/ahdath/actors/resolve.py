@@ -291,6 +291,12 @@ class ActorResolver:
                                   and (b.i == m.j or (b.i == m.j + 1 and toks[m.j].text in "،,"))), None)
                     if after is not None:
                         self._absorb(m, after, date)
+            elif (m.target.kind == "agent" and nxt is not None and nxt.mention == "nisba" and not m.has_country
+                  and 0 < nxt.i - m.j <= 2 and not m.target.form.startswith("ال") and nxt.target.form.startswith("ال")
+                  and all(t.norm.startswith("ال") and not t.is_punct for t in toks[m.j:nxt.i])):
+                # a construct phrase: قوات الدفاع الإسرائيلية، هيئة الأوراق المالية الإسرائيلية
+                m.j, m.end = nxt.j, nxt.end
+                self._absorb(m, nxt, date)
             elif (m.target.kind == "agent" and nxt is not None and nxt.kind == "place" and not m.has_country
                   and (nxt.prefix in ("ب", "وب") or (nxt.i == m.j + 1 and toks[m.j].norm in ("في", "من")))):
                 m.country, m.has_country = nxt.country, True  # المتظاهرين في غزة
@@ -368,6 +374,13 @@ class ActorResolver:
             return
         if nxt.target.kind == "agent" and (nxt.person_title or not (ag.person or m.target.form.endswith("باسم"))):
             return
+        if nxt.kind == "place":  # سكان غزة: the place gives the country and joins the mention
+            m.country, m.has_country = nxt.country, True
+            m.name = _fill(ag.name, kb.demonym(nxt.country), "")
+            m.reason = f"{m.target.form} of {nxt.target.form} → {nxt.country} {m.sector}".rstrip()
+            m.conf = 0.75
+            m.end, m.j = nxt.end, nxt.j
+            return
         if nxt.has_country and nxt.country and (nxt.modifier or nxt.kind == "agent"):
             m.country, m.has_country = nxt.country, True
             m.loaded = m.loaded or nxt.loaded
@@ -419,7 +432,7 @@ class ActorResolver:
                 spans.append((ent.start, ent.end, "named entity (PERS)"))
         # a title (with its country) followed by a first name: الرئيس الفلسطيني محمود عباس
         for m in res:
-            if not (m.emit and m.person_title and m.kind == "agent"):
+            if not (m.emit and m.person_title and (m.kind == "agent" or m.reason.startswith("title+"))):
                 continue
             k = m.j
             if k < len(toks) and toks[k].text in "،,":
@@ -431,7 +444,8 @@ class ActorResolver:
                     (j == k or toks[j].norm[:1] not in _CONJ or toks[j].norm in kb.first_names) and \
                     not overlaps(toks[j].start, toks[j].end, ("person", "organization", "igo", "country", "agent")):
                 j += 1
-            known = next((p for p in res if p.emit and p.kind == "person" and p.actor_id and p.i == j), None)
+            known = next((p for p in res if p.emit and p.kind == "person" and p.actor_id and p.i == j
+                          and p.mention == "name" and not p.prefix), None)
             if known is not None and j > k:  # الرئيس رجب طيب + أردوغان: first names join the known name
                 known.i, known.start = k, toks[k].start
                 known.reason += "; first names before it"
