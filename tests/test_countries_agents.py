@@ -22,7 +22,8 @@ ROLES = {"head_of_state", "head_of_government", "vice_president", "crown_prince"
          "defence_minister", "interior_minister", "finance_minister", "oil_minister", "information_minister",
          "justice_minister", "spokesperson", "army_chief", "intelligence_chief", "parliament_speaker", "un_envoy",
          "secretary_general", "leader", "political_bureau_chief", "military_commander", "ambassador", "governor",
-         "mayor", "opposition_leader"}
+         "mayor", "opposition_leader", "mfa_spokesperson", "head_of", "judiciary_chief", "attorney_general",
+         "deputy_foreign_minister", "central_bank_governor", "minister", "deputy_leader"}
 ARABIC = re.compile(r"^[\u0621-\u064a\u0671-\u06d3 ]+$")
 CORE = ["IRN", "ISR", "PSE", "USA", "SAU", "ARE", "EGY", "SYR", "IRQ", "LBN", "YEM", "JOR", "QAT", "KWT", "BHR", "OMN",
         "LBY", "TUN", "DZA", "MAR", "SDN", "TUR", "RUS", "GBR", "FRA", "DEU", "CHN"]
@@ -119,7 +120,8 @@ def test_agents_format() -> None:
     data = load("agents.yaml")
     assert set(data) == {"agents", "bodies", "org_prefixes", "blockers", "back_titles", "first_names", "name_stops",
                          "surname_stops"}
-    allowed = {"ar", "sector", "name", "role", "person", "cvl_people", "country", "loaded", "sector_by_country", "id"}
+    allowed = {"ar", "sector", "name", "role", "person", "cvl_people", "country", "loaded", "sector_by_country", "id",
+               "needs_modifier", "title_roles"}
     codes = {c["id"] for c in countries()}
     assert len(data["agents"]) >= 80
     for ag in data["agents"]:
@@ -131,6 +133,7 @@ def test_agents_format() -> None:
         fields = {f for _, f, _, _ in string.Formatter().parse(ag["name"].replace("[", "").replace("]", "")) if f}
         assert fields <= {"adj", "of"}, ag["name"]
         assert ag["name"].count("[") == ag["name"].count("]") <= 1
+        assert set((ag.get("title_roles") or {}).items()) <= {(a, b) for a in ROLES for b in ROLES}
         for code, sec in (ag.get("sector_by_country") or {}).items():
             assert code in codes and sec in SECTORS
     for title, roles in data["back_titles"].items():

@@ -110,6 +110,8 @@ class Agent:
     country: str = ""
     loaded: bool = False
     sector_by_country: dict[str, str] = field(default_factory=dict)
+    needs_modifier: bool = False  # only an actor with a country/organization after it (رئيس منظمة ...)
+    title_roles: dict[str, str] = field(default_factory=dict)  # a title over this body holds another role
 
 
 @dataclass(slots=True)
@@ -293,6 +295,8 @@ class KB:
                 country=str(d.get("country") or ""),
                 loaded=bool(d.get("loaded", False)),
                 sector_by_country=dict(d.get("sector_by_country") or {}),
+                needs_modifier=bool(d.get("needs_modifier", False)),
+                title_roles=dict(d.get("title_roles") or {}),
             )
         if "bodies" in data:
             self.bodies = frozenset(fold_text(b) for b in data["bodies"])

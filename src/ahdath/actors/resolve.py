@@ -36,6 +36,8 @@ ROLE_FALLBACK: dict[str, tuple[str, ...]] = {
     "political_bureau_chief": ("leader",),
     "head_of_state": ("leader",),
     "military_commander": ("army_chief",),
+    "head_of": ("leader", "head_of_state", "secretary_general"),
+    "attorney_general": ("judiciary_chief",),
 }
 KIND_OF_TYPE = {"person": "person", "organization": "organization", "igo": "igo"}
 # Preference of a mention as "the most specific" one of its entity.
@@ -320,6 +322,9 @@ class ActorResolver:
         for m in base:
             if m.target.kind == "agent" and m.role and m.has_country and m.kind == "agent":
                 self._officeholder(m, date)
+            if m.target.kind == "agent" and m.kind == "agent" and not m.has_country \
+                    and kb.agents[m.target.ref].needs_modifier:
+                m.emit = False
         return base
 
     def _country_sector(self, m: _M) -> None:
@@ -398,6 +403,7 @@ class ActorResolver:
             elif nxt.target.kind == "agent":  # المتحدث باسم وزارة الخارجية الإيرانية
                 m.end, m.j = nxt.end, nxt.j
                 m.office_sector = nxt.sector
+                m.role = kb.agents[nxt.target.ref].title_roles.get(m.role or "", m.role)
 
     def _officeholder(self, m: _M, date: str | None, of: str | None = None) -> None:
         of = of or m.country
