@@ -151,6 +151,8 @@ def test_attribution_forms() -> None:
         "وبحسب التلفزيون الرسمي فإن الرئيس وصل إلى العاصمة.": ("التلفزيون الرسمي", "state television"),
         "وقالت صحيفة بيرغون إن الحكومة ستستقيل.": ("صحيفة بيرغون", "BirGun"),
         "وقالت صحيفة المساء المحلية إن الحكومة ستستقيل.": ("صحيفة المساء المحلية", "صحيفة المساء المحلية"),
+        'وذكرت وكالة "معا" الفلسطينية أن مواطنا قتل.': ('وكالة "معا', "Ma'an"),
+        "وقالت الوزيرة في حوار مع وكالة رويترز للأنباء إن القرار نهائي.": ("وكالة رويترز للأنباء", "Reuters"),
     }
     for text, (span, name) in cases.items():
         doc = make_doc(text)
@@ -158,6 +160,14 @@ def test_attribution_forms() -> None:
         check_offsets(doc)
         assert [a.text for a in doc.attributions] == [span], text
         assert doc.user_data["attributions"][0]["name"] == name
+
+
+def test_government_agency_is_not_an_outlet() -> None:
+    text = "وقالت الوكالة الدولية للطاقة الذرية إن إيران ملتزمة بالاتفاق."
+    doc = make_doc(text)
+    (q,) = run(doc)
+    assert doc.attributions == []
+    assert q.speaker is not None and q.speaker.text.startswith("الوكالة الدولية")
 
 
 def test_lead_sentence_takes_next_sentence_attribution() -> None:

@@ -14,9 +14,10 @@ from typing import Any
 
 from ahdath.language.normalize import fold_text
 from ahdath.model import Document, Span, Token
-from ahdath.quotes.phrases import PhraseMatcher, conj_forms, phrase_key, read_tsv, token_keys
+from ahdath.quotes.phrases import QUOTE_MARKS, PhraseMatcher, conj_forms, phrase_key, read_tsv, token_keys
 
 USER_DATA_KEY = "attributions"
+LEAD_SENTENCES = 1  # a lead sentence is covered by the first attribution within this many sentences after it
 CUE_WINDOW = 4  # how many words before an outlet a citing cue may stand
 MAX_OUTLET_WORDS = 4  # words after an outlet head noun kept as the outlet's name (صحيفة بيرجن المعارضة)
 # Tokens that end an unknown outlet's name after its head noun.
@@ -55,9 +56,12 @@ class AttributionLexicon:
         """A news word within ``window`` words after ``tokens[i]`` (وكالة أنباء، وكالة X الإخبارية)."""
         return any(token_keys(t.norm) & self.news_words for t in tokens[i + 1 : i + 1 + window])
 
-    def is_anaphor(self, tok: Token) -> bool:
+    def is_anaphor(self, tok: Token, nxt: Token | None = None) -> bool:
+        """الصحيفة، الوكالة standing alone (not الوكالة الدولية للطاقة الذرية: a name goes on)."""
         keys = token_keys(tok.norm)
-        return any(k in self.anaphors and "ال" + k in keys for k in keys)
+        if not any(k in self.anaphors and "ال" + k in keys for k in keys):
+            return False
+        return nxt is None or nxt.is_punct or self.is_cue(nxt) or bool(token_keys(nxt.norm) & _NAME_STOPS)
 
     def is_cue(self, tok: Token) -> bool:
         return any(f in self.cues for f in conj_forms(tok.norm)) or tok.norm in self.cues
@@ -97,7 +101,8 @@ def outlet_at(tokens: list[Token], i: int, lexicon: AttributionLexicon | None = 
     h = lex.heads.match_at(tokens, i)
     if h is None:
         return None
-    if h.value == "agencyhead" and not lex.is_anaphor(tokens[i]) and not lex.news_after(tokens, h.last):
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if h.value == "agencyhead" and not lex.is_anaphor(tokens[i], nxt) and not lex.news_after(tokens, h.last):
         return None
     return Agency("", "media" if h.value == "media" else "head")
 
@@ -121,7 +126,8 @@ class AttributionTagger:
     def find(self, doc: Document) -> list[Attribution]:
         out: list[Attribution] = []
         for sent in doc.sentences:
-            toks = doc.sentence_tokens(sent)
+            # quotation marks around names (وكالة "معا"، لقناة "العربية") are skipped when matching
+            toks = [t for t in doc.sentence_tokens(sent) if t.text not in QUOTE_MARKS]
             i = 0
             while i < len(toks):
                 att, last = self._at(doc, toks, i, sent.i, out)
@@ -146,7 +152,7 @@ class AttributionTagger:
         first = i
         head = lex.heads.match_at(toks, i)
         m = lex.agencies.match_at(toks, i)
-        anaphor = head is not None and lex.is_anaphor(toks[i])
+        anaphor = head is not None and lex.is_anaphor(toks[i], toks[i + 1] if i + 1 < len(toks) else None)
         if m is None and head is not None and not anaphor and head.last + 1 < len(toks):
             m = lex.agencies.match_at(toks, head.last + 1)  # قناة + سكاي نيوز
         if m is not None:
@@ -173,8 +179,6 @@ class AttributionTagger:
         last = head.last
         while last + 1 < len(toks) and last - head.last < MAX_OUTLET_WORDS:
             nxt = toks[last + 1]
-            if nxt.is_punct and nxt.text not in '"«»“”':
-                break
             if nxt.is_punct or lex.is_cue(nxt) or token_keys(nxt.norm) & _NAME_STOPS:
                 break
             last += 1
@@ -220,7 +224,7 @@ def reported_by(doc: Document, offset: int, scope: str = "sentence") -> str | No
         before = [a for a in same if a.start <= offset]
         return (before[-1] if before else same[0]).name
     if sent.i == 0:
-        nxt = [a for a in atts if a.sentence == 1]
-        if nxt:
-            return nxt[0].name
+        lead = [a for a in atts if a.sentence <= LEAD_SENTENCES]
+        if lead:
+            return lead[0].name
     return None
