@@ -19,7 +19,7 @@ from typing import Any
 
 from ahdath.language import analyze
 from ahdath.model import Actor, Document
-from ahdath.quotes import QuoteExtractor
+from ahdath.quotes import QuoteExtractor, reported_by
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("AHDATH_SHARED", ROOT / ".." / "shared")).resolve()
@@ -77,6 +77,12 @@ def main() -> None:
     arts_path, gold_path = (SHARED / p for p in SETS[args.set])
     steps, resolver = ([], None) if args.no_actors else actor_layer()
     quotes = QuoteExtractor.load(resolver=None if args.pipeline_style else resolver)
+    gold = {}
+    with open(gold_path, encoding="utf-8") as f:
+        for line in f:
+            g = json.loads(line)
+            gold[g["docno"]] = g
+    rb = [0, 0, 0, 0]  # agree, events, gold non-null, gold non-null found
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(arts_path, encoding="utf-8") as f, open(out, "w", encoding="utf-8") as w:
@@ -91,6 +97,19 @@ def main() -> None:
                     print(f"[eval] {doc.id}: {type(step).__name__} failed ({type(e).__name__}: {e})", file=sys.stderr)
                     doc.actors = []
             doc = quotes(doc)
+            for e in gold.get(doc.id, {}).get("events", []):
+                at = doc.text.find(e["sentence"][:30])
+                if at < 0:
+                    continue
+                trig = doc.text.find(e["trigger"], at)
+                pred_rb, gold_rb = reported_by(doc, trig if trig >= 0 else at), e.get("reported_by")
+                same = pred_rb == gold_rb or bool(
+                    pred_rb and gold_rb and (pred_rb.lower() in gold_rb.lower() or gold_rb.lower() in pred_rb.lower())
+                )
+                rb[0] += same
+                rb[1] += 1
+                rb[2] += bool(gold_rb)
+                rb[3] += bool(gold_rb) and same
             qs = [
                 {
                     "speaker": speaker_dict(doc, q.speaker),
@@ -112,6 +131,11 @@ def main() -> None:
     score = SHARED / "eval" / "score_events.py"
     res = subprocess.run([sys.executable, str(score), str(gold_path), str(out)], capture_output=True, text=True)
     print(res.stdout.strip() or res.stderr.strip())
+    if rb[1]:
+        print(
+            f"reported_by agreement over gold events {rb[0] / rb[1]:.3f} (n={rb[1]}); "
+            f"gold agencies found {rb[3]}/{rb[2]}"
+        )
 
 
 if __name__ == "__main__":
