@@ -52,7 +52,9 @@ def candidate_features(
 ) -> list[str]:
     """Role-independent features of one candidate for one trigger (the model crosses them with the role)."""
     pos = "nominal" if nominal else "verbal"
+    mtype = doc.user_data.get("actor_mentions", {}).get((c.actor.start, c.actor.end), "none")
     f = [f"origin={c.origin}", f"kind={c.actor.kind or 'none'}", f"sector={c.actor.sector or 'none'}", f"pos={pos}", f"type={m.type}"]
+    f += [f"mention={mtype}", f"mention={mtype}|type={m.type}"]
     f.append(f"loaded={c.actor.loaded}")
     if c.mention is None:
         f += [f"origin={c.origin}|pos={pos}", f"origin={c.origin}|type={m.type}"]
@@ -86,6 +88,7 @@ def candidate_features(
         f"genitive={genitive}|dir={direction}|pos={pos}",
         f"agent_marked={agent}",
         f"dir={direction}|kind={c.actor.kind}",
+        f"mention={mtype}|prep={prep}",
         f"rule_actor={rule_choice.get('actor') == span}",
         f"rule_recipient={rule_choice.get('recipient') == span}",
         f"rule_actor={rule_choice.get('actor') == span}|pos={pos}",
