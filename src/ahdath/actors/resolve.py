@@ -137,7 +137,9 @@ class ActorResolver:
             self._country_sector(m)
         kept = [m for m in res if m.emit]
         doc.actors = [self._actor(m, doc.text) for m in kept]
-        doc.user_data["actor_mentions"] = {(m.start, m.end): (m.mention, m.prefix) for m in kept}
+        # mention type per span (name, surname, title, agent, loaded, nisba, capital, place): other components read it
+        doc.user_data["actor_mentions"] = {(m.start, m.end): m.mention for m in kept}
+        doc.user_data["actor_prefixes"] = {(m.start, m.end): m.prefix for m in kept if m.prefix}
         return doc
 
     # ---- 1. matching --------------------------------------------------------------------------
@@ -633,15 +635,16 @@ class ActorResolver:
     def canonical(self, doc: Document, actor: Actor) -> Actor:
         """``actor`` pointed at the most specific mention of the same entity in the article (a name beats a title)."""
         kinds = doc.user_data.get("actor_mentions", {})
+        prefixes = doc.user_data.get("actor_prefixes", {})
         if actor.kind == "agent" or (actor.kind == "person" and not actor.actor_id and not actor.name) \
-                or kinds.get((actor.start, actor.end), ("",))[0] == "place":
+                or kinds.get((actor.start, actor.end)) == "place":
             return actor
         key = identity(actor)
         same = [a for a in doc.actors if identity(a) == key]
         if not same:
             return actor
         def rank(a: Actor) -> tuple[int, bool, int, int]:
-            mention, prefix = kinds.get((a.start, a.end), ("agent", ""))
+            mention, prefix = kinds.get((a.start, a.end), "agent"), prefixes.get((a.start, a.end), "")
             # a name beats a title; a mention without a preposition glued to it (للكيان) beats one with
             return MENTION_RANK.get(mention, 0), not prefix.strip("و+"), a.end - a.start, -a.start
 
