@@ -18,10 +18,12 @@ Rules (the words themselves live in ``data/speech_cues.tsv``, ``data/complementi
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
 
+from ahdath.language import analyze
 from ahdath.language.normalize import fold_text
 from ahdath.model import Actor, Document, Quote, Sentence, Span, Token
 from ahdath.quotes.attribution import AttributionLexicon, AttributionTagger, outlet_at, reported_by
@@ -182,6 +184,8 @@ class QuoteExtractor:
         return self.attribution.lexicon if self.attribution else None
 
     def __call__(self, doc: Document) -> Document:
+        if doc.text and not doc.sentences:
+            analyze(doc)  # the language layer has not run: quotes need sentences and tokens
         if self.attribution is not None:
             self.attribution(doc)
         doc.quotes = self.extract(doc)
@@ -205,6 +209,8 @@ class _Run:
         self.lex = ex.lexicon
         self.doc = doc
         self.toks = doc.tokens
+        self.starts = [t.start for t in doc.tokens]
+        self._seg_words: dict[int, int] = {}
         self.segments = quote_segments(doc.text)
         self.seg_by_open = {s.open: s for s in self.segments}
         self.actors = sorted(
@@ -219,7 +225,10 @@ class _Run:
     # ---------------------------------------------------------------- helpers
 
     def seg_words(self, seg: Segment) -> int:
-        return sum(1 for t in self.toks if seg.start <= t.start < seg.end and not t.is_punct)
+        if seg.open not in self._seg_words:
+            lo, hi = bisect_left(self.starts, seg.start), bisect_left(self.starts, seg.end)
+            self._seg_words[seg.open] = sum(1 for t in self.toks[lo:hi] if not t.is_punct)
+        return self._seg_words[seg.open]
 
     def in_long_segment(self, offset: int) -> bool:
         return any(s.start <= offset < s.end and self.seg_words(s) >= MIN_QUOTED_WORDS for s in self.segments)
@@ -352,11 +361,10 @@ class _Run:
         return i > 0 and self.lex.word(self.toks[i - 1]) == "stop"
 
     def token_at(self, offset: int) -> int | None:
-        for t in self.toks:
-            if t.start <= offset < t.end:
-                return t.i
-            if t.start > offset:
-                return None
+        """Index of the token covering ``offset`` (None between tokens)."""
+        k = bisect_right(self.starts, offset) - 1
+        if k >= 0 and self.toks[k].start <= offset < self.toks[k].end:
+            return k
         return None
 
     def sent_range(self, s: Sentence) -> tuple[int, int]:
@@ -869,8 +877,9 @@ class _Run:
                     end = off
                     break
             start, end = _trim(text, start, end)
-            if end - start < 2:
-                continue
+            lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+            if sum(1 for t in self.toks[lo:hi] if not t.is_punct and self.lex.comp(t) is None) < 1:
+                continue  # nothing said beyond "إن"
             if any(q.start <= start < q.end and c.mode in ("prep", "uncued") for q in out):
                 continue
             cue_start, cue_end = self.toks[c.cue_first].start, self.toks[c.cue_last].end
