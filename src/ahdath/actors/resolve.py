@@ -391,8 +391,9 @@ class ActorResolver:
         if nxt.has_country and nxt.country and (nxt.modifier or nxt.kind == "agent"):
             m.country, m.has_country = nxt.country, True
             m.loaded = m.loaded or nxt.loaded
-            if not m.sector and nxt.country in kb.countries:
-                m.sector = "GOV"  # the leader of a country
+            if not m.sector:  # the head of a body has its sector; the leader of a country is GOV
+                m.sector = nxt.sector if nxt.target.kind == "agent" and nxt.sector else \
+                    ("GOV" if nxt.country in kb.countries else "")
             adj = kb.demonym(nxt.country)
             of_name = nxt.name if nxt.target.kind == "agent" else ""
             m.name = _fill(ag.name, adj if not of_name else "", of_name or adj)
@@ -612,7 +613,7 @@ class ActorResolver:
                 m.reason += f"; country {top} from article context"
                 m.conf *= 0.6
                 if m.role and m.person_title:
-                    self._officeholder(m, None)
+                    self._officeholder(m, date)
 
     # ---- output ------------------------------------------------------------------------------
     def _actor(self, m: _M, text: str) -> Actor:
