@@ -86,7 +86,8 @@ FACTORIES: dict[str, Callable[[Settings], Component]] = {
     "link": _link,
     "framing": _framing,
 }
-DEFAULT_COMPONENTS: tuple[str, ...] = ("language", "ner", "actors", "attribution", "quotes", "events", "link", "framing")
+# "attribution" runs inside "quotes" (which needs it); it stays available for custom pipelines.
+DEFAULT_COMPONENTS: tuple[str, ...] = ("language", "ner", "actors", "quotes", "events", "link", "framing")
 
 
 @dataclass
