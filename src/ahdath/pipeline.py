@@ -28,55 +28,57 @@ class Settings:
     max_chars: int = DEFAULT_MAX_CHARS
 
 
-def _language(settings: Settings) -> Component:
+def _language(settings: Settings, built: dict[str, Component]) -> Component:
     from ahdath.language import analyze
 
     return analyze
 
 
-def _ner(settings: Settings) -> Component:
+def _ner(settings: Settings, built: dict[str, Component]) -> Component:
     from ahdath.ner import NERTagger
 
     return NERTagger.load()
 
 
-def _actors(settings: Settings) -> Component:
+def _actors(settings: Settings, built: dict[str, Component]) -> Component:
     from ahdath.actors.resolve import ActorResolver
 
     return ActorResolver.load(extra_paths=settings.actors_paths)
 
 
-def _quotes(settings: Settings) -> Component:
+def _quotes(settings: Settings, built: dict[str, Component]) -> Component:
     from ahdath.quotes.extract import QuoteExtractor
 
-    return QuoteExtractor.load()
+    # The resolver names speakers that no actor mention covers.
+    return QuoteExtractor.load(resolver=built.get("actors"))  # type: ignore[arg-type]
 
 
-def _attribution(settings: Settings) -> Component:
+def _attribution(settings: Settings, built: dict[str, Component]) -> Component:
     from ahdath.quotes.attribution import AttributionTagger
 
     return AttributionTagger.load()
 
 
-def _events(settings: Settings) -> Component:
+def _events(settings: Settings, built: dict[str, Component]) -> Component:
     from ahdath.events.coder import EventCoder
 
     return EventCoder.load()
 
 
-def _link(settings: Settings) -> Component:
+def _link(settings: Settings, built: dict[str, Component]) -> Component:
     from ahdath.quotes.link import link_statements
 
     return link_statements
 
 
-def _framing(settings: Settings) -> Component:
+def _framing(settings: Settings, built: dict[str, Component]) -> Component:
     from ahdath.quotes.framing import FramingTagger
 
     return FramingTagger.load()
 
 
-FACTORIES: dict[str, Callable[[Settings], Component]] = {
+# A factory builds one component from the settings and the components built before it.
+FACTORIES: dict[str, Callable[[Settings, dict[str, Component]], Component]] = {
     "language": _language,
     "ner": _ner,
     "actors": _actors,
@@ -104,7 +106,10 @@ class Pipeline:
         unknown = [n for n in names if n not in FACTORIES]
         if unknown:
             raise ValueError(f"unknown pipeline component(s): {', '.join(unknown)}; known: {', '.join(FACTORIES)}")
-        return cls([(n, FACTORIES[n](settings)) for n in names], settings)
+        built: dict[str, Component] = {}
+        for n in names:
+            built[n] = FACTORIES[n](settings, built)
+        return cls(list(built.items()), settings)
 
     @property
     def names(self) -> list[str]:
