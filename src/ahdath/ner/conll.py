@@ -1,0 +1,62 @@
+"""CoNLL-style token files: read them and tag them with the NER model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ahdath.ner.tagger import NERTagger
+
+
+def read_conll(path: str | Path) -> list[list[list[str]]]:
+    """Sentences as lists of rows (whitespace-split columns); -DOCSTART- lines are sentence breaks."""
+    sents: list[list[list[str]]] = []
+    cur: list[list[str]] = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if not parts or parts[0] == "-DOCSTART-":
+                if cur:
+                    sents.append(cur)
+                    cur = []
+                continue
+            cur.append(parts)
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def tag_conll(in_path: str | Path, out_path: str | Path, tagger: NERTagger | None = None) -> int:
+    """Tag IN (first column = token) and write ``TOKEN TAG`` lines to OUT; returns the sentence count.
+
+    Blank lines are preserved; -DOCSTART- lines are copied through as they are.
+    """
+    if tagger is None:
+        from ahdath.ner.tagger import NERTagger
+
+        tagger = NERTagger.load()
+    blocks: list[list[str] | str] = []  # a sentence's tokens, or a raw line to copy
+    cur: list[str] = []
+    with open(in_path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if not parts or parts[0] == "-DOCSTART-":
+                if cur:
+                    blocks.append(cur)
+                    cur = []
+                blocks.append(line.rstrip("\n"))
+                continue
+            cur.append(parts[0])
+    if cur:
+        blocks.append(cur)
+    sents = [b for b in blocks if isinstance(b, list)]
+    tags = iter(tagger.tag_tokens(sents))
+    with open(out_path, "w", encoding="utf-8") as w:
+        for b in blocks:
+            if isinstance(b, str):
+                w.write(b + "\n")
+            else:
+                for tok, tag in zip(b, next(tags), strict=True):
+                    w.write(f"{tok} {tag}\n")
+    return len(sents)

@@ -1,0 +1,158 @@
+"""Token features for the CRF tagger: word forms, clitic-stripped stems, affixes, shape,
+word clusters (learned from unlabeled news) and gazetteer matches, over a +-2 window."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ahdath.ner.text import fold_key
+
+DATA_DIR = Path(__file__).with_name("data")
+MAX_PHRASE = 6
+
+
+def load_proclitics(path: Path = DATA_DIR / "proclitics.tsv") -> list[tuple[str, int]]:
+    rows: list[tuple[str, int]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        clitic, min_len = line.split("\t")
+        rows.append((clitic, int(min_len)))
+    rows.sort(key=lambda r: -len(r[0]))
+    return rows
+
+
+def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            out[parts[0]] = tuple(parts[1:])
+    return out
+
+
+def load_gazetteer(path: Path) -> dict[tuple[str, ...], str]:
+    """Folded phrase (tuple of tokens) -> type; several types are joined with '|'."""
+    out: dict[tuple[str, ...], str] = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            phrase, kind = line.rstrip("\n").split("\t")
+            key = tuple(phrase.split(" "))
+            out[key] = kind if key not in out or kind in out[key].split("|") else out[key] + "|" + kind
+    return out
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "D"
+    if not any(c.isalnum() for c in word):
+        return "P"
+    if word.isascii():
+        return "L"
+    if any(c.isdigit() for c in word):
+        return "AD"
+    return "A"
+
+
+@dataclass
+class FeatureExtractor:
+    clusters: dict[str, tuple[str, ...]]
+    gazetteer: dict[tuple[str, ...], str]
+    proclitics: list[tuple[str, int]] = field(default_factory=load_proclitics)
+    _cache: dict[str, tuple[list[str], ...]] = field(default_factory=dict, repr=False)
+
+    def stem(self, w: str) -> tuple[str, str]:
+        for clitic, min_len in self.proclitics:
+            if w.startswith(clitic) and len(w) - len(clitic) >= min_len:
+                return clitic, w[len(clitic) :]
+        return "", w
+
+    def _word_feats(self, w: str) -> tuple[list[str], ...]:
+        """(own features, features as seen from offsets -2, -1, +1, +2)."""
+        cached = self._cache.get(w)
+        if cached is not None:
+            return cached
+        clitic, st = self.stem(w)
+        shape = _shape(w)
+        own = [f"w={w}", f"sh={shape}", f"x1={w[-1:]}", f"x2={w[-2:]}", f"x3={w[-3:]}", f"p2={w[:2]}", f"p3={w[:3]}"]
+        ctx = [f"w={w}", f"sh={shape}"]
+        if clitic:
+            own += [f"s={st}", f"cl={clitic}", f"sx2={st[-2:]}", f"sp2={st[:2]}", f"sp3={st[:3]}"]
+            ctx += [f"s={st}", f"cl={clitic}"]
+        if len(w) <= 2:
+            own.append("short")
+        cl = self.clusters.get(w) or self.clusters.get(st)
+        if cl:
+            for j, c in enumerate(cl):
+                own.append(f"c{j}={c}")
+                ctx.append(f"c{j}={c}")
+        else:
+            own.append("nocl")
+        if clitic:
+            scl = self.clusters.get(st)
+            if scl:
+                own += [f"sc{j}={c}" for j, c in enumerate(scl)]
+        for key in {(w,), (st,)}:
+            kind = self.gazetteer.get(key)
+            if kind:
+                for k in kind.split("|"):
+                    own.append(f"g1={k}")
+                    ctx.append(f"g1={k}")
+        out = (own, *([f"{o}:{f}" for f in ctx] for o in ("-2", "-1", "+1", "+2")))
+        self._cache[w] = out
+        return out
+
+    def _phrase_feats(self, keys: list[str]) -> list[list[str]]:
+        """B-/I- features of the longest gazetteer phrase starting at each position."""
+        n = len(keys)
+        out: list[list[str]] = [[] for _ in range(n)]
+        i = 0
+        while i < n:
+            best = 0
+            kind = ""
+            first_forms = {keys[i], self.stem(keys[i])[1]}
+            for length in range(min(MAX_PHRASE, n - i), 1, -1):
+                rest = tuple(keys[i + 1 : i + length])
+                for first in first_forms:
+                    k = self.gazetteer.get((first, *rest))
+                    if k:
+                        best, kind = length, k
+                        break
+                if best:
+                    break
+            if best:
+                for k in kind.split("|"):
+                    out[i].append(f"gB={k}")
+                    for j in range(i + 1, i + best):
+                        out[j].append(f"gI={k}")
+                i += best
+            else:
+                i += 1
+        return out
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        keys = [fold_key(t) or t for t in tokens]
+        wf = [self._word_feats(k) for k in keys]
+        phr = self._phrase_feats(keys)
+        n = len(keys)
+        feats: list[list[str]] = []
+        for i in range(n):
+            f = ["bias", *wf[i][0], *phr[i]]
+            if i == 0:
+                f.append("BOS")
+            else:
+                f += wf[i - 1][2]
+                f.append(f"b-={keys[i - 1]}|{keys[i]}")
+                if i > 1:
+                    f += wf[i - 2][1]
+            if i == n - 1:
+                f.append("EOS")
+            else:
+                f += wf[i + 1][3]
+                f.append(f"b+={keys[i]}|{keys[i + 1]}")
+                if i < n - 2:
+                    f += wf[i + 2][4]
+            feats.append(f)
+        return feats

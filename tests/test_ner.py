@@ -1,0 +1,105 @@
+"""Tests for the Arabic NER (ahdath.ner)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ahdath.model import Document, Token
+from ahdath.ner import ModelNotFoundError, NERTagger
+from ahdath.ner.conll import read_conll, tag_conll
+from ahdath.ner.features import DATA_DIR, load_proclitics
+from ahdath.ner.tagger import DEFAULT_MODEL_DIR, fix_iob2, tags_to_spans
+from ahdath.ner.text import simple_tokens
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("AHDATH_SHARED", REPO / ".." / "shared"))
+TEST_FILE = SHARED / "data/anercorp/camel_style_split_reconstructed/ANERcorp_reconstructed_test.txt"
+LABELS = {"O"} | {f"{p}-{k}" for p in "BI" for k in ("PERS", "LOC", "ORG", "MISC")}
+F1_FLOOR = 63.0  # measured figure is in src/ahdath/ner/MODEL_CARD.md
+
+
+@pytest.fixture(scope="module")
+def tagger() -> NERTagger:
+    return NERTagger.load()
+
+
+def _valid_iob2(tags: list[str]) -> bool:
+    prev = "O"
+    for t in tags:
+        if t not in LABELS or (t.startswith("I-") and prev[2:] != t[2:]):
+            return False
+        prev = t
+    return True
+
+
+def test_proclitics_file_format() -> None:
+    rows = load_proclitics(DATA_DIR / "proclitics.tsv")
+    assert rows and all(c and n >= 1 for c, n in rows)
+    assert all(len(a[0]) >= len(b[0]) for a, b in zip(rows, rows[1:], strict=False))
+
+
+def test_iob2_helpers() -> None:
+    assert fix_iob2(["O", "I-LOC", "I-LOC", "B-PERS", "I-ORG"]) == ["O", "B-LOC", "I-LOC", "B-PERS", "B-ORG"]
+    assert tags_to_spans(["B-PERS", "I-PERS", "O", "B-LOC"]) == [(0, 2, "PERS"), (3, 4, "LOC")]
+
+
+def test_missing_model_names_path(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFoundError, match=str(tmp_path)):
+        NERTagger.load(tmp_path)
+
+
+def test_tag_conll_round_trip(tmp_path: Path, tagger: NERTagger) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text(
+        "-DOCSTART- O\n\nقال X O\nالرئيس X O\nالمصري X B-LOC\nفي X O\nالقاهرة X B-LOC\n.\n\n"
+        "وصل O\nمحمد B-PERS\nعلي I-PERS\nإلى O\nبغداد B-LOC\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.txt"
+    assert tag_conll(src, out, tagger) == 2
+    lines = out.read_text(encoding="utf-8").split("\n")
+    assert lines[0] == "-DOCSTART- O" and lines[1] == ""
+    got = read_conll(out)
+    want = read_conll(src)
+    assert [[r[0] for r in s] for s in got] == [[r[0] for r in s] for s in want]
+    for sent in got:
+        assert all(len(r) == 2 for r in sent)
+        assert _valid_iob2([r[1] for r in sent])
+    assert lines.count("") == out.read_text(encoding="utf-8").count("\n\n") + 1
+
+
+def test_document_entities_offsets(tagger: NERTagger) -> None:
+    text = "التقى الرئيس الأمريكي جورج بوش رئيس الوزراء البريطاني توني بلير في لندن يوم الاثنين."
+    doc = Document(id="t", text=text)
+    doc.tokens = [Token(i, s, e, w, w) for i, (s, e, w) in enumerate(simple_tokens(text))]
+    tagger(doc)
+    found = {(e.text, e.label) for e in doc.entities}
+    assert ("لندن", "LOC") in found
+    assert any(e.label == "PERS" and "بوش" in e.text for e in doc.entities)
+    for e in doc.entities:
+        assert text[e.start : e.end] == e.text and e.source == "ner"
+
+
+def test_document_without_tokens(tagger: NERTagger) -> None:
+    text = "وصل وزير الخارجية إلى القاهرة."
+    doc = tagger(Document(id="t", text=text))
+    assert any(e.text == "القاهرة" and e.label == "LOC" for e in doc.entities)
+
+
+@pytest.mark.skipif(not TEST_FILE.is_file(), reason="ANERcorp test file (../shared) not available")
+def test_anercorp_test_f1(tmp_path: Path, tagger: NERTagger) -> None:
+    out = tmp_path / "pred.txt"
+    tag_conll(TEST_FILE, out, tagger)
+    scorer = SHARED / "eval" / "score_conll.py"
+    res = subprocess.run([sys.executable, str(scorer), str(TEST_FILE), str(out)], capture_output=True, text=True)
+    line = [x for x in res.stdout.splitlines() if x.startswith("NER F1 =")][0]
+    assert float(line.split("=")[1]) >= F1_FLOOR
+
+
+def test_default_model_dir_is_packaged() -> None:
+    assert DEFAULT_MODEL_DIR.name == "model" and DEFAULT_MODEL_DIR.parent.name == "ner"

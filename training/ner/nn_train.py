@@ -1,0 +1,228 @@
+"""Train the BiLSTM-CRF with torch; export numpy weights for ahdath.ner.neural.
+
+usage: python training/ner/nn_train.py NAME [--full] [--epochs N] [--vocab N] [--hidden N] [--seed N]
+Without --full: trains on train minus the dev slice and reports dev F1 after every epoch (keeps the best).
+With --full: trains on the whole training file for --epochs epochs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import TRAIN_FILE, WORK, entity_prf, format_prf, load_tagged, split_train_dev  # noqa: E402
+
+from ahdath.ner.features import FeatureExtractor, load_gazetteer  # noqa: E402
+from ahdath.ner.neural import MAX_CHARS, N_FEATS, TAGS, Featurizer, NeuralTagger, NumpyBiLSTMCRF  # noqa: E402
+from ahdath.ner.text import fold_key  # noqa: E402
+
+
+def corpus_counts(corpus: Path) -> Counter[str]:
+    cache = WORK / "ant_counts.tsv"
+    if cache.is_file():
+        c: Counter[str] = Counter()
+        for line in cache.open(encoding="utf-8"):
+            w, n = line.rstrip("\n").split("\t")
+            c[w] = int(n)
+        return c
+    c = Counter()
+    with corpus.open(encoding="utf-8") as f:
+        for line in f:
+            c.update(line.split())
+    with cache.open("w", encoding="utf-8") as w:
+        for word, n in c.most_common():
+            if n >= 2 and "\t" not in word:
+                w.write(f"{word}\t{n}\n")
+    return c
+
+
+def build_vocab(vectors: Path, corpus: Path, train_words: list[str], size: int) -> tuple[list[str], np.ndarray]:
+    import floret
+
+    model = floret.load_model(str(vectors))
+    counts = corpus_counts(corpus)
+    words = ["<unk>"] + [w for w, _ in counts.most_common(size)]
+    seen = set(words)
+    words += [w for w in dict.fromkeys(train_words) if w not in seen]
+    mat = np.stack([np.zeros(model.get_dimension(), dtype=np.float32)] + [model.get_word_vector(w) for w in words[1:]])
+    mat /= np.linalg.norm(mat, axis=1, keepdims=True) + 1e-8
+    return words, mat.astype(np.float32)
+
+
+class CRF(nn.Module):
+    def __init__(self, n: int) -> None:
+        super().__init__()
+        self.trans = nn.Parameter(torch.zeros(n, n))
+        self.start = nn.Parameter(torch.zeros(n))
+        self.end = nn.Parameter(torch.zeros(n))
+
+    def nll(self, em: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        b, t, n = em.shape
+        maskf = mask.float()
+        # gold score
+        score = self.start[tags[:, 0]] + em[:, 0].gather(1, tags[:, :1]).squeeze(1)
+        for s in range(1, t):
+            step = self.trans[tags[:, s - 1], tags[:, s]] + em[:, s].gather(1, tags[:, s : s + 1]).squeeze(1)
+            score = score + step * maskf[:, s]
+        last = tags.gather(1, (mask.sum(1) - 1).unsqueeze(1)).squeeze(1)
+        score = score + self.end[last]
+        # partition
+        alpha = self.start + em[:, 0]
+        for s in range(1, t):
+            nxt = torch.logsumexp(alpha.unsqueeze(2) + self.trans.unsqueeze(0), dim=1) + em[:, s]
+            alpha = torch.where(mask[:, s : s + 1], nxt, alpha)
+        logz = torch.logsumexp(alpha + self.end, dim=1)
+        return (logz - score).sum()
+
+
+class Net(nn.Module):
+    def __init__(self, emb: np.ndarray, n_chars: int, hidden: int, char_dim: int = 25, char_filters: int = 50) -> None:
+        super().__init__()
+        self.word_emb = nn.Embedding.from_pretrained(torch.from_numpy(emb), freeze=True)
+        self.char_emb = nn.Embedding(n_chars, char_dim, padding_idx=0)
+        self.char_conv = nn.Conv1d(char_dim, char_filters, 3, padding=1)
+        self.drop_in = nn.Dropout(0.5)
+        self.lstm = nn.LSTM(emb.shape[1] + char_filters + N_FEATS, hidden, batch_first=True, bidirectional=True)
+        self.drop_out = nn.Dropout(0.3)
+        self.out = nn.Linear(2 * hidden, len(TAGS))
+        self.crf = CRF(len(TAGS))
+
+    def emissions(self, idx, ch, feats, lengths):
+        b, t, c = ch.shape
+        ce = self.char_emb(ch.view(b * t, c)).transpose(1, 2)  # (BT, D, C)
+        conv = self.char_conv(ce)  # (BT, F, C)
+        cmask = (ch.view(b * t, 1, c) > 0)
+        conv = conv.masked_fill(~cmask, -1e4).max(dim=2).values
+        conv = torch.where(conv < -1e3, torch.zeros_like(conv), conv).view(b, t, -1)
+        x = torch.cat([self.word_emb(idx), conv, feats], dim=2)
+        x = self.drop_in(x)
+        packed = nn.utils.rnn.pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
+        h, _ = self.lstm(packed)
+        h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=t)
+        return self.out(self.drop_out(h))
+
+    def export(self) -> dict[str, np.ndarray]:
+        sd = {k: v.detach().cpu().numpy() for k, v in self.state_dict().items()}
+        w: dict[str, np.ndarray] = {
+            "word_emb": sd["word_emb.weight"].astype(np.float16),
+            "char_emb": sd["char_emb.weight"],
+            "out_w": sd["out.weight"].T.copy(),
+            "out_b": sd["out.bias"],
+            "crf_trans": sd["crf.trans"],
+            "crf_start": sd["crf.start"],
+            "crf_end": sd["crf.end"],
+        }
+        cw = sd["char_conv.weight"]  # (F, D, k)
+        w["char_conv_w"] = cw.transpose(2, 1, 0).reshape(-1, cw.shape[0]).copy()
+        w["char_conv_b"] = sd["char_conv.bias"]
+        for d, suf in (("f", ""), ("b", "_reverse")):
+            w[f"lstm_{d}_wi"] = sd[f"lstm.weight_ih_l0{suf}"].T.copy()
+            w[f"lstm_{d}_wh"] = sd[f"lstm.weight_hh_l0{suf}"].T.copy()
+            w[f"lstm_{d}_b"] = sd[f"lstm.bias_ih_l0{suf}"] + sd[f"lstm.bias_hh_l0{suf}"]
+        return w
+
+
+def make_batch(feat: Featurizer, sents: list[tuple[list[str], list[str]]]):
+    t = max(len(s[0]) for s in sents)
+    b = len(sents)
+    idx = np.zeros((b, t), dtype=np.int64)
+    ch = np.zeros((b, t, MAX_CHARS), dtype=np.int64)
+    fs = np.zeros((b, t, N_FEATS), dtype=np.float32)
+    tags = np.zeros((b, t), dtype=np.int64)
+    lengths = np.zeros(b, dtype=np.int64)
+    for r, (toks, tg) in enumerate(sents):
+        a, c, f = feat.sentence(toks)
+        n = len(toks)
+        idx[r, :n], ch[r, :n], fs[r, :n], lengths[r] = a, c, f, n
+        tags[r, :n] = [TAGS.index(x) for x in tg]
+    mask = np.arange(t)[None, :] < lengths[:, None]
+    return (torch.from_numpy(idx), torch.from_numpy(ch), torch.from_numpy(fs), torch.from_numpy(lengths),
+            torch.from_numpy(tags), torch.from_numpy(mask))
+
+
+def save_model(out_dir: Path, net: Net, words: list[str], chars: list[str], meta: dict) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    np.savez(out_dir / "bilstm.npz", **net.export())
+    (out_dir / "vocab.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    (out_dir / "chars.txt").write_text("\n".join(chars) + "\n", encoding="utf-8")
+    (out_dir / "nn_meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("name")
+    ap.add_argument("--full", action="store_true")
+    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--vocab", type=int, default=100_000)
+    ap.add_argument("--hidden", type=int, default=128)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--out", type=Path)
+    a = ap.parse_args()
+    torch.manual_seed(a.seed)
+    random.seed(a.seed)
+    torch.set_num_threads(a.threads)
+    t0 = time.time()
+    sents = load_tagged(TRAIN_FILE)
+    train, dev = (sents, []) if a.full else split_train_dev(sents)
+    train_words = [fold_key(t) for toks, _ in train for t in toks]
+    words, emb = build_vocab(WORK / "ant_ft.bin", WORK / "ant_tokens.txt", train_words, a.vocab)
+    char_counts = Counter(c for w in train_words for c in w)
+    chars = ["<pad>", "<unk>"] + [c for c, n in char_counts.most_common() if n >= 2]
+    gaz = load_gazetteer(WORK / "gazetteer.tsv")
+    fx = FeatureExtractor({}, gaz)
+    feat = Featurizer({w: i for i, w in enumerate(words) if i}, {c: i for i, c in enumerate(chars) if i > 1}, fx)
+    net = Net(emb, len(chars), a.hidden)
+    opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=a.lr)
+    print(f"setup {time.time() - t0:.0f}s vocab {len(words)} chars {len(chars)}", flush=True)
+    out_dir = a.out or (WORK / "nn" / a.name)
+    best = (-1.0, 0)
+    order = sorted(range(len(train)), key=lambda i: len(train[i][0]))
+    batches = [order[i : i + a.batch] for i in range(0, len(order), a.batch)]
+    for ep in range(1, a.epochs + 1):
+        net.train()
+        random.shuffle(batches)
+        tot = 0.0
+        for bi in batches:
+            idx, ch, fs, lengths, tags, mask = make_batch(feat, [train[i] for i in bi])
+            em = net.emissions(idx, ch, fs, lengths)
+            loss = net.crf.nll(em, tags, mask)
+            opt.zero_grad()
+            (loss / len(bi)).backward()
+            nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+            opt.step()
+            tot += loss.item()
+        for g in opt.param_groups:
+            g["lr"] = a.lr / (1 + 0.05 * ep)
+        msg = f"epoch {ep} loss {tot / len(train):.3f} {time.time() - t0:.0f}s"
+        if dev:
+            net.eval()
+            tagger = NeuralTagger(feat, NumpyBiLSTMCRF({k: v.astype(np.float32) for k, v in net.export().items()}))
+            res = entity_prf([g for _, g in dev], tagger.tag([t for t, _ in dev]))
+            f1 = res["micro"][2]
+            msg += f" dev F1 {100 * f1:.2f}"
+            if f1 > best[0]:
+                best = (f1, ep)
+                save_model(out_dir, net, words, chars, {"epoch": ep, "dev_f1": round(100 * f1, 2), **vars(a)} | {"out": None})
+                (out_dir / "dev_report.txt").write_text(format_prf(res) + "\n", encoding="utf-8")
+        print(msg, flush=True)
+    if not dev:
+        save_model(out_dir, net, words, chars, {"epoch": a.epochs, **vars(a)} | {"out": None})
+    print(f"best {best} total {time.time() - t0:.0f}s", flush=True)
+
+
+if __name__ == "__main__":
+    main()
