@@ -147,27 +147,30 @@ class ActorResolver:
         trie = self.kb.trie
         out: list[_M] = []
         n = len(toks)
-        i = 0
         cache = self._first_cache
-        while i < n:
-            tok = toks[i]
-            if tok.is_punct:
-                i += 1
+        get = cache.get
+        norms = [t.norm for t in toks]
+        # only words that may start a known form (most words are known misses after the first article)
+        candidates = [k for k, nm in enumerate(norms) if get(nm) != []]
+        i = 0
+        for k in candidates:
+            if k < i:
                 continue
-            starts = cache.get(tok.norm)
+            i = k
+            tok = toks[i]
+            starts = get(tok.norm)
             if starts is None:
-                starts = [(f, o, p, trie[f]) for f, o, p in self._forms(tok) if f and f in trie]
+                starts = [(f, o, p, trie[f]) for f, o, p in self._forms(tok) if f and f in trie and not tok.is_punct]
                 if len(cache) < 200_000:
                     cache[tok.norm] = starts
             if not starts:
-                i += 1
                 continue
             best: tuple[int, int, str, list[Target]] | None = None
             for _form, off, pre, node in starts:
                 j = i + 1
                 last = (j, node[END]) if END in node else None
                 while j < n:
-                    nxt = node.get(toks[j].norm or "\x00")
+                    nxt = node.get(norms[j] or "\x00")
                     if nxt is None:
                         break
                     node = nxt
@@ -177,11 +180,9 @@ class ActorResolver:
                 if last and (best is None or last[0] > best[0]):
                     best = (last[0], off, pre, last[1])
             if best is None:
-                i += 1
                 continue
             j, off, pre, targets = best
             if pre == "+" and targets[0].kind != "agent":  # pronoun suffixes only on role nouns (جنوده)
-                i += 1
                 continue
             start = tok.start
             if off:
@@ -539,13 +540,14 @@ class ActorResolver:
         added: list[_M] = []
         if surname:
             firsts = {k[0] for k in surname}
+            cands = [k for k, t in enumerate(toks) if (nm := t.norm) in firsts or nm[1:] in firsts
+                     or nm[2:] in firsts or "ال" + nm[2:] in firsts]
             i = 0
-            while i < len(toks):
-                nm = toks[i].norm
-                if i in cov or toks[i].is_punct or not (
-                        nm in firsts or nm[1:] in firsts or nm[2:] in firsts or "ال" + nm[2:] in firsts
-                        or (toks[i].suffix and len(toks[i].stem) >= 3)):
-                    i += 1
+            for i0 in cands:
+                if i0 < i:
+                    continue
+                i = i0
+                if i in cov or toks[i].is_punct:
                     continue
                 hit = None
                 for form, off, _pre in self._forms(toks[i]):
@@ -567,8 +569,6 @@ class ActorResolver:
                                 conf=0.85 if s > p.start else 0.7)
                     added.append(c)
                     i += n
-                    continue
-                i += 1
         res = sorted(res + added, key=lambda m: (m.start, -m.end))
         # bare titles pointing back to the last named person with a compatible office
         last_persons: list[_M] = []
