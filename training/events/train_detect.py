@@ -11,10 +11,10 @@ the F1 of kept triggers), and the dev gold set reports the same measure, never t
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import numpy as np
+from event_sets import dev_set, training_set  # training/events/event_sets.py
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -25,12 +25,7 @@ from ahdath.events.linear import LinearModel
 from ahdath.model import Document
 
 ROOT = Path(__file__).resolve().parents[2]
-PRE = ("language", "actors", "attribution", "quotes")
-
-
-def _jsonl(path: Path, key: str) -> dict[str, dict]:
-    with path.open(encoding="utf-8") as f:
-        return {str(d[key]): d for d in map(json.loads, filter(str.strip, f))}
+PRE = ("language", "actors", "quotes")
 
 
 def gold_spans(doc: Document, events: list[dict]) -> list[tuple[int, int, str]]:
@@ -43,9 +38,8 @@ def gold_spans(doc: Document, events: list[dict]) -> list[tuple[int, int, str]]:
     return out
 
 
-def collect(articles: Path, gold: Path, coder: EventCoder) -> list[tuple[str, list[str], int]]:
+def collect(arts: dict[str, dict], golds: dict[str, dict], coder: EventCoder) -> list[tuple[str, list[str], int]]:
     pipe = ahdath.load(components=PRE)
-    arts, golds = _jsonl(articles, "id"), _jsonl(gold, "docno")
     rows = []
     for doc_id, g in golds.items():
         if doc_id not in arts:
@@ -85,8 +79,8 @@ def main() -> None:
     shared = Path(args.shared)
     coder = EventCoder.load()
     coder.event_model = None  # label every proposed trigger
-    train = collect(shared / "data/silver/silver_articles.jsonl", shared / "data/silver/silver_gold.jsonl", coder)
-    dev = collect(shared / "data/gold/dev_articles.jsonl", shared / "data/gold/dev_gold.jsonl", coder)
+    train = collect(*training_set(shared), coder)
+    dev = collect(*dev_set(shared), coder)
     print(f"silver triggers: {len(train)} ({sum(y for *_, y in train)} events); dev: {len(dev)} ({sum(y for *_, y in dev)})")
     docs = sorted({d for d, _, _ in train})
     folds = {d: i % 5 for i, d in enumerate(docs)}

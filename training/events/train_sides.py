@@ -1,4 +1,5 @@
-"""Train the event-sides ranker (src/ahdath/events/data/sides_model.json) on the silver annotations.
+"""Train the event-sides ranker (src/ahdath/events/data/sides_model.json) on the silver annotations
+(../shared/data/silver plus training/data/silver_extra_*.jsonl).
 
     python training/events/train_sides.py [--shared ../shared] [--c 0.3]
 
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+from event_sets import dev_set, training_set  # training/events/event_sets.py
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -29,24 +31,12 @@ from ahdath.language.normalize import fold_text
 from ahdath.model import Document
 
 ROOT = Path(__file__).resolve().parents[2]
-PRE = ("language", "actors", "attribution", "quotes")
+PRE = ("language", "actors", "quotes")
 
 
-def _load(path: Path, key: str) -> dict[str, dict]:
-    out = {}
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                d = json.loads(line)
-                out[str(d[key])] = d
-    return out
-
-
-def examples(articles: Path, gold: Path, coder: EventCoder) -> Iterator[tuple[list[list[str]], list[int], list[int], bool]]:
+def examples(arts: dict[str, dict], golds: dict[str, dict], coder: EventCoder) -> Iterator[tuple[list[list[str]], list[int], list[int], bool]]:
     """(features per candidate, actor labels, recipient labels, gold has recipient) per matched gold event."""
     pipe = ahdath.load(components=PRE)
-    arts = _load(articles, "id")
-    golds = _load(gold, "docno")
     for doc_id, g in golds.items():
         a = arts.get(doc_id)
         if a is None:
@@ -131,8 +121,8 @@ def main() -> None:
     args = ap.parse_args()
     shared = Path(args.shared)
     coder = EventCoder.load(use_model=False)
-    train = list(examples(shared / "data/silver/silver_articles.jsonl", shared / "data/silver/silver_gold.jsonl", coder))
-    dev = list(examples(shared / "data/gold/dev_articles.jsonl", shared / "data/gold/dev_gold.jsonl", coder))
+    train = list(examples(*training_set(shared), coder))
+    dev = list(examples(*dev_set(shared), coder))
     print(f"silver events with a lexicon trigger: {len(train)}; dev: {len(dev)}")
     weights: dict[str, float] = {}
     bias: dict[str, float] = {}
