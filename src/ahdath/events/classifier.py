@@ -1,0 +1,233 @@
+"""The learned event model: sentence-level event detection and trigger-candidate typing.
+
+Two linear models over sparse binary features, trained with scikit-learn by
+``training/events/train.py`` and shipped as plain numpy arrays (``models/event_classifier.npz``,
+no pickles); prediction needs numpy only.
+
+- Sentence model: one logistic regression per PLOVER type over the words, stems and stem
+  bigrams of the sentence. ``score_sentence`` gives, per type, the probability that the sentence
+  reports an event of that type.
+- Candidate model: a multinomial logistic regression over the 16 types plus ``NONE``, with
+  features of the trigger tokens (forms, stems, clitics, character affixes), their neighbours,
+  the sentence's stems and the lexicon's type for the candidate. ``score_candidate`` gives, per
+  type, the probability that the trigger at ``[start_tok, end_tok)`` is an event of that type
+  (the rest of the mass is ``NONE``).
+
+Decision thresholds tuned on held-out data ship with the model (``EventClassifier.thresholds``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ahdath.model import PLOVER_TYPES, Document, Sentence, Token
+
+DEFAULT_MODEL = Path(__file__).with_name("models") / "event_classifier.npz"
+NONE = "NONE"
+_WINDOW = 3  # neighbours on each side that get positional features
+_BAG = 6  # neighbours on each side that go into the unordered window bag
+
+
+def _content(tokens: Sequence[Token]) -> list[Token]:
+    return [t for t in tokens if not t.is_punct]
+
+
+def _stem(t: Token) -> str:
+    return t.stem or t.norm
+
+
+def sentence_features(tokens: Sequence[Token]) -> list[str]:
+    """Features of a whole sentence: folded words, stems, stem bigrams, clitic+stem, the first
+    stems (Arabic news leads with the main verb), character 3/4-grams of stems."""
+    toks = _content(tokens)
+    feats: list[str] = []
+    prev = "<s>"
+    for t in toks:
+        s = _stem(t)
+        feats.append("w=" + t.norm)
+        feats.append("s=" + s)
+        feats.append("b=" + prev + "_" + s)
+        if t.prefixes:
+            feats.append("ps=" + "".join(t.prefixes) + "+" + s)
+        prev = s
+    feats.append("b=" + prev + "_</s>")
+    for k, t in enumerate(toks[:4]):
+        s = _stem(t)
+        feats.append(f"f{k}=" + s)
+        feats.append("f=" + s)
+    for t in toks:
+        p = "#" + _stem(t) + "#"
+        for n in (3, 4):
+            feats.extend("c=" + p[i : i + n] for i in range(len(p) - n + 1))
+    return feats
+
+
+def _affixes(s: str, prefix: str) -> list[str]:
+    out = []
+    for n in (2, 3, 4):
+        if len(s) > n:
+            out.append(f"{prefix}<{s[:n]}")
+            out.append(f"{prefix}>{s[-n:]}")
+    return out
+
+
+def candidate_features(
+    tokens: Sequence[Token], start_tok: int, end_tok: int, lex_type: str | None, sent_feats: Iterable[str] = ()
+) -> list[str]:
+    """Features of a trigger candidate at sentence-relative tokens ``[start_tok, end_tok)``."""
+    trig = _content(tokens[start_tok:end_tok]) or list(tokens[start_tok:end_tok])
+    lex = lex_type or "-"
+    feats = ["lex=" + lex, f"ntok={min(len(trig), 3)}"]
+    stems = [_stem(t) for t in trig]
+    feats.append("tphrase=" + " ".join(stems))
+    for k, t in enumerate(trig):
+        s = stems[k]
+        head = "h" if k == 0 else "t"
+        feats += [f"{head}w=" + t.norm, f"{head}s=" + s, "ts=" + s, "tsx=" + lex + "|" + s]
+        feats.append(f"{head}pre=" + "".join(t.prefixes))
+        feats.append(f"{head}suf=" + t.suffix)
+        feats.append(f"{head}len={min(len(s), 8)}")
+        if k == 0:
+            feats += _affixes(s, "ha")
+    left = _content(tokens[:start_tok])
+    right = _content(tokens[end_tok:])
+    for d in range(1, _WINDOW + 1):
+        lw = _stem(left[-d]) if len(left) >= d else "<s>"
+        rw = _stem(right[d - 1]) if len(right) >= d else "</s>"
+        feats += [f"L{d}=" + lw, f"R{d}=" + rw]
+        if d == 1:
+            feats += ["L1x=" + lex + "|" + lw, "R1x=" + lex + "|" + rw]
+            if len(left) >= 1:
+                feats.append("L1w=" + left[-1].norm)
+            if len(right) >= 1:
+                feats.append("R1w=" + right[0].norm)
+                feats.append("R1pre=" + "".join(right[0].prefixes))
+    for t in left[-_BAG:]:
+        feats.append("lb=" + _stem(t))
+    for t in right[:_BAG]:
+        feats.append("rb=" + _stem(t))
+    pos = len(left)
+    feats.append(f"pos={min(pos, 6)}")
+    feats.append(f"rpos={min(len(right), 6)}")
+    feats.extend("S" + f for f in sent_feats if f[:2] == "s=")
+    return feats
+
+
+@dataclass(frozen=True)
+class _Linear:
+    vocab: dict[str, int]
+    weights: np.ndarray  # (n_features, n_classes) float32
+    bias: np.ndarray  # (n_classes,)
+
+    def margins(self, feats: Iterable[str]) -> np.ndarray:
+        get = self.vocab.get
+        idx = {i for i in (get(f) for f in feats) if i is not None}
+        if not idx:
+            return self.bias.astype(np.float64)
+        return self.bias + self.weights[np.fromiter(idx, dtype=np.int64, count=len(idx))].sum(axis=0, dtype=np.float64)
+
+
+def _vocab(blob: np.ndarray) -> dict[str, int]:
+    words = blob.tobytes().decode("utf-8").split("\n") if blob.size else []
+    return {w: i for i, w in enumerate(words)}
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30.0, 30.0)))
+
+
+class EventClassifier:
+    """Sentence-level event detection and trigger-candidate typing (numpy-only predictor)."""
+
+    def __init__(
+        self,
+        sentence_model: _Linear,
+        sentence_types: Sequence[str],
+        candidate_model: _Linear,
+        candidate_classes: Sequence[str],
+        thresholds: dict[str, float],
+    ) -> None:
+        self._sent = sentence_model
+        self.sentence_types = tuple(sentence_types)
+        self._cand = candidate_model
+        self.candidate_classes = tuple(candidate_classes)
+        self.thresholds = dict(thresholds)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> EventClassifier:
+        """Load the shipped model (or one at ``path``); the default is cached."""
+        if path is None:
+            return _load_default()
+        return cls._read(Path(path))
+
+    @classmethod
+    def _read(cls, path: Path) -> EventClassifier:
+        with np.load(path, allow_pickle=False) as z:
+            sent = _Linear(_vocab(z["sent_vocab"]), z["sent_W"].astype(np.float32), z["sent_b"].astype(np.float64))
+            cand = _Linear(_vocab(z["cand_vocab"]), z["cand_W"].astype(np.float32), z["cand_b"].astype(np.float64))
+            sent_types = [str(x) for x in z["sent_types"]]
+            cand_classes = [str(x) for x in z["cand_classes"]]
+            thr_names = [str(x) for x in z["thr_names"]]
+            thresholds = dict(zip(thr_names, (float(v) for v in z["thr_values"]), strict=True))
+        return cls(sent, sent_types, cand, cand_classes, thresholds)
+
+    # -- features (cached per document in doc.user_data) ------------------------------------------
+    @staticmethod
+    def _sentence_feats(doc: Document, sent: Sentence) -> list[str]:
+        cache = doc.user_data.setdefault("_event_clf_sent_feats", {})
+        key = (sent.token_start, sent.token_end)
+        feats = cache.get(key)
+        if feats is None:
+            feats = sentence_features(doc.tokens[sent.token_start : sent.token_end])
+            cache[key] = feats
+        return feats
+
+    # -- public API -------------------------------------------------------------------------------
+    def score_sentence(self, doc: Document, sent: Sentence) -> dict[str, float]:
+        """Probability per PLOVER type that ``sent`` reports an event of that type."""
+        p = _sigmoid(self._sent.margins(self._sentence_feats(doc, sent)))
+        out = dict.fromkeys(PLOVER_TYPES, 0.0)
+        out.update(zip(self.sentence_types, (float(x) for x in p), strict=True))
+        return out
+
+    def score_candidate(
+        self, doc: Document, sent: Sentence, start_tok: int, end_tok: int, lex_type: str | None
+    ) -> dict[str, float]:
+        """Probability per PLOVER type that tokens ``[start_tok, end_tok)`` (document indices) are an
+        event trigger of that type; ``1 - sum`` is the probability that it is no event."""
+        tokens = doc.tokens[sent.token_start : sent.token_end]
+        feats = candidate_features(
+            tokens, start_tok - sent.token_start, end_tok - sent.token_start, lex_type, self._sentence_feats(doc, sent)
+        )
+        m = self._cand.margins(feats)
+        e = np.exp(m - m.max())
+        p = e / e.sum()
+        out = dict.fromkeys(PLOVER_TYPES, 0.0)
+        for c, v in zip(self.candidate_classes, p, strict=True):
+            if c != NONE:
+                out[c] = float(v)
+        return out
+
+    def sentence_types_over(self, doc: Document, sent: Sentence) -> list[str]:
+        """Types whose sentence probability passes its shipped threshold, most probable first."""
+        scores = self.score_sentence(doc, sent)
+        hits = [(p, t) for t, p in scores.items() if p >= self.thresholds.get("sent:" + t, 0.5)]
+        return [t for _, t in sorted(hits, reverse=True)]
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> EventClassifier:
+    return EventClassifier._read(DEFAULT_MODEL)
+
+
+def pack_vocab(features: Sequence[str]) -> np.ndarray:
+    """The vocabulary as one uint8 array (newline-joined UTF-8), for ``np.savez``."""
+    for f in features:
+        if "\n" in f:
+            raise ValueError(f"feature with a newline: {f!r}")
+    return np.frombuffer("\n".join(features).encode("utf-8"), dtype=np.uint8)

@@ -1,0 +1,136 @@
+"""The learned event classifier: shipped weights, public API, features, numpy-only format."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ahdath.events.classifier import (
+    DEFAULT_MODEL,
+    NONE,
+    EventClassifier,
+    candidate_features,
+    pack_vocab,
+    sentence_features,
+)
+from ahdath.language import analyze
+from ahdath.model import PLOVER_TYPES, Document
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+ASSAULT = "قتل 13 عراقياً وأصيب 22 آخرون في انفجار سيارة مفخخة قرب محطة للوقود في بغداد أمس."
+PROTEST = "وتظاهر آلاف المواطنين أمام البرلمان في العاصمة احتجاجاً على قرار الحكومة رفع الأسعار."
+CONSULT = "واستقبل وزير الخارجية نظيره التركي في مقر الوزارة وبحث معه العلاقات الثنائية."
+NEUTRAL = "ويبلغ عدد سكان المدينة نحو مليوني نسمة ويعمل معظمهم في الزراعة والتجارة."
+
+
+@pytest.fixture(scope="module")
+def clf() -> EventClassifier:
+    return EventClassifier.load()
+
+
+def _doc(text: str) -> Document:
+    return analyze(Document(id="t", text=text))
+
+
+def test_shipped_model_is_small_and_numpy_only() -> None:
+    assert DEFAULT_MODEL.exists()
+    assert DEFAULT_MODEL.stat().st_size < 30_000_000
+    with zipfile.ZipFile(DEFAULT_MODEL) as z:
+        for name in z.namelist():
+            assert name.endswith(".npy")
+    with np.load(DEFAULT_MODEL, allow_pickle=False) as z:  # raises if any array needs pickle
+        assert z["sent_W"].shape[1] == len(PLOVER_TYPES)
+        assert z["cand_W"].shape[1] == len(PLOVER_TYPES) + 1
+        assert z["sent_W"].shape[0] == len(z["sent_vocab"].tobytes().decode("utf-8").split("\n"))
+
+
+def test_load_default_is_cached(clf: EventClassifier) -> None:
+    assert EventClassifier.load() is clf
+    assert EventClassifier.load(DEFAULT_MODEL) is not clf
+
+
+def test_score_sentence_covers_all_types(clf: EventClassifier) -> None:
+    doc = _doc(ASSAULT)
+    scores = clf.score_sentence(doc, doc.sentences[0])
+    assert set(scores) == set(PLOVER_TYPES)
+    assert all(0.0 <= p <= 1.0 for p in scores.values())
+
+
+@pytest.mark.parametrize(("text", "etype"), [(ASSAULT, "ASSAULT"), (PROTEST, "PROTEST"), (CONSULT, "CONSULT")])
+def test_sentence_type_is_detected(clf: EventClassifier, text: str, etype: str) -> None:
+    doc = _doc(text)
+    scores = clf.score_sentence(doc, doc.sentences[0])
+    assert max(scores, key=scores.__getitem__) == etype
+    assert etype in clf.sentence_types_over(doc, doc.sentences[0])
+
+
+def test_neutral_sentence_scores_low(clf: EventClassifier) -> None:
+    doc = _doc(NEUTRAL)
+    scores = clf.score_sentence(doc, doc.sentences[0])
+    assert scores["ASSAULT"] < 0.3 and scores["PROTEST"] < 0.3
+    assert clf.sentence_types_over(doc, doc.sentences[0]) == []
+
+
+def test_score_candidate_is_a_distribution(clf: EventClassifier) -> None:
+    doc = _doc(ASSAULT)
+    sent = doc.sentences[0]
+    probs = clf.score_candidate(doc, sent, 0, 1, "ASSAULT")  # قتل
+    assert set(probs) == set(PLOVER_TYPES)
+    assert 0.0 < sum(probs.values()) <= 1.0 + 1e-6
+    assert max(probs, key=probs.__getitem__) == "ASSAULT"
+
+
+def test_score_candidate_uses_document_token_indices(clf: EventClassifier) -> None:
+    doc = _doc(NEUTRAL + " " + PROTEST)
+    sent = doc.sentences[1]
+    i = next(t.i for t in doc.sentence_tokens(sent) if t.norm.startswith("وتظاهر"))
+    probs = clf.score_candidate(doc, sent, i, i + 1, "PROTEST")
+    assert max(probs, key=probs.__getitem__) == "PROTEST"
+
+
+def test_candidate_classes_include_none(clf: EventClassifier) -> None:
+    assert clf.candidate_classes[0] == NONE
+    assert set(clf.candidate_classes[1:]) == set(PLOVER_TYPES)
+
+
+def test_features_are_deterministic_and_newline_free() -> None:
+    doc = _doc(CONSULT)
+    toks = doc.sentence_tokens(doc.sentences[0])
+    sf = sentence_features(toks)
+    assert sf == sentence_features(toks)
+    assert "s=" + toks[0].stem in sf
+    cf = candidate_features(toks, 0, 1, "CONSULT", sf)
+    assert "lex=CONSULT" in cf and "L1=<s>" in cf
+    assert not any("\n" in f for f in sf + cf)
+
+
+def test_pack_vocab_round_trip(tmp_path: Path) -> None:
+    words = ["s=قتل", "b=<s>_قتل", "c=#قت"]
+    arr = pack_vocab(words)
+    assert arr.dtype == np.uint8
+    assert arr.tobytes().decode("utf-8").split("\n") == words
+    with pytest.raises(ValueError):
+        pack_vocab(["a\nb"])
+
+
+def test_gsr_sample_detection(clf: EventClassifier) -> None:
+    """On GSR dev sentences (seen in training) clear positives score above clear negatives."""
+    path = SHARED / "data" / "arabic_event_gsr" / "assault_gsr.csv"
+    if not path.exists():
+        pytest.skip("../shared not available")
+    import csv
+
+    with path.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["label"] in ("yes", "easy no")][:300]
+    pos, neg = [], []
+    for r in rows:
+        doc = _doc(r["text"])
+        from ahdath.model import Sentence
+
+        sent = Sentence(0, 0, len(doc.text), doc.text, 0, len(doc.tokens))
+        (pos if r["label"] == "yes" else neg).append(clf.score_sentence(doc, sent)["ASSAULT"])
+    assert np.mean(pos) > np.mean(neg) + 0.3

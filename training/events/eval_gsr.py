@@ -1,0 +1,134 @@
+"""ASSAULT and PROTEST detection on the arabic_event_gsr dev half, each sentence coded on its own.
+
+    cd training/events && ../../.venv/bin/python eval_gsr.py [--folds 5] [--pipeline] [--limit N]
+
+Label ``yes`` is positive, ``easy no`` / ``difficult no`` negative, ``ambiguous`` left out.
+
+- model: 5-fold cross-validation (folds stratified by label, grouped by source article): the
+  sentence model is trained exactly as ``train.py`` does (silver sentences + the GSR training
+  folds) and predicts the held-out fold. Printed at the fixed threshold 0.5, at the threshold
+  ``train.py`` would pick on the training folds' own CV (nested, an honest estimate), and at the
+  best threshold on the held-out predictions (optimistic, for reference).
+- pipeline (``--pipeline``): ``ahdath.code(sentence)`` with the shipped models; a sentence is
+  positive when any coded event has the type. The shipped sentence model has seen these
+  sentences, so use ``--pipeline-cv`` to code each fold with a model trained without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import data as D  # noqa: E402
+import fit as F  # noqa: E402
+
+
+def line(name: str, y: np.ndarray, pred: np.ndarray) -> str:
+    p, r, f = F.prf(y == 1, pred)
+    return f"{name:<34} P={p:.3f} R={r:.3f} F1={f:.3f}  (tp={int((pred & (y == 1)).sum())} pred={int(pred.sum())} gold={int(y.sum())})"
+
+
+def model_cv(event_type: str, k: int, nested: bool) -> list[str]:
+    p = F.Params()
+    sil = F.article_sentence_examples(D.silver(), p.silver_weight)
+    rows, y, prob = F.gsr_cv(event_type, p, sil, k=k)
+    out = [line(f"{event_type} model CV @0.5", y, prob >= 0.5)]
+    if nested:
+        # threshold chosen inside each training part (its own inner CV), applied to the held-out fold
+        from sklearn.model_selection import StratifiedGroupKFold
+
+        pred = np.zeros(len(rows), dtype=bool)
+        split = StratifiedGroupKFold(k, shuffle=True, random_state=0)
+        for tr, te in split.split(np.zeros(len(rows)), y, [F.gsr_group(r.id) for r in rows]):
+            tr_rows = [rows[i] for i in tr]
+            _, y_in, p_in = F.gsr_cv(event_type, p, sil, k=k, seed=1, rows=tr_rows)
+            thr = F.best_threshold(y_in, p_in)[0]
+            pred[te] = prob[te] >= thr
+        out.append(line(f"{event_type} model CV @nested thr", y, pred))
+    thr, _ = F.best_threshold(y, prob)
+    out.append(line(f"{event_type} model CV @best {thr} (optim.)", y, prob >= thr))
+    return out
+
+
+def pipeline(event_type: str, limit: int | None, model: Path | None = None, rows=None) -> tuple[np.ndarray, np.ndarray]:
+    import ahdath
+
+    rows = D.gsr(event_type)[:limit] if rows is None else rows
+    if model is not None:
+        from ahdath.events import classifier as C
+
+        C._load_default.cache_clear()
+        orig = C.DEFAULT_MODEL
+        C.DEFAULT_MODEL = model
+        ahdath._cached_pipeline.cache_clear()
+    try:
+        y = np.array([r.label for r in rows])
+        pred = np.array([any(e.type == event_type for e in ahdath.code(r.text, doc_id=r.id).events) for r in rows])
+    finally:
+        if model is not None:
+            C.DEFAULT_MODEL = orig
+            C._load_default.cache_clear()
+            ahdath._cached_pipeline.cache_clear()
+    return y, pred
+
+
+def pipeline_cv(event_type: str, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Code each GSR fold with a classifier trained on silver + the other folds."""
+    import train as T
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    p = F.Params()
+    silver = D.silver()
+    sil = F.article_sentence_examples(silver, p.silver_weight)
+    gen, _ = T.candidate_generator(silver)
+    cand = F.fit_candidates(F.candidate_examples(silver, gen), p)
+    other = [t for t in F.GSR_TYPES if t != event_type]
+    other_ex = [e for t in other for e in F.gsr_sentence_examples(t, weight=p.gsr_weight)]
+    rows = D.gsr(event_type)
+    ex = F.gsr_sentence_examples(event_type, rows, weight=p.gsr_weight)
+    y = np.array([r.label for r in rows])
+    pred = np.zeros(len(rows), dtype=bool)
+    split = StratifiedGroupKFold(k, shuffle=True, random_state=0)
+    with tempfile.TemporaryDirectory() as tmp:
+        for fold, (tr, te) in enumerate(split.split(np.zeros(len(rows)), y, [F.gsr_group(r.id) for r in rows])):
+            sent = F.fit_sentence([ex[i] for i in tr] + sil + other_ex, p)
+            path = Path(tmp) / f"fold{fold}.npz"
+            F.save(path, sent, cand, {})
+            _, pred_te = pipeline(event_type, None, path, [rows[i] for i in te])
+            pred[te] = pred_te
+    return y, pred
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--no-model", action="store_true", help="skip the model cross-validation")
+    ap.add_argument("--nested", action="store_true", help="also nested threshold choice (slow)")
+    ap.add_argument("--pipeline", action="store_true", help="also the full ahdath.code pipeline (shipped models)")
+    ap.add_argument("--pipeline-cv", action="store_true", help="the pipeline with a per-fold classifier")
+    ap.add_argument("--limit", type=int, default=None, help="pipeline: first N sentences only")
+    ap.add_argument("--types", default="ASSAULT,PROTEST")
+    args = ap.parse_args(argv)
+    for t in args.types.split(","):
+        if not args.no_model:
+            for s in model_cv(t, args.folds, args.nested):
+                print(s, flush=True)
+        if args.pipeline:
+            t0 = time.time()
+            y, pred = pipeline(t, args.limit)
+            print(line(f"{t} pipeline (shipped, seen GSR)", y, pred), f"{len(y) / (time.time() - t0):.0f} sent/s", flush=True)
+        if args.pipeline_cv:
+            y, pred = pipeline_cv(t, args.folds)
+            print(line(f"{t} pipeline CV", y, pred), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,226 @@
+"""Example building and model fitting for the event classifier (scikit-learn, training time only)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import data as D
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedGroupKFold
+
+from ahdath.events.classifier import NONE, candidate_features, pack_vocab, sentence_features
+from ahdath.model import PLOVER_TYPES
+
+GSR_TYPES = ("ASSAULT", "PROTEST")
+
+
+@dataclass
+class SentExample:
+    feats: list[str]
+    labels: dict[str, int]  # type -> 0/1; types absent are unknown for this example
+    group: str  # article id (or gsr id), for grouped folds
+    weight: float = 1.0
+
+
+@dataclass
+class CandExample:
+    feats: list[str]
+    label: str
+    group: str
+
+
+@dataclass
+class Params:
+    sent_C: float = 0.3
+    cand_C: float = 1.0
+    min_count: int = 2
+    gsr_weight: float = 1.0
+    silver_weight: float = 1.0
+    balanced: dict[str, float] = field(default_factory=lambda: {"ASSAULT": 3.0, "PROTEST": 3.0})  # positive weight
+
+
+def article_sentence_examples(arts: Sequence[D.Article], weight: float = 1.0) -> list[SentExample]:
+    out = []
+    for a in arts:
+        labels = a.sentence_labels()
+        for s in a.doc.sentences:
+            pos, unsure = labels[s.i]
+            lab = {t: int(t in pos) for t in PLOVER_TYPES if t in pos or t not in unsure}
+            out.append(SentExample(sentence_features(a.doc.sentence_tokens(s)), lab, a.doc.id, weight))
+    return out
+
+
+def gsr_sentence_examples(event_type: str, rows: Sequence[D.GsrSentence] | None = None, weight: float = 1.0):
+    rows = D.gsr(event_type) if rows is None else rows
+    out = []
+    for r in rows:
+        doc, sent = D.gsr_doc(r)
+        out.append(SentExample(sentence_features(doc.sentence_tokens(sent)), {event_type: r.label}, r.id, weight))
+    return out
+
+
+def candidate_examples(arts: Sequence[D.Article], gen: D.CandidateGen) -> list[CandExample]:
+    out = []
+    for a in arts:
+        for c, lab in D.label_candidates(a, gen(a.doc)):
+            if lab is None:
+                continue
+            sent = a.doc.sentences[a.doc.tokens[c.start_tok].sent]
+            toks = a.doc.sentence_tokens(sent)
+            sf = sentence_features(toks)
+            f = candidate_features(toks, c.start_tok - sent.token_start, c.end_tok - sent.token_start, c.lex_type, sf)
+            out.append(CandExample(f, lab, a.doc.id))
+    return out
+
+
+def build_vocab(feature_lists: Sequence[Sequence[str]], min_count: int) -> list[str]:
+    c: Counter[str] = Counter()
+    for fl in feature_lists:
+        c.update(set(fl))
+    return sorted(f for f, n in c.items() if n >= min_count)
+
+
+def matrix(feature_lists: Sequence[Sequence[str]], vocab: dict[str, int]) -> csr_matrix:
+    indptr, indices = [0], []
+    for fl in feature_lists:
+        idx = sorted({vocab[f] for f in fl if f in vocab})
+        indices.extend(idx)
+        indptr.append(len(indices))
+    return csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(feature_lists), len(vocab)))
+
+
+@dataclass
+class LinearFit:
+    vocab: list[str]
+    W: np.ndarray
+    b: np.ndarray
+    classes: list[str]
+
+    def margins(self, feature_lists: Sequence[Sequence[str]]) -> np.ndarray:
+        X = matrix(feature_lists, {f: i for i, f in enumerate(self.vocab)})
+        return np.asarray(X @ self.W) + self.b
+
+
+def fit_sentence(examples: Sequence[SentExample], p: Params, types: Sequence[str] = PLOVER_TYPES) -> LinearFit:
+    vocab = build_vocab([e.feats for e in examples], p.min_count)
+    X = matrix([e.feats for e in examples], {f: i for i, f in enumerate(vocab)})
+    W = np.zeros((len(vocab), len(PLOVER_TYPES)), dtype=np.float32)
+    b = np.zeros(len(PLOVER_TYPES), dtype=np.float32)
+    for k, t in enumerate(PLOVER_TYPES):
+        rows = [i for i, e in enumerate(examples) if t in e.labels]
+        if t not in types:
+            b[k] = -8.0
+            continue
+        y = np.array([examples[i].labels[t] for i in rows])
+        if y.sum() == 0:
+            b[k] = -8.0
+            continue
+        w = np.array([examples[i].weight for i in rows]) * np.where(y == 1, p.balanced.get(t, 1.0), 1.0)
+        clf = LogisticRegression(C=p.sent_C, solver="liblinear", max_iter=200)
+        clf.fit(X[rows], y, sample_weight=w)
+        W[:, k] = clf.coef_[0]
+        b[k] = clf.intercept_[0]
+    return LinearFit(vocab, W, b, list(PLOVER_TYPES))
+
+
+def fit_candidates(examples: Sequence[CandExample], p: Params) -> LinearFit:
+    vocab = build_vocab([e.feats for e in examples], p.min_count)
+    X = matrix([e.feats for e in examples], {f: i for i, f in enumerate(vocab)})
+    classes = [NONE, *PLOVER_TYPES]
+    y = np.array([classes.index(e.label) for e in examples])
+    clf = LogisticRegression(C=p.cand_C, max_iter=1000)
+    clf.fit(X, y)
+    W = np.zeros((len(vocab), len(classes)), dtype=np.float32)
+    b = np.full(len(classes), -10.0, dtype=np.float32)
+    for j, c in enumerate(clf.classes_):
+        W[:, c] = clf.coef_[j]
+        b[c] = clf.intercept_[j]
+    return LinearFit(vocab, W, b, classes)
+
+
+def prune(fit: LinearFit, eps: float = 1e-4) -> LinearFit:
+    keep = np.abs(fit.W).max(axis=1) > eps
+    return LinearFit([f for f, k in zip(fit.vocab, keep, strict=True) if k], fit.W[keep], fit.b, fit.classes)
+
+
+def save(path: Path, sent: LinearFit, cand: LinearFit, thresholds: dict[str, float]) -> None:
+    sent, cand = prune(sent), prune(cand)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    names = sorted(thresholds)
+    np.savez_compressed(
+        path,
+        sent_vocab=pack_vocab(sent.vocab),
+        sent_W=sent.W.astype(np.float16),
+        sent_b=sent.b.astype(np.float32),
+        sent_types=np.array(sent.classes),
+        cand_vocab=pack_vocab(cand.vocab),
+        cand_W=cand.W.astype(np.float16),
+        cand_b=cand.b.astype(np.float32),
+        cand_classes=np.array(cand.classes),
+        thr_names=np.array(names),
+        thr_values=np.array([thresholds[n] for n in names], dtype=np.float32),
+    )
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
+
+
+def prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
+    tp = int((y & pred).sum())
+    p = tp / max(int(pred.sum()), 1)
+    r = tp / max(int(y.sum()), 1)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def best_threshold(y: np.ndarray, prob: np.ndarray) -> tuple[float, float]:
+    best = (0.5, -1.0)
+    for t in np.arange(0.05, 0.96, 0.01):
+        f = prf(y.astype(bool), prob >= t)[2]
+        if f > best[1] + 1e-9:
+            best = (float(round(t, 2)), f)
+    return best
+
+
+def folds(groups: Sequence[str], k: int, seed: int = 0) -> list[np.ndarray]:
+    """Fold index per example, grouped (one group never straddles folds)."""
+    uniq = sorted(set(groups))
+    rng = np.random.default_rng(seed)
+    rng.shuffle(uniq)
+    gf = {g: i % k for i, g in enumerate(uniq)}
+    f = np.array([gf[g] for g in groups])
+    return [np.where(f == i)[0] for i in range(k)]
+
+
+def gsr_group(sid: str) -> str:
+    """The article of a GSR sentence id (``AAW_ARB_20070906.0027-2`` -> ``AAW_ARB_20070906.0027``)."""
+    return re.sub(r"[-_]\d+$", "", sid)
+
+
+def gsr_cv(
+    event_type: str,
+    p: Params,
+    extra: Sequence[SentExample] = (),
+    k: int = 5,
+    seed: int = 0,
+    rows: Sequence[D.GsrSentence] | None = None,
+) -> tuple[list[D.GsrSentence], np.ndarray, np.ndarray]:
+    """Cross-validated sentence probabilities for ``event_type`` on the GSR dev half.
+
+    Folds are stratified by label and grouped by source article; ``extra`` examples (silver
+    sentences) are added to every training fold. Returns (rows, y, prob)."""
+    rows = D.gsr(event_type) if rows is None else list(rows)
+    ex = gsr_sentence_examples(event_type, rows, weight=p.gsr_weight)
+    y = np.array([r.label for r in rows])
+    prob = np.zeros(len(rows))
+    splitter = StratifiedGroupKFold(k, shuffle=True, random_state=seed)
+    for tr, te in splitter.split(np.zeros(len(rows)), y, [gsr_group(r.id) for r in rows]):
+        m = fit_sentence([ex[i] for i in tr] + list(extra), p, types=[event_type])
+        prob[te] = sigmoid(m.margins([ex[i].feats for i in te])[:, m.classes.index(event_type)])
+    return rows, y, prob
