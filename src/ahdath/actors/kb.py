@@ -12,7 +12,7 @@ of each token the tokenizer gives), so matching is a walk over ``doc.tokens``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +35,6 @@ except AttributeError:  # pragma: no cover
 # Kinds of index targets, in order of precedence when one surface form has several.
 TARGET_ORDER = ("blocker", "loaded", "entry", "country", "metonym", "capital", "agent", "plural", "nisba", "place")
 _ORDER = {k: i for i, k in enumerate(TARGET_ORDER)}
-END = ""  # trie key holding the targets of the form ending at a node (tokens are never empty)
 
 
 def _date(v: Any) -> str | None:
@@ -128,12 +127,11 @@ class LoadedRef:
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """What a surface form points to."""
+    """What a surface form points to (shared by all forms of one referent)."""
 
     kind: str  # one of TARGET_ORDER
     ref: str  # entry id, country ISO3, agent id or loaded id
     sector: str | None = None  # for metonyms
-    form: str = ""  # the folded form, for explanations
 
     @property
     def rank(self) -> int:
@@ -202,7 +200,10 @@ class KB:
     blockers: tuple[str, ...] = ()
     name_stops: frozenset[str] = frozenset()  # words that end an unknown name (في، من، قال...)
     surname_stops: frozenset[str] = frozenset()  # name endings never used alone as a surname (الله، الدين)
-    trie: dict[str, Any] = field(default_factory=dict)
+    # The index of surface forms: folded token tuple -> targets (best first), and every proper prefix of a
+    # form, for longest-match walks. Flat tuples of strings keep the garbage collector's work small.
+    index: dict[tuple[str, ...], tuple[Target, ...]] = field(default_factory=dict)
+    prefixes: frozenset[tuple[str, ...]] = frozenset()
     roles: dict[tuple[str, str], list[tuple[Role, str]]] = field(default_factory=dict)  # (role, of) -> holders
     surnames: dict[str, list[str]] = field(default_factory=dict)  # folded last token -> person ids
 
@@ -326,47 +327,46 @@ class KB:
 
     # ---- index --------------------------------------------------------------------------------
     def _add(self, key: tuple[str, ...], target: Target) -> None:
-        node = self.trie
-        for tok in key:
-            node = node.setdefault(tok, {})
-        lst = node.setdefault(END, [])
+        target = self._targets.setdefault(target, target)
+        lst = self._build.setdefault(key, [])
         if target not in lst:
             lst.append(target)
 
     def build_index(self) -> None:
-        self.trie = {}
+        self._build: dict[tuple[str, ...], list[Target]] = {}
+        self._targets: dict[Target, Target] = {}
         self.roles = {}
         self.surnames = {}
         for c in self.countries.values():
             for a in c.ar:
                 for k in form_keys(a):
-                    self._add(k, Target("country", c.id, form=" ".join(k)))
+                    self._add(k, Target("country", c.id))
             for a in c.nisba:
                 for k in form_keys(a):
                     for kk in [k, *_tanween_variants(k)]:
-                        self._add(kk, Target("nisba", c.id, form=" ".join(kk)))
+                        self._add(kk, Target("nisba", c.id))
             for a in c.plural:
                 for k in form_keys(a):
                     for kk in [k, *_tanween_variants(k)]:
-                        self._add(kk, Target("plural", c.id, form=" ".join(kk)))
+                        self._add(kk, Target("plural", c.id))
             for a in c.capital:
                 for k in form_keys(a):
-                    self._add(k, Target("capital", c.id, sector="GOV", form=" ".join(k)))
+                    self._add(k, Target("capital", c.id, sector="GOV"))
             for a in c.places:
                 for k in form_keys(a):
-                    self._add(k, Target("place", c.id, form=" ".join(k)))
+                    self._add(k, Target("place", c.id))
             for a, sector in c.metonyms:
                 for k in form_keys(a):
-                    self._add(k, Target("metonym", c.id, sector=sector, form=" ".join(k)))
+                    self._add(k, Target("metonym", c.id, sector=sector))
         for ag in self.agents.values():
             for a in ag.ar:
                 for k in form_keys(a):
                     for kk in _article_variants(k) + _tanween_variants(k):
-                        self._add(kk, Target("agent", ag.id, form=" ".join(kk)))
+                        self._add(kk, Target("agent", ag.id))
         for e in self.entries.values():
             for a in e.ar:
                 for k in form_keys(a):
-                    self._add(k, Target("entry", e.id, form=" ".join(k)))
+                    self._add(k, Target("entry", e.id))
             for r in e.roles:
                 self.roles.setdefault((r.role, r.of), []).append((r, e.id))
             if e.type == "person":
@@ -382,12 +382,13 @@ class KB:
         for lr in self.loaded.values():
             for a in lr.ar:
                 for k in form_keys(a):
-                    self._add(k, Target("loaded", lr.id, form=" ".join(k)))
+                    self._add(k, Target("loaded", lr.id))
         for b in self.blockers:
             for k in form_keys(b):
-                self._add(k, Target("blocker", "", form=" ".join(k)))
-        for lst in _walk(self.trie):
-            lst.sort(key=lambda t: t.rank)
+                self._add(k, Target("blocker", ""))
+        self.index = {k: tuple(sorted(v, key=lambda t: t.rank)) for k, v in self._build.items()}
+        self.prefixes = frozenset(k[:n] for k in self.index for n in range(1, len(k)))
+        del self._build, self._targets
 
     # ---- queries ------------------------------------------------------------------------------
     def officeholders(self, role: str, of: str, date: str | None) -> list[tuple[Role, Entry]]:
@@ -412,23 +413,11 @@ class KB:
         return c.demonym if c and c.demonym else self.country_name(code)
 
     def lookup_key(self, key: tuple[str, ...]) -> list[Target]:
-        node: dict[str, Any] | None = self.trie
-        for tok in key:
-            node = node.get(tok) if node is not None else None
-            if node is None:
-                return []
-        return list(node.get(END, ()))
+        return list(self.index.get(key, ()))
 
-
-def _walk(node: dict[str, Any]) -> Iterator[list[Target]]:
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        for k, v in n.items():
-            if k == END:
-                yield v
-            else:
-                stack.append(v)
+    def starts(self, form: str) -> bool:
+        """Whether some surface form begins with the folded word ``form``."""
+        return (form,) in self.index or (form,) in self.prefixes
 
 
 def _read_yaml(path: Path) -> Any:

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ahdath.actors.kb import END, KB, Entry, Target, default_kb
+from ahdath.actors.kb import KB, Entry, Target, default_kb
 from ahdath.language.normalize import fold
 from ahdath.model import Actor, Document, Token
 
@@ -64,6 +64,7 @@ class _M:
     end: int
     target: Target
     prefix: str = ""  # clitics stripped from the first token
+    form: str = ""  # the folded surface form that matched
     kind: str = ""
     name: str = ""
     country: str = ""
@@ -144,7 +145,8 @@ class ActorResolver:
 
     # ---- 1. matching --------------------------------------------------------------------------
     def _match(self, doc: Document, toks: list[Token]) -> list[_M]:
-        trie = self.kb.trie
+        kb = self.kb
+        index, prefixes = kb.index, kb.prefixes
         out: list[_M] = []
         n = len(toks)
         cache = self._first_cache
@@ -160,28 +162,28 @@ class ActorResolver:
             tok = toks[i]
             starts = get(tok.norm)
             if starts is None:
-                starts = [(f, o, p, trie[f]) for f, o, p in self._forms(tok) if f and f in trie and not tok.is_punct]
+                starts = [(f, o, p) for f, o, p in self._forms(tok) if f and not tok.is_punct and kb.starts(f)]
                 if len(cache) < 200_000:
                     cache[tok.norm] = starts
             if not starts:
                 continue
-            best: tuple[int, int, str, list[Target]] | None = None
-            for _form, off, pre, node in starts:
+            best: tuple[int, int, str, tuple[Target, ...], tuple[str, ...]] | None = None
+            for form, off, pre in starts:
+                key: tuple[str, ...] = (form,)
                 j = i + 1
-                last = (j, node[END]) if END in node else None
-                while j < n:
-                    nxt = node.get(norms[j] or "\x00")
-                    if nxt is None:
-                        break
-                    node = nxt
+                hit = index.get(key)
+                last = (j, hit, key) if hit else None
+                while j < n and key in prefixes:
+                    key = (*key, norms[j])
                     j += 1
-                    if END in node:
-                        last = (j, node[END])
+                    hit = index.get(key)
+                    if hit:
+                        last = (j, hit, key)
                 if last and (best is None or last[0] > best[0]):
-                    best = (last[0], off, pre, last[1])
+                    best = (last[0], off, pre, last[1], last[2])
             if best is None:
                 continue
-            j, off, pre, targets = best
+            j, off, pre, targets, key = best
             if pre == "+" and targets[0].kind != "agent":  # pronoun suffixes only on role nouns (جنوده)
                 continue
             start = tok.start
@@ -189,7 +191,7 @@ class ActorResolver:
                 start = tok.start + fold(tok.text).offsets[off]
             t0 = targets[0]
             if t0.kind != "blocker":
-                out.append(_M(i, j, start, toks[j - 1].end, t0, prefix=pre))
+                out.append(_M(i, j, start, toks[j - 1].end, t0, prefix=pre, form=" ".join(key)))
             i = j
         return out
 
@@ -210,7 +212,7 @@ class ActorResolver:
             m.kind, m.name, m.country, m.sector = KIND_OF_TYPE.get(e.type, "organization"), e.name, e.country, e.sector
             m.actor_id, m.wikidata, m.loaded = e.id, e.wikidata, e.loaded
             m.mention = "name"
-            weak = e.ambiguous and " " not in t.form  # an ambiguous entry's one-word forms (الأسد)
+            weak = e.ambiguous and " " not in m.form  # an ambiguous entry's one-word forms (الأسد)
             m.conf = 0.6 if weak else 0.95
             m.reason = f"knowledge base: {e.id}" + (" (ambiguous form)" if weak else "")
             m.has_country = bool(e.country)
@@ -221,7 +223,7 @@ class ActorResolver:
             m.modifier = t.kind == "country"
             if t.kind == "country":
                 m.mention, m.sector = "name", ""
-                m.conf = 0.3 if t.form in c.ambiguous else 0.95
+                m.conf = 0.3 if m.form in c.ambiguous else 0.95
                 m.reason = f"country name → {c.id}"
             else:
                 m.mention, m.sector = "capital", t.sector or "GOV"
@@ -237,7 +239,7 @@ class ActorResolver:
             c = kb.countries[t.ref]
             m.kind, m.country, m.actor_id, m.wikidata, m.has_country = "country", c.id, c.id, c.wikidata, True
             m.name, m.mention, m.modifier = c.name, "nisba", True
-            m.people = t.kind == "plural" or t.form.endswith(PEOPLE_SUFFIXES)
+            m.people = t.kind == "plural" or m.form.endswith(PEOPLE_SUFFIXES)
             if m.people:
                 m.kind, m.sector, m.name = "agent", "CVL", (c.demonym + "s" if c.demonym else c.name)
                 m.actor_id = None
@@ -276,7 +278,7 @@ class ActorResolver:
             self._base(m, doc)
             if m.mention == "nisba" and not m.people and m.i > 0 and not toks[m.i - 1].is_punct and not m.prefix \
                     and toks[m.i - 1].norm not in self.kb.name_stops \
-                    and toks[m.i - 1].norm.startswith("ال") == m.target.form.startswith("ال"):
+                    and toks[m.i - 1].norm.startswith("ال") == m.form.startswith("ال"):
                 # an adjective of the word before it (قوة إسرائيلية): the country, not a person
                 c = self.kb.countries[m.target.ref]
                 m.kind, m.sector, m.actor_id, m.name = "country", "", c.id, c.name
@@ -297,7 +299,7 @@ class ActorResolver:
                     if after is not None:
                         self._absorb(m, after, date)
             elif (m.target.kind == "agent" and nxt is not None and nxt.mention == "nisba" and not m.has_country
-                  and 0 < nxt.i - m.j <= 2 and not m.target.form.startswith("ال") and nxt.target.form.startswith("ال")
+                  and 0 < nxt.i - m.j <= 2 and not m.form.startswith("ال") and nxt.form.startswith("ال")
                   and all(t.norm.startswith("ال") and not t.is_punct for t in toks[m.j:nxt.i])):
                 # a construct phrase: قوات الدفاع الإسرائيلية، هيئة الأوراق المالية الإسرائيلية
                 m.j, m.end = nxt.j, nxt.end
@@ -306,7 +308,7 @@ class ActorResolver:
                   and (nxt.prefix in ("ب", "وب") or (nxt.i == m.j + 1 and toks[m.j].norm in ("في", "من")))):
                 m.country, m.has_country = nxt.country, True  # المتظاهرين في غزة
                 m.name = _fill(kb.agents[m.target.ref].name, kb.demonym(nxt.country), "")
-                m.reason += f"; in {nxt.target.form} → {nxt.country}"
+                m.reason += f"; in {nxt.form} → {nxt.country}"
                 m.conf = 0.7
             elif m.kind in ("organization", "igo", "person") and adjacent and nxt is not None and nxt.mention == "nisba" \
                     and not nxt.people:
@@ -361,7 +363,7 @@ class ActorResolver:
         if nxt.kind in ("organization", "igo") and nxt.actor_id:
             e = kb.entries[nxt.actor_id]
             m.country, m.has_country = e.country, True
-            body = m.target.form.split()[-1] in kb.bodies or m.target.form in kb.bodies
+            body = m.form.split()[-1] in kb.bodies or m.form in kb.bodies
             if body and not ag.person:  # المكتب السياسي لحركة حماس: the organization itself
                 m.kind, m.name, m.sector, m.actor_id, m.wikidata = nxt.kind, e.name, e.sector, e.id, e.wikidata
                 m.reason, m.conf, m.mention = f"body of {e.name}", 0.85, "name"
@@ -371,7 +373,7 @@ class ActorResolver:
             m.sector = e.sector or m.sector
             m.of_name = e.name
             m.name = _fill(ag.name, "", e.name)
-            m.reason = f"{m.target.form} of {e.id} → {e.country} {m.sector}"
+            m.reason = f"{m.form} of {e.id} → {e.country} {m.sector}"
             m.conf = 0.8
             if nxt.loaded:
                 m.loaded = True
@@ -380,12 +382,12 @@ class ActorResolver:
                 m.role = ag.role
                 self._officeholder(m, date, of=e.id)
             return
-        if nxt.target.kind == "agent" and (nxt.person_title or not (ag.person or m.target.form.endswith("باسم"))):
+        if nxt.target.kind == "agent" and (nxt.person_title or not (ag.person or m.form.endswith("باسم"))):
             return
         if nxt.kind == "place":  # سكان غزة: the place gives the country and joins the mention
             m.country, m.has_country = nxt.country, True
             m.name = _fill(ag.name, kb.demonym(nxt.country), "")
-            m.reason = f"{m.target.form} of {nxt.target.form} → {nxt.country} {m.sector}".rstrip()
+            m.reason = f"{m.form} of {nxt.form} → {nxt.country} {m.sector}".rstrip()
             m.conf = 0.75
             m.end, m.j = nxt.end, nxt.j
             return
@@ -398,7 +400,7 @@ class ActorResolver:
             adj = kb.demonym(nxt.country)
             of_name = nxt.name if nxt.target.kind == "agent" else ""
             m.name = _fill(ag.name, adj if not of_name else "", of_name or adj)
-            m.reason = f"{m.target.form} + {nxt.target.form} → {nxt.country} {m.sector}".strip()
+            m.reason = f"{m.form} + {nxt.form} → {nxt.country} {m.sector}".strip()
             m.conf = 0.85
             if nxt.mention == "nisba" or (nxt.kind == "country" and nxt.mention in ("name", "loaded")):
                 if nxt.mention == "nisba":
@@ -485,11 +487,11 @@ class ActorResolver:
                         # the officeholder, spelled in a way the knowledge base lacks
                         p.kind, p.name, p.actor_id, p.wikidata = "person", holder.name, holder.id, holder.wikidata
                         p.country, p.sector, p.has_country = m.country, m.sector, True
-                        p.reason, p.conf = f"{why}; surname of {holder.name}, {m.target.form} on the date", 0.8
+                        p.reason, p.conf = f"{why}; surname of {holder.name}, {m.form} on the date", 0.8
                         break
                     p.country, p.sector, p.has_country = m.country, m.sector, bool(m.country)
                     p.role = m.role
-                    p.reason = f"{why}; title {m.target.form}" + (f" → {m.country} {m.sector}" if m.country else "")
+                    p.reason = f"{why}; title {m.form}" + (f" → {m.country} {m.sector}" if m.country else "")
                     m.kind, m.name, m.actor_id, m.wikidata = "person", p.name, None, None
                     m.reason, m.conf = f"title in apposition to {text}", 0.6
                     break
@@ -579,7 +581,7 @@ class ActorResolver:
                 last_persons.append(m)
                 continue
             if m.kind == "agent" and m.person_title and not m.has_country:
-                roles = kb.back_titles.get(m.target.form) or kb.back_titles.get("ال" + m.target.form)
+                roles = kb.back_titles.get(m.form) or kb.back_titles.get("ال" + m.form)
                 if not roles:
                     continue
                 for p in reversed(last_persons):
