@@ -542,8 +542,13 @@ class ActorResolver:
         added: list[_M] = []
         if surname:
             firsts = {k[0] for k in surname}
-            cands = [k for k, t in enumerate(toks) if (nm := t.norm) in firsts or nm[1:] in firsts
-                     or nm[2:] in firsts or "ال" + nm[2:] in firsts]
+            glued = set(firsts)  # the surnames with the clitics a word may carry (والنخالة، للنخالة، بنخالة)
+            for f in firsts:
+                for pre in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+                    glued.add(pre + f)
+                if f.startswith("ال"):
+                    glued.update(("لل" + f[2:], "ولل" + f[2:], "فلل" + f[2:]))
+            cands = [k for k, t in enumerate(toks) if t.norm in glued]
             i = 0
             for i0 in cands:
                 if i0 < i:
