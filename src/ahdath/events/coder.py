@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,7 @@ NOUN_GOVERNORS = frozenset(
 LIGHT_VERBS = frozenset({"شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "ينفذ", "تنفذ", "اجري", "اجرت", "يجري", "تجري", "قام", "قامت", "يقوم", "تقوم", "واصل", "واصلت", "يواصل", "تواصل", "وجه", "وجهت", "يوجه", "توجه", "اطلق", "اطلقت", "يطلق", "تطلق", "قدم", "قدمت", "يقدم", "تقدم", "اعلن", "اعلنت", "بدا", "بدات"})
 _MEETING_TYPES = frozenset({"CONSULT"})
 MIN_CONFIDENCE = 0.3
+THREAT_MODES = Path(__file__).parent / "data" / "threat_modes.tsv"
 # Sectors that report rather than act: a news agency is not the subject of an event it reports.
 REPORTER_SECTORS = frozenset({"JRN"})
 
@@ -72,6 +74,7 @@ class Decision:
     sent: Sentence
     match: TriggerMatch
     type: str
+    mode: str | None
     confidence: float
     why_type: str
     sides: SideChoice
@@ -256,6 +259,7 @@ class EventCoder:
         nominal = is_nominal(doc, sent, m)
         preps = _arg_preps(m.arg)
         order_before = order_after = bare_after = 0
+        aside = frozenset(aside_tokens(doc, sent, m.end_tok, sent.token_end))
         feats = []
         for c in cands:
             bare = 0
@@ -268,7 +272,7 @@ class EventCoder:
             else:
                 order_before += 1
                 order = order_before
-            feats.append(candidate_features(doc, sent, m, c, nominal, choice, preps, order, bare))
+            feats.append(candidate_features(doc, sent, m, c, nominal, choice, preps, order, bare, aside))
         if event_type != m.type:
             feats = [[f.replace(f"type={m.type}", f"type={event_type}") for f in fs] for fs in feats]
         return cands, feats, rule
@@ -290,9 +294,14 @@ class EventCoder:
         actors = [x.actor for x in actor_ms] or [actor_c.actor]
         how = f"side model: actor p={a_scores[best]:.2f} ({actor_c.origin})"
         in_actor_group = {id(x) for x in actor_ms}
+        # A comma-enclosed aside opened by a preposition ("، في اتصال مع X،") is an adjunct, not the recipient.
+        aside = aside_tokens(doc, sent, m.end_tok, sent.token_end) if event_type not in _MEETING_TYPES else set()
         r_scores = [
             model.score(f, "recipient")
-            if i != best and id(c.mention) not in in_actor_group and not any(same_entity(c.actor, a) for a in actors)
+            if i != best
+            and id(c.mention) not in in_actor_group
+            and (c.mention is None or c.mention.start_tok not in aside)
+            and not any(same_entity(c.actor, a) for a in actors)
             else -1.0
             for i, (c, f) in enumerate(zip(cands, feats, strict=True))
         ]
@@ -328,11 +337,16 @@ class EventCoder:
                 if not ch.actors:
                     continue
                 status, status_cue = status_of(doc, m.start_tok, m.end_tok, m.cue)
+                mode = m.mode if event_type == m.type else None
+                threat = threat_mode(event_type, mode) if status == "future" else None
+                if threat is not None:
+                    event_type, mode, status = "THREATEN", threat, "asserted"
+                    why_type += f"; a future {m.type} announced by its actor is a threat"
                 feats = event_features(
                     doc, sent, m, event_type, is_nominal(doc, sent, m), status,
                     quote_speaker(doc, m.start) is not None, ch.actor_p, ch.recipient_p, ch.n_candidates,
                 )
-                yield Decision(sent, m, event_type, conf, why_type, ch, status, status_cue, feats)
+                yield Decision(sent, m, event_type, mode, conf, why_type, ch, status, status_cue, feats)
 
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
@@ -353,7 +367,7 @@ class EventCoder:
                     if key in seen:
                         continue
                     seen.add(key)
-                    events.append(self._event(doc, d.sent, d.match, d.type, actor, rec, d.status, d.status_cue, conf, why_type, d.sides.how))
+                    events.append(self._event(doc, d, actor, rec, conf, why_type))
         for i, e in enumerate(events):
             e.id = i
         doc.events = events
@@ -374,37 +388,25 @@ class EventCoder:
             return None, conf, why
         return m.type, conf, why
 
-    def _event(
-        self,
-        doc: Document,
-        sent: Sentence,
-        m: TriggerMatch,
-        event_type: str,
-        actor: Actor | None,
-        rec: Actor | None,
-        status: str,
-        status_cue: str | None,
-        conf: float,
-        why_type: str,
-        how: str,
-    ) -> Event:
-        mode = m.mode if event_type == m.type else None
-        code = m.cameo if event_type == m.type and m.cameo else default_cameo(event_type, mode)
+    def _event(self, doc: Document, d: Decision, actor: Actor | None, rec: Actor | None, conf: float, why_type: str) -> Event:
+        m = d.match
+        same = d.type == m.type
+        code = m.cameo if same and m.cameo else default_cameo(d.type, d.mode)
         info = cameo_info(code) if code else None
-        reason = f"{why_type}; actor: {how}"
-        if status_cue:
-            reason += f"; status {status} by '{status_cue}'"
+        reason = f"{why_type}; {d.sides.how}"
+        if d.status_cue:
+            reason += f"; status {d.status} by '{d.status_cue}'"
         return Event(
-            type=event_type,
+            type=d.type,
             trigger=doc.span(m.start, m.end),
-            sentence=doc.span(sent.start, sent.end),
+            sentence=doc.span(d.sent.start, d.sent.end),
             actor=actor,
             recipient=rec,
-            mode=mode or None,
+            mode=d.mode or None,
             cameo=code,
             goldstein=info.goldstein if info else None,
             quad_class=info.quad_class if info else None,
-            status=status,
+            status=d.status,
             reported_by=_reported_by(doc, m.start),
             confidence=conf,
             reason=reason,
@@ -503,3 +505,16 @@ def quote_speaker(doc: Document, offset: int) -> Actor | None:
         if q.start <= offset < q.end and q.speaker is not None:
             return q.speaker
     return None
+
+
+@lru_cache(maxsize=1)
+def _threat_modes(path: Path = THREAT_MODES) -> dict[tuple[str, str], str]:
+    with path.open(encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
+    return {(r[0], r[1]): r[2] for r in rows[1:]}
+
+
+def threat_mode(event_type: str, mode: str | None) -> str | None:
+    """The THREATEN mode for a conflict act announced for the future, or None when it is no threat."""
+    table = _threat_modes()
+    return table.get((event_type, mode or "*")) or table.get((event_type, "*"))

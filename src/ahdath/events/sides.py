@@ -49,6 +49,7 @@ def candidate_features(
     arg_preps: frozenset[str | None],
     order: int,
     bare_order: int = 0,
+    aside: frozenset[int] = frozenset(),
 ) -> list[str]:
     """Role-independent features of one candidate for one trigger (the model crosses them with the role)."""
     pos = "nominal" if nominal else "verbal"
@@ -98,6 +99,7 @@ def candidate_features(
         f.append(f"adjacent|dir={direction}|pos={pos}")
     if bare_order:
         f += [f"bare_after={min(bare_order, 3)}", f"bare_after={min(bare_order, 3)}|pos={pos}", f"bare_after={min(bare_order, 3)}|type={m.type}"]
+    f.append(f"in_aside={mention.start_tok in aside}|dir={direction}")
     before_tok = doc.tokens[mention.start_tok - 1] if mention.start_tok > sent.token_start else None
     f.append(f"comma_before={before_tok is not None and before_tok.norm in ('،', ',')}|dir={direction}")
     return f
