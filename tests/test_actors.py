@@ -230,3 +230,10 @@ def test_places_give_agents_a_country() -> None:
     doc = run("خرج سكان غزة وتظاهر المحتجون في حلب")
     assert find(doc, "سكان غزة").country == "PSE" and find(doc, "سكان غزة").sector == "CVL"
     assert find(doc, "المحتجون").country == "SYR"
+
+
+def test_bad_user_file_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {name: X}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.yaml: entry 1"):
+        ActorResolver.load([bad])

@@ -239,7 +239,11 @@ class KB:
             self.add_entries(data or [], source=str(path))
 
     def add_entries(self, items: list[dict], source: str = "") -> None:
-        for d in items:
+        if not isinstance(items, list):
+            raise ValueError(f"{source}: expected a list of actor entries")
+        for n, d in enumerate(items):
+            if not isinstance(d, dict) or not d.get("id") or not (d.get("ar") or d.get("name")):
+                raise ValueError(f"{source}: entry {n + 1} needs at least 'id' and 'ar' (see docs/actors.md)")
             roles = tuple(
                 Role(str(r["role"]), str(r.get("of", "")), str(r.get("sector") or ""), _date(r.get("start")),
                      _date(r.get("end")))
