@@ -32,9 +32,9 @@ from ahdath.events.cameo import cameo_info, default_cameo
 from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch
-from ahdath.events.sides import MODEL_PATH, Candidate, SidesModel, candidate_features, sentence_candidates
+from ahdath.events.sides import MODEL_PATH, Candidate, SidesModel, candidate_features, is_after, sentence_candidates
 from ahdath.events.status import status_of
-from ahdath.model import Actor, Document, Event, Sentence
+from ahdath.model import Actor, Document, Event, Sentence, Span
 
 NOMINAL_POS = frozenset({"noun", "masdar"})
 # Acts done to someone: a verbal noun's genitive is the patient (قتل المدنيين، اعتقال ناشطين).
@@ -263,7 +263,7 @@ class EventCoder:
         feats = []
         for c in cands:
             bare = 0
-            if c.mention is not None and c.mention.start_tok >= m.end_tok:
+            if c.mention is not None and is_after(m, c.mention):
                 order_after += 1
                 order = order_after
                 if introduced_by(doc, c.mention, sent) is None:
@@ -398,7 +398,7 @@ class EventCoder:
             reason += f"; status {d.status} by '{d.status_cue}'"
         return Event(
             type=d.type,
-            trigger=doc.span(m.start, m.end),
+            trigger=trigger_span(doc, m),
             sentence=doc.span(d.sent.start, d.sent.end),
             actor=actor,
             recipient=rec,
@@ -518,3 +518,12 @@ def threat_mode(event_type: str, mode: str | None) -> str | None:
     """The THREATEN mode for a conflict act announced for the future, or None when it is no threat."""
     table = _threat_modes()
     return table.get((event_type, mode or "*")) or table.get((event_type, "*"))
+
+
+def trigger_span(doc: Document, m: TriggerMatch) -> Span:
+    """The cue words of a match: the whole match when contiguous, else its head word (طالب [X] بـ → طالب)."""
+    cue = sorted(t for t in m.tokens if t < m.end_tok) or [m.start_tok]
+    if cue == list(range(cue[0], cue[-1] + 1)):
+        return doc.span(doc.tokens[cue[0]].start, doc.tokens[cue[-1]].end)
+    head = doc.tokens[m.head]
+    return doc.span(head.start, head.end)

@@ -62,7 +62,7 @@ def candidate_features(
         return f
     mention = c.mention
     span = (mention.start_tok, mention.end_tok)
-    if mention.start_tok >= m.end_tok or (mention.start_tok > m.head and mention.start_tok not in m.tokens):
+    if is_after(m, mention):
         direction, dist = "after", mention.start_tok - m.end_tok if mention.start_tok >= m.end_tok else mention.start_tok - m.head - 1
     else:
         direction, dist = "before", m.start_tok - mention.end_tok
@@ -103,6 +103,11 @@ def candidate_features(
     before_tok = doc.tokens[mention.start_tok - 1] if mention.start_tok > sent.token_start else None
     f.append(f"comma_before={before_tok is not None and before_tok.norm in ('،', ',')}|dir={direction}")
     return f
+
+
+def is_after(m: TriggerMatch, mention: Mention) -> bool:
+    """The mention follows the trigger's head (inside a gapped cue counts: طالب [X] بـ)."""
+    return mention.start_tok >= m.end_tok or (mention.start_tok > m.head and mention.start_tok not in m.tokens)
 
 
 def _first_mention_tok(rule_choice: dict[str, tuple[int, int] | None]) -> int:

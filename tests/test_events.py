@@ -1,0 +1,66 @@
+"""The event coder on made-up sentences: types, sides, status, CAMEO, offsets, dedup."""
+
+from __future__ import annotations
+
+import pytest
+
+import ahdath
+from ahdath.events.coder import threat_mode
+from ahdath.model import Document, Event
+
+COMPONENTS = ("language", "actors", "quotes", "events")
+
+
+def _code(text: str, date: str = "2023-10-14") -> Document:
+    return ahdath.load(components=COMPONENTS)(Document(id="t", text=text, date=date))
+
+
+def _find(doc: Document, typ: str) -> list[Event]:
+    return [e for e in doc.events if e.type == typ]
+
+
+def test_request_with_sides_and_offsets() -> None:
+    doc = _code("طالب وزير الخارجية الإيراني إسرائيل بوقف الهجمات على قطاع غزة فورا.")
+    (e,) = _find(doc, "REQUEST")
+    assert e.actor is not None and e.actor.country == "IRN" and e.actor.sector == "GOV"
+    assert e.actor.name == "Hossein Amir-Abdollahian"  # the officeholder on the article's date
+    assert e.recipient is not None and e.recipient.country == "ISR"
+    assert doc.text[e.trigger.start : e.trigger.end] == e.trigger.text == "طالب"
+    assert doc.text[e.sentence.start : e.sentence.end] == e.sentence.text
+    assert e.cameo and e.cameo.startswith("1") and e.quad_class == 3 and e.goldstein is not None
+    assert e.reason and 0 < e.confidence <= 1
+
+
+def test_assault_by_army() -> None:
+    doc = _code("قصف الجيش الإسرائيلي مواقع لحركة حماس في قطاع غزة.")
+    (e,) = _find(doc, "ASSAULT")
+    assert (e.actor.country, e.actor.sector) == ("ISR", "MIL")
+    assert e.recipient is not None and e.recipient.country == "PSE"
+    assert e.status == "asserted"
+
+
+def test_negated_and_future_status() -> None:
+    neg = _find(_code("نفى المتحدث باسم الجيش الإسرائيلي الأنباء، وقال إن الجيش لم يقصف مستشفى المعمداني في غزة."), "ASSAULT")
+    assert neg and all(e.status == "negated" for e in neg)
+    fut = _find(_code("أعلنت واشنطن أن الولايات المتحدة ستفرض عقوبات جديدة على إيران الأسبوع المقبل."), "SANCTION")
+    assert fut and fut[0].status == "future" and fut[0].recipient is not None and fut[0].recipient.country == "IRN"
+
+
+def test_one_record_per_actor_type_recipient() -> None:
+    doc = _code("أدانت مصر الهجوم الإسرائيلي على غزة. وأدانت مصر مجددا الهجوم الإسرائيلي على غزة.")
+    keys = [(e.actor.actor_id or e.actor.name, e.type, e.recipient.name if e.recipient else None) for e in doc.events]
+    assert len(keys) == len(set(keys))
+
+
+def test_future_conflict_act_is_a_threat() -> None:
+    assert threat_mode("ASSAULT", None) == "violence"
+    assert threat_mode("COERCE", "arrest") == "arrest"
+    assert threat_mode("SUPPORT", None) is None
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_empty_text_is_refused(text: str) -> None:
+    from ahdath.io.validate import InputError
+
+    with pytest.raises(InputError):
+        _code(text)
