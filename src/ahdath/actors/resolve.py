@@ -20,30 +20,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ahdath.actors.agents import CONJ as _CONJ
+from ahdath.actors.agents import Mention as _M
+from ahdath.actors.agents import absorb, country_sector, fill_name, officeholder
 from ahdath.actors.kb import KB, Entry, Target, default_kb
 from ahdath.language.normalize import fold
 from ahdath.model import Actor, Document, Token
 
-# Roles that may stand for each other when the knowledge base codes the office under another key.
-ROLE_FALLBACK: dict[str, tuple[str, ...]] = {
-    "secretary_general": ("leader",),
-    "leader": ("secretary_general", "political_bureau_chief"),
-    "political_bureau_chief": ("leader",),
-    "head_of_state": ("leader",),
-    "military_commander": ("army_chief",),
-    "head_of": ("leader", "head_of_state", "secretary_general"),
-    "attorney_general": ("judiciary_chief",),
-}
 KIND_OF_TYPE = {"person": "person", "organization": "organization", "igo": "igo"}
 # Preference of a mention as "the most specific" one of its entity.
 MENTION_RANK = {"name": 5, "surname": 4, "title": 3, "loaded": 2, "agent": 2, "capital": 1, "nisba": 1}
 PEOPLE_SUFFIXES = ("يون", "يين", "يات", "يان", "يتان", "يتين")
-_CONJ = ("و", "ف")
 
 
 def _translit() -> Any:
@@ -52,37 +43,6 @@ def _translit() -> Any:
     except ImportError:  # pragma: no cover - the transliterator ships separately
         return None
     return transliterate
-
-
-@dataclass(slots=True)
-class _M:
-    """A resolved mention under construction."""
-
-    i: int  # token range [i, j)
-    j: int
-    start: int
-    end: int
-    target: Target
-    prefix: str = ""  # clitics stripped from the first token
-    form: str = ""  # the folded surface form that matched
-    kind: str = ""
-    name: str = ""
-    country: str = ""
-    sector: str = ""
-    actor_id: str | None = None
-    wikidata: str | None = None
-    loaded: bool = False
-    reason: str = ""
-    conf: float = 0.5
-    mention: str = "agent"  # name | surname | title | agent | nisba | capital | loaded
-    role: str | None = None  # office of a title
-    person_title: bool = False
-    people: bool = False  # a group of people (CVL) from a plural nisba
-    has_country: bool = False
-    emit: bool = True
-    of_name: str = ""
-    modifier: bool = False  # nisba/country usable as a modifier
-    office_sector: str = ""  # the sector of the body a title belongs to (spokesperson of a ministry)
 
 
 def _first_forms(tok: Token) -> list[tuple[str, int, str]]:
@@ -135,7 +95,7 @@ class ActorResolver:
         res = self._coref(doc, res, date)
         self._context_country(res, date)
         for m in res:
-            self._country_sector(m)
+            country_sector(self.kb, m)
         kept = [m for m in res if m.emit]
         doc.actors = [self._actor(m, doc.text) for m in kept]
         # mention type per span (name, surname, title, agent, loaded, nisba, capital, place): other components read it
@@ -267,7 +227,7 @@ class ActorResolver:
             m.loaded, m.mention = ag.loaded, ("title" if ag.person else "agent")
             m.country = ag.country
             m.has_country = bool(ag.country)
-            m.name = _fill(ag.name, kb.demonym(ag.country) if ag.country else "", "")
+            m.name = fill_name(ag.name, kb.demonym(ag.country) if ag.country else "", "")
             m.conf = 0.6 if ag.country else 0.5
             m.reason = f"agent noun → {ag.sector or '?'}" + (f" of {ag.country}" if ag.country else "")
 
@@ -292,22 +252,22 @@ class ActorResolver:
                     and not nxt.prefix):
                 adjacent = True
             if m.target.kind == "agent" and adjacent and nxt is not None:
-                self._absorb(m, nxt, date)
+                absorb(kb, m, nxt, date)
                 if m.person_title and m.kind == "agent" and m.j > nxt.i:  # title + nisba + name
                     after = next((b for b in base[k + 2:k + 3] if b.kind == "person" and b.mention == "name"
                                   and (b.i == m.j or (b.i == m.j + 1 and toks[m.j].text in "،,"))), None)
                     if after is not None:
-                        self._absorb(m, after, date)
+                        absorb(kb, m, after, date)
             elif (m.target.kind == "agent" and nxt is not None and nxt.mention == "nisba" and not m.has_country
                   and 0 < nxt.i - m.j <= 2 and not m.form.startswith("ال") and nxt.form.startswith("ال")
                   and all(t.norm.startswith("ال") and not t.is_punct for t in toks[m.j:nxt.i])):
                 # a construct phrase: قوات الدفاع الإسرائيلية، هيئة الأوراق المالية الإسرائيلية
                 m.j, m.end = nxt.j, nxt.end
-                self._absorb(m, nxt, date)
+                absorb(kb, m, nxt, date)
             elif (m.target.kind == "agent" and nxt is not None and nxt.kind == "place" and not m.has_country
                   and (nxt.prefix in ("ب", "وب") or (nxt.i == m.j + 1 and toks[m.j].norm in ("في", "من")))):
                 m.country, m.has_country = nxt.country, True  # المتظاهرين في غزة
-                m.name = _fill(kb.agents[m.target.ref].name, kb.demonym(nxt.country), "")
+                m.name = fill_name(kb.agents[m.target.ref].name, kb.demonym(nxt.country), "")
                 m.reason += f"; in {nxt.form} → {nxt.country}"
                 m.conf = 0.7
             elif m.kind in ("organization", "igo", "person") and adjacent and nxt is not None and nxt.mention == "nisba" \
@@ -326,108 +286,11 @@ class ActorResolver:
                         m.start = prev.start + fold(prev.text).offsets[1]
         for m in base:
             if m.target.kind == "agent" and m.role and m.has_country and m.kind == "agent":
-                self._officeholder(m, date)
+                officeholder(self.kb, m, date)
             if m.target.kind == "agent" and m.kind == "agent" and not m.has_country \
                     and kb.agents[m.target.ref].needs_modifier:
                 m.emit = False
         return base
-
-    def _country_sector(self, m: _M) -> None:
-        """Agents whose sector depends on the country (المعارضة in Syria is armed: REB)."""
-        if m.target.kind == "agent" and m.kind == "agent" and m.country:
-            sec = self.kb.agents[m.target.ref].sector_by_country.get(m.country)
-            if sec:
-                m.sector = sec
-
-    def _absorb(self, m: _M, nxt: _M, date: str | None) -> None:
-        """Agent ``m`` takes the modifier ``nxt`` right after it."""
-        kb = self.kb
-        ag = kb.agents[m.target.ref]
-        if nxt.kind == "person" and nxt.actor_id and nxt.mention in ("name", "surname"):
-            if ag.person and (not m.has_country or nxt.country in ("", m.country)):  # title in apposition to a name
-                m.kind, m.name, m.country, m.sector = "person", nxt.name, nxt.country, nxt.sector
-                m.actor_id, m.wikidata = nxt.actor_id, nxt.wikidata
-                m.reason, m.conf = f"title in apposition to {nxt.name}", 0.9
-                m.has_country = True
-                nxt.role = nxt.role or ag.role
-            elif not m.has_country:  # إدارة ترامب, نظام الأسد
-                m.country, m.has_country = nxt.country, True
-                m.name = _fill(ag.name, kb.demonym(nxt.country), nxt.name)
-                m.reason = f"agent of {nxt.name} → {nxt.country} {m.sector}"
-                m.conf = 0.8
-            return
-        if nxt.kind == "person":
-            return
-        if m.has_country and not (nxt.kind in ("organization", "igo") and ag.role):
-            return
-        if nxt.kind in ("organization", "igo") and nxt.actor_id:
-            e = kb.entries[nxt.actor_id]
-            m.country, m.has_country = e.country, True
-            body = m.form.split()[-1] in kb.bodies or m.form in kb.bodies
-            if body and not ag.person:  # المكتب السياسي لحركة حماس: the organization itself
-                m.kind, m.name, m.sector, m.actor_id, m.wikidata = nxt.kind, e.name, e.sector, e.id, e.wikidata
-                m.reason, m.conf, m.mention = f"body of {e.name}", 0.85, "name"
-                m.end, m.j = nxt.end, nxt.j
-                m.loaded = m.loaded or nxt.loaded
-                return
-            m.sector = e.sector or m.sector
-            m.of_name = e.name
-            m.name = _fill(ag.name, "", e.name)
-            m.reason = f"{m.form} of {e.id} → {e.country} {m.sector}"
-            m.conf = 0.8
-            if nxt.loaded:
-                m.loaded = True
-            m.end, m.j = nxt.end, nxt.j
-            if ag.role:
-                m.role = ag.role
-                self._officeholder(m, date, of=e.id)
-            return
-        if nxt.target.kind == "agent" and (nxt.person_title or not (ag.person or m.form.endswith("باسم"))):
-            return
-        if nxt.kind == "place":  # سكان غزة: the place gives the country and joins the mention
-            m.country, m.has_country = nxt.country, True
-            m.name = _fill(ag.name, kb.demonym(nxt.country), "")
-            m.reason = f"{m.form} of {nxt.form} → {nxt.country} {m.sector}".rstrip()
-            m.conf = 0.75
-            m.end, m.j = nxt.end, nxt.j
-            return
-        if nxt.has_country and nxt.country and (nxt.modifier or nxt.kind == "agent"):
-            m.country, m.has_country = nxt.country, True
-            m.loaded = m.loaded or nxt.loaded
-            if not m.sector:  # the head of a body has its sector; the leader of a country is GOV
-                m.sector = nxt.sector if nxt.target.kind == "agent" and nxt.sector else \
-                    ("GOV" if nxt.country in kb.countries else "")
-            adj = kb.demonym(nxt.country)
-            of_name = nxt.name if nxt.target.kind == "agent" else ""
-            m.name = _fill(ag.name, adj if not of_name else "", of_name or adj)
-            m.reason = f"{m.form} + {nxt.form} → {nxt.country} {m.sector}".strip()
-            m.conf = 0.85
-            if nxt.mention == "nisba" or (nxt.kind == "country" and nxt.mention in ("name", "loaded")):
-                if nxt.mention == "nisba":
-                    nxt.emit = False
-                m.end, m.j = nxt.end, nxt.j
-            elif nxt.target.kind == "agent":  # المتحدث باسم وزارة الخارجية الإيرانية
-                m.end, m.j = nxt.end, nxt.j
-                m.office_sector = nxt.sector
-                m.role = kb.agents[nxt.target.ref].title_roles.get(m.role or "", m.role)
-
-    def _officeholder(self, m: _M, date: str | None, of: str | None = None) -> None:
-        of = of or m.country
-        if not m.role or not of:
-            return
-        for role in (m.role, *ROLE_FALLBACK.get(m.role, ())):
-            holders = self.kb.officeholders(role, of, date)
-            if m.office_sector:
-                holders = [h for h in holders if (h[0].sector or h[1].sector) in ("", m.office_sector)]
-            if holders:
-                r, e = holders[0]
-                m.kind, m.name, m.actor_id, m.wikidata = "person", e.name, e.id, e.wikidata
-                m.country = e.country or m.country
-                m.sector = r.sector or e.sector or m.sector
-                when = date or "latest"
-                m.reason = f"title+{'org' if of not in self.kb.countries else 'country'}+date → role {role} of {of} ({when})"
-                m.conf = 0.85 if date else 0.65
-                return
 
     # ---- 3. unknown persons -------------------------------------------------------------------
     def _unknown_persons(self, doc: Document, res: list[_M]) -> list[_M]:
@@ -615,12 +478,12 @@ class ActorResolver:
         for m in res:
             if m.emit and m.kind == "agent" and not m.country:
                 m.country = top
-                m.name = _fill(self.kb.agents[m.target.ref].name, self.kb.demonym(top), "") \
+                m.name = fill_name(self.kb.agents[m.target.ref].name, self.kb.demonym(top), "") \
                     if m.target.kind == "agent" else m.name
                 m.reason += f"; country {top} from article context"
                 m.conf *= 0.6
                 if m.role and m.person_title:
-                    self._officeholder(m, date)
+                    officeholder(self.kb, m, date)
 
     # ---- output ------------------------------------------------------------------------------
     def _actor(self, m: _M, text: str) -> Actor:
@@ -680,25 +543,6 @@ def identity(a: Actor) -> tuple[str, ...]:
     if a.kind == "person":
         return ("person", a.name, a.country)
     return (a.kind, a.country, a.sector)
-
-
-@lru_cache(maxsize=8192)
-def _fill(template: str, adj: str, of: str) -> str:
-    """``"[{adj} ]Foreign Minister"`` with the demonym; the bracketed part drops when empty."""
-    value = adj or of
-    out, i = [], 0
-    while i < len(template):
-        ch = template[i]
-        if ch == "[":
-            j = template.index("]", i)
-            part = template[i + 1:j]
-            if value:
-                out.append(part.replace("{adj}", adj or of).replace("{of}", of or adj))
-            i = j + 1
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out).replace("{adj}", adj or of).replace("{of}", of or adj).strip()
 
 
 def entry_label(e: Entry) -> str:
