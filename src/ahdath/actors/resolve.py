@@ -86,7 +86,8 @@ class ActorResolver:
             from ahdath.language import analyze
 
             analyze(doc)
-        date = (doc.date or "")[:10] or None
+        date = (doc.date or "")[:10]
+        date = date if len(date) == 10 and date[4] == "-" and date[7] == "-" else None  # ISO dates only
         toks = doc.tokens
         base = self._match(doc, toks)
         res = self._compose(doc, base, date)
