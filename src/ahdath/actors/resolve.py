@@ -494,7 +494,9 @@ class ActorResolver:
 
     # ---- API for the event coder --------------------------------------------------------------
     def resolve_span(self, doc: Document, start: int, end: int) -> Actor | None:
-        """The best actor mention inside ``doc.text[start:end]`` (persons/orgs first, most specific)."""
+        """The best actor mention inside ``doc.text[start:end]``: outermost mentions only (a title with its
+        organization, not the organization alone), then person > organization/IGO > agent > country,
+        confidence and length; else a mention overlapping the span; else None."""
         if not doc.actors and "actor_mentions" not in doc.user_data:
             self(doc)
         inside = [a for a in doc.actors if a.start >= start and a.end <= end]
@@ -502,7 +504,10 @@ class ActorResolver:
             inside = [a for a in doc.actors if a.start < end and start < a.end]
         if not inside:
             return None
-        return max(inside, key=lambda a: (_KIND_RANK.get(a.kind, 0), a.confidence, a.end - a.start, -a.start))
+        # a mention inside a longer one is part of it (حركة حماس in رئيس المكتب السياسي لحركة حماس)
+        outer = [a for a in inside if not any(b is not a and b.start <= a.start and a.end <= b.end
+                                              and (b.end - b.start) > (a.end - a.start) for b in inside)]
+        return max(outer, key=lambda a: (_KIND_RANK.get(a.kind, 0), a.confidence, a.end - a.start, -a.start))
 
     def canonical(self, doc: Document, actor: Actor) -> Actor:
         """``actor`` pointed at the most specific mention of the same entity in the article (a name beats a title)."""
