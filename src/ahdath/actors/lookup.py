@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ahdath.actors.kb import Entry
 from ahdath.language.normalize import fold_text
 from ahdath.model import Document
 
@@ -28,6 +29,9 @@ def lookup(text: str, date: str | None = None, resolver: ActorResolver | None = 
     for a in doc.actors:
         d = a.to_dict()
         d["match"] = "resolved"
+        e = kb.entries.get(a.actor_id or "")
+        if e is not None and e.roles:
+            d["roles"] = _roles(e, date)
         out.append(d)
     key = fold_text(text).strip()
     seen = {d.get("id") for d in out}
@@ -36,10 +40,7 @@ def lookup(text: str, date: str | None = None, resolver: ActorResolver | None = 
         if key in forms or fold_text(e.name) == key or e.id == text:
             if e.id in seen:
                 continue
-            roles = [
-                {"role": r.role, "of": r.of, "start": r.start, "end": r.end, "valid": r.valid_on(date)}
-                for r in e.roles
-            ]
+            roles = _roles(e, date)
             out.append({"match": "candidate", "id": e.id, "name": e.name, "kind": e.type, "country": e.country,
                         "sector": e.sector, "wikidata": e.wikidata, "roles": roles,
                         "reason": f"surface form of {e.id} in {e.source or 'knowledge base'}"})
@@ -54,3 +55,8 @@ def lookup(text: str, date: str | None = None, resolver: ActorResolver | None = 
             out.append({"match": "candidate", "id": ag.id, "name": ag.name, "kind": "agent", "country": ag.country,
                         "sector": ag.sector, "role": ag.role, "reason": "agent noun (combine with a country)"})
     return out
+
+
+def _roles(e: Entry, date: str | None) -> list[dict[str, Any]]:
+    """The entry's offices, each marked valid or not on ``date``."""
+    return [{"role": r.role, "of": r.of, "start": r.start, "end": r.end, "valid": r.valid_on(date)} for r in e.roles]
