@@ -62,7 +62,7 @@ def _attribution(settings: Settings, built: dict[str, Component]) -> Component:
 def _events(settings: Settings, built: dict[str, Component]) -> Component:
     from ahdath.events.coder import EventCoder
 
-    return EventCoder.load()
+    return EventCoder.load(resolver=built.get("actors"))
 
 
 def _link(settings: Settings, built: dict[str, Component]) -> Component:

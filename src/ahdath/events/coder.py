@@ -32,8 +32,10 @@ from ahdath.events.cameo import cameo_info, default_cameo
 from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch
+from ahdath.events.place import Locator
 from ahdath.events.sides import MODEL_PATH, Candidate, SidesModel, candidate_features, is_after, sentence_candidates
 from ahdath.events.status import status_of
+from ahdath.events.when import DateResolver
 from ahdath.model import Actor, Document, Event, Sentence, Span
 
 NOMINAL_POS = frozenset({"noun", "masdar"})
@@ -108,14 +110,18 @@ class EventCoder:
         classifier: Any | None = None,
         sides_model: SidesModel | None = None,
         event_model: EventModel | None = None,
+        resolver: Any | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.classifier = classifier
         self.sides_model = sides_model
         self.event_model = event_model
+        self.resolver = resolver  # names each side by its most specific mention in the article
+        self.locator = Locator.load()
+        self.dates = DateResolver.load()
 
     @classmethod
-    def load(cls, lexicon_path: str | Path | None = None, use_model: bool = True) -> EventCoder:
+    def load(cls, lexicon_path: str | Path | None = None, use_model: bool = True, resolver: Any | None = None) -> EventCoder:
         classifier = None
         if use_model:
             try:
@@ -126,7 +132,7 @@ class EventCoder:
                 classifier = None
         sides_model = SidesModel.load(MODEL_PATH) if use_model and MODEL_PATH.exists() else None
         event_model = EventModel.load(EVENT_MODEL_PATH) if use_model and EVENT_MODEL_PATH.exists() else None
-        return cls(TriggerLexicon.load(lexicon_path), classifier, sides_model, event_model)
+        return cls(TriggerLexicon.load(lexicon_path), classifier, sides_model, event_model, resolver)
 
     # -- sides -------------------------------------------------------------------------
     def _after(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch) -> Mention | None:
@@ -396,12 +402,18 @@ class EventCoder:
         reason = f"{why_type}; {d.sides.how}"
         if d.status_cue:
             reason += f"; status {d.status} by '{d.status_cue}'"
+        when = self.dates.resolve(doc, d.sent, m.head)
+        if self.resolver is not None:
+            actor = self.resolver.canonical(doc, actor) if actor is not None else None
+            rec = self.resolver.canonical(doc, rec) if rec is not None else None
         return Event(
             type=d.type,
             trigger=trigger_span(doc, m),
             sentence=doc.span(d.sent.start, d.sent.end),
             actor=actor,
             recipient=rec,
+            location=self.locator.locate(doc, d.sent, m.head),
+            date=when[0] if when else None,
             mode=d.mode or None,
             cameo=code,
             goldstein=info.goldstein if info else None,
