@@ -25,7 +25,7 @@ from ahdath.events.linear import LinearModel
 from ahdath.model import Document
 
 ROOT = Path(__file__).resolve().parents[2]
-PRE = ("language", "actors", "quotes")
+PRE = ("language", "ner", "actors", "quotes")  # the runtime pipeline up to events
 
 
 def gold_spans(doc: Document, events: list[dict]) -> list[tuple[int, int, str]]:

@@ -31,7 +31,7 @@ from ahdath.language.normalize import fold_text
 from ahdath.model import Document
 
 ROOT = Path(__file__).resolve().parents[2]
-PRE = ("language", "actors", "quotes")
+PRE = ("language", "ner", "actors", "quotes")  # the runtime pipeline up to events
 
 
 def examples(arts: dict[str, dict], golds: dict[str, dict], coder: EventCoder) -> Iterator[tuple[list[list[str]], list[int], list[int], bool]]:
