@@ -33,6 +33,7 @@ lint: dev
 
 ## models: rebuild the shipped models from ../shared (NER, transliteration, event classifier)
 models: dev
+	$(BIN)/pip install -q -e ".[train]"
 	$(BIN)/python training/ner/train.py
 	$(BIN)/python training/translit/train.py
 	$(BIN)/python training/events/train.py
