@@ -204,6 +204,7 @@ class KB:
     # form, for longest-match walks. Flat tuples of strings keep the garbage collector's work small.
     index: dict[tuple[str, ...], tuple[Target, ...]] = field(default_factory=dict)
     prefixes: frozenset[tuple[str, ...]] = frozenset()
+    first_words: frozenset[str] = frozenset()  # words (clitics included) that may begin a surface form
     roles: dict[tuple[str, str], list[tuple[Role, str]]] = field(default_factory=dict)  # (role, of) -> holders
     surnames: dict[str, list[str]] = field(default_factory=dict)  # folded last token -> person ids
 
@@ -392,6 +393,14 @@ class KB:
                 self._add(k, Target("blocker", ""))
         self.index = {k: tuple(sorted(v, key=lambda t: t.rank)) for k, v in self._build.items()}
         self.prefixes = frozenset(k[:n] for k in self.index for n in range(1, len(k)))
+        firsts = {k[0] for k in self.index}
+        glued = set(firsts)  # first words as they may stand in text, with clitics (وإيران، بطهران، للكيان)
+        for f in firsts:
+            glued.update(pre + f for pre in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"))
+            if f.startswith("ال"):
+                glued.update(pre + f for pre in ("ك", "وك", "فك"))
+                glued.update(pre + f[2:] for pre in ("لل", "ولل", "فلل"))
+        self.first_words = frozenset(glued)
         del self._build, self._targets
 
     # ---- queries ------------------------------------------------------------------------------

@@ -73,7 +73,8 @@ class ActorResolver:
         self._names: dict[str, str] = {}
         # folded word -> the trie nodes it can start (with clitics stripped): words repeat across articles
         self._forms_cache: dict[str, list[tuple[str, int, str]]] = {}
-        self._first_cache: dict[str, list[tuple[str, int, str, dict[str, Any]]]] = {}
+        self._miss: set[str] = set()  # folded words known to begin no surface form
+        self._first_cache: dict[str, list[tuple[str, int, str]]] = {}
 
     @classmethod
     def load(cls, extra_paths: Iterable[str | Path] = ()) -> ActorResolver:
@@ -110,11 +111,12 @@ class ActorResolver:
         index, prefixes = kb.index, kb.prefixes
         out: list[_M] = []
         n = len(toks)
-        cache = self._first_cache
+        cache, miss = self._first_cache, self._miss
         get = cache.get
         norms = [t.norm for t in toks]
-        # only words that may start a known form (most words are known misses after the first article)
-        candidates = [k for k, nm in enumerate(norms) if get(nm) != []]
+        # only words that may start a known form (most words are known misses after the first articles)
+        candidates = [k for k, nm in enumerate(norms) if nm not in miss]
+        first_words = kb.first_words
         i = 0
         for k in candidates:
             if k < i:
@@ -123,11 +125,15 @@ class ActorResolver:
             tok = toks[i]
             starts = get(tok.norm)
             if starts is None:
-                starts = [(f, o, p) for f, o, p in self._forms(tok) if f and not tok.is_punct and kb.starts(f)]
+                starts = []
+                if not tok.is_punct and (tok.norm in first_words or tok.suffix):
+                    starts = [(f, o, p) for f, o, p in self._forms(tok) if f and kb.starts(f)]
+                if not starts:
+                    if len(miss) < 500_000:
+                        miss.add(tok.norm)
+                    continue
                 if len(cache) < 200_000:
                     cache[tok.norm] = starts
-            if not starts:
-                continue
             best: tuple[int, int, str, tuple[Target, ...], tuple[str, ...]] | None = None
             for form, off, pre in starts:
                 key: tuple[str, ...] = (form,)
