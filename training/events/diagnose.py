@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from ahdath.evaluate import event_match, load_jsonl, side_match
