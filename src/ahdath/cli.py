@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sys
 from pathlib import Path
 
@@ -37,7 +38,10 @@ def main() -> None:
 @click.option("--date", callback=_valid_date, default=None, help="Article date (YYYY-MM-DD) for records that give none.")
 @click.option("--actors", "actors", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra actor dictionary (YAML, same format as the shipped one); repeatable.")
 @click.option("--max-chars", type=int, default=DEFAULT_MAX_CHARS, show_default=True, help="Refuse articles longer than this.")
-def code_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, date: str | None, actors: tuple[str, ...], max_chars: int) -> None:
+@click.option("--limit", type=int, default=None, help="Stop after this many records.")
+def code_cmd(
+    paths: tuple[str, ...], fmt: str | None, output: str | None, date: str | None, actors: tuple[str, ...], max_chars: int, limit: int | None
+) -> None:
     """Code articles: PATH is a .txt article, a .jsonl file of {"id","text",...} records, a directory, or - for stdin."""
     pipeline = Pipeline.load(Settings(actors_paths=actor_paths(actors), max_chars=max_chars))
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
@@ -46,6 +50,8 @@ def code_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, date: 
     ok = failed = 0
     try:
         records = read_paths(paths)
+        if limit is not None:
+            records = itertools.islice(records, limit)
         if date:
             records = (_with_date(r, date) for r in records)
         for result in pipeline.code_records(records):
