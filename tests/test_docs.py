@@ -18,3 +18,9 @@ def test_output_example_matches_schema() -> None:
     example = json.loads(block)
     jsonschema.validate(example, json.loads((DOCS / "schema.json").read_text(encoding="utf-8")))
     assert example["events"] and example["events"][0]["trigger"]["text"]
+
+
+def test_cli_reference_is_current() -> None:
+    from ahdath.clidocs import render
+
+    assert (DOCS / "cli.md").read_text(encoding="utf-8") == render(), "regenerate: python -m ahdath.clidocs > docs/cli.md"
