@@ -1,7 +1,11 @@
 """Evaluate the Arabic -> Latin name transliteration model on the Wikidata slices.
 
-    .venv/bin/python training/translit/evaluate.py --model training/work/translit/m64.json.gz --slices 16
-    .venv/bin/python training/translit/evaluate.py --slices 20          # shipped model on test
+    # dev: a model trained on the train slice only (tuning was done on these figures)
+    .venv/bin/python training/translit/train.py --slices 64 --out training/work/translit/m64.npz
+    .venv/bin/python training/translit/evaluate.py --model training/work/translit/m64.npz \
+        --slices 16 --train-slices 64 --no-dictionary
+    # test: the shipped model (trained on train+dev)
+    .venv/bin/python training/translit/evaluate.py --slices 20 --no-dictionary
 
 Metrics per slice (one line = one English name token; case-insensitive):
   exact      exact-match accuracy of the 1-best spelling (every line counts once)

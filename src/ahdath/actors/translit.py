@@ -31,6 +31,7 @@ _SHIFT = 20  # arc key = state << _SHIFT | graphone id (graphone ids < 2**20)
 
 BOS = 0  # graphone id of the word boundary (both start and end)
 _UNSEEN_LOGP = -12.0  # log10 probability of an unseen graphone (unknown letter)
+_DROPPED_CATEGORIES = frozenset("PSZC")  # punctuation, symbols, separators, controls
 _ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
 
@@ -66,15 +67,17 @@ def _letter_map() -> Mapping[str, str]:
 
 
 def normalize_token(token: str) -> str:
-    """Canonical Arabic form of one name token: harakat, tatweel and controls dropped, variants mapped."""
+    """Canonical Arabic form of one name token.
+
+    Presentation forms are unfolded (NFKC), variant letters mapped (letters.tsv), and harakat,
+    tatweel, controls, punctuation and symbols dropped: ``(هَنِيّة)`` -> ``هنية``.
+    """
     lmap = _letter_map()
     chars: list[str] = []
-    for ch in unicodedata.normalize("NFC", token):
+    for ch in unicodedata.normalize("NFKC", token):
         if ch in lmap:
             chars.append(lmap[ch])
-        elif unicodedata.category(ch) == "Mn" or unicodedata.category(ch) == "Cf":
-            continue
-        else:
+        elif unicodedata.category(ch)[0] not in _DROPPED_CATEGORIES and unicodedata.category(ch) != "Mn":
             chars.append(ch)
     return "".join(chars)
 
