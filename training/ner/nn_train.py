@@ -87,13 +87,15 @@ class CRF(nn.Module):
 
 
 class Net(nn.Module):
-    def __init__(self, emb: np.ndarray, n_chars: int, hidden: int, char_dim: int = 25, char_filters: int = 50) -> None:
+    def __init__(
+        self, emb: np.ndarray, n_chars: int, hidden: int, n_idx: int = 1, char_dim: int = 25, char_filters: int = 50
+    ) -> None:
         super().__init__()
         self.word_emb = nn.Embedding.from_pretrained(torch.from_numpy(emb), freeze=True)
         self.char_emb = nn.Embedding(n_chars, char_dim, padding_idx=0)
         self.char_conv = nn.Conv1d(char_dim, char_filters, 3, padding=1)
         self.drop_in = nn.Dropout(0.5)
-        self.lstm = nn.LSTM(emb.shape[1] + char_filters + N_FEATS, hidden, batch_first=True, bidirectional=True)
+        self.lstm = nn.LSTM(n_idx * emb.shape[1] + char_filters + N_FEATS, hidden, batch_first=True, bidirectional=True)
         self.drop_out = nn.Dropout(0.3)
         self.out = nn.Linear(2 * hidden, len(TAGS))
         self.crf = CRF(len(TAGS))
@@ -105,7 +107,7 @@ class Net(nn.Module):
         cmask = (ch.view(b * t, 1, c) > 0)
         conv = conv.masked_fill(~cmask, -1e4).max(dim=2).values
         conv = torch.where(conv < -1e3, torch.zeros_like(conv), conv).view(b, t, -1)
-        x = torch.cat([self.word_emb(idx), conv, feats], dim=2)
+        x = torch.cat([self.word_emb(idx).view(b, t, -1), conv, feats], dim=2)
         x = self.drop_in(x)
         packed = nn.utils.rnn.pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
         h, _ = self.lstm(packed)
@@ -136,7 +138,7 @@ class Net(nn.Module):
 def make_batch(feat: Featurizer, sents: list[tuple[list[str], list[str]]]):
     t = max(len(s[0]) for s in sents)
     b = len(sents)
-    idx = np.zeros((b, t), dtype=np.int64)
+    idx = np.zeros((b, t, feat.n_idx), dtype=np.int64)
     ch = np.zeros((b, t, MAX_CHARS), dtype=np.int64)
     fs = np.zeros((b, t, N_FEATS), dtype=np.float32)
     tags = np.zeros((b, t), dtype=np.int64)
@@ -159,7 +161,7 @@ def save_model(out_dir: Path, net: Net, words: list[str], chars: list[str], meta
     (out_dir / "nn_meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> tuple[float, int]:
     ap = argparse.ArgumentParser()
     ap.add_argument("name")
     ap.add_argument("--full", action="store_true")
@@ -170,8 +172,10 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--stem-emb", action="store_true", help="also feed the clitic-stripped stem's vector")
+    ap.add_argument("--char-filters", type=int, default=50)
     ap.add_argument("--out", type=Path)
-    a = ap.parse_args()
+    a = ap.parse_args(argv)
     torch.manual_seed(a.seed)
     random.seed(a.seed)
     torch.set_num_threads(a.threads)
@@ -184,8 +188,9 @@ def main() -> None:
     chars = ["<pad>", "<unk>"] + [c for c, n in char_counts.most_common() if n >= 2]
     gaz = load_gazetteer(WORK / "gazetteer.tsv")
     fx = FeatureExtractor({}, gaz)
-    feat = Featurizer({w: i for i, w in enumerate(words) if i}, {c: i for i, c in enumerate(chars) if i > 1}, fx)
-    net = Net(emb, len(chars), a.hidden)
+    n_idx = 2 if a.stem_emb else 1
+    feat = Featurizer({w: i for i, w in enumerate(words) if i}, {c: i for i, c in enumerate(chars) if i > 1}, fx, n_idx)
+    net = Net(emb, len(chars), a.hidden, n_idx=n_idx, char_filters=a.char_filters)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=a.lr)
     print(f"setup {time.time() - t0:.0f}s vocab {len(words)} chars {len(chars)}", flush=True)
     out_dir = a.out or (WORK / "nn" / a.name)
@@ -222,6 +227,7 @@ def main() -> None:
     if not dev:
         save_model(out_dir, net, words, chars, {"epoch": a.epochs, **vars(a)} | {"out": None})
     print(f"best {best} total {time.time() - t0:.0f}s", flush=True)
+    return best
 
 
 if __name__ == "__main__":

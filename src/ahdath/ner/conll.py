@@ -51,7 +51,16 @@ def tag_conll(in_path: str | Path, out_path: str | Path, tagger: NERTagger | Non
     if cur:
         blocks.append(cur)
     sents = [b for b in blocks if isinstance(b, list)]
-    tags = iter(tagger.tag_tokens(sents))
+    # Consecutive sentences (up to the next -DOCSTART-) are treated as documents of doc_window sentences.
+    all_tags: list[list[str]] = []
+    group: list[list[str]] = []
+    for b in [*blocks, "-DOCSTART-"]:
+        if isinstance(b, list):
+            group.append(b)
+        if group and (len(group) >= tagger.doc_window or (isinstance(b, str) and b.startswith("-DOCSTART-"))):
+            all_tags += tagger.tag_tokens(group, document=True)
+            group = []
+    tags = iter(all_tags)
     with open(out_path, "w", encoding="utf-8") as w:
         for b in blocks:
             if isinstance(b, str):

@@ -62,12 +62,26 @@ class FeatureExtractor:
     gazetteer: dict[tuple[str, ...], str]
     proclitics: list[tuple[str, int]] = field(default_factory=load_proclitics)
     _cache: dict[str, tuple[list[str], ...]] = field(default_factory=dict, repr=False)
+    _stems: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    _phrase_first: set[str] = field(default_factory=set, repr=False)
+
+    def __post_init__(self) -> None:
+        self._phrase_first = {k[0] for k in self.gazetteer if len(k) > 1}
 
     def stem(self, w: str) -> tuple[str, str]:
+        """(proclitic, stem) of a folded word; ('', w) when no proclitic applies."""
+        hit = self._stems.get(w)
+        if hit is not None:
+            return hit
+        out = "", w
         for clitic, min_len in self.proclitics:
             if w.startswith(clitic) and len(w) - len(clitic) >= min_len:
-                return clitic, w[len(clitic) :]
-        return "", w
+                out = clitic, w[len(clitic) :]
+                break
+        if len(self._stems) > 500_000:
+            self._stems.clear()
+        self._stems[w] = out
+        return out
 
     def _word_feats(self, w: str) -> tuple[list[str], ...]:
         """(own features, features as seen from offsets -2, -1, +1, +2)."""
@@ -81,6 +95,8 @@ class FeatureExtractor:
         if clitic:
             own += [f"s={st}", f"cl={clitic}", f"sx2={st[-2:]}", f"sp2={st[:2]}", f"sp3={st[:3]}"]
             ctx += [f"s={st}", f"cl={clitic}"]
+        if len(self._cache) > 300_000:
+            self._cache.clear()
         if len(w) <= 2:
             own.append("short")
         cl = self.clusters.get(w) or self.clusters.get(st)
@@ -112,7 +128,7 @@ class FeatureExtractor:
         while i < n:
             best = 0
             kind = ""
-            first_forms = {keys[i], self.stem(keys[i])[1]}
+            first_forms = {f for f in (keys[i], self.stem(keys[i])[1]) if f in self._phrase_first}
             for length in range(min(MAX_PHRASE, n - i), 1, -1):
                 rest = tuple(keys[i + 1 : i + length])
                 for first in first_forms:

@@ -44,14 +44,16 @@ class Featurizer:
     vocab: dict[str, int]  # folded word -> row of the embedding matrix (0 = unknown)
     chars: dict[str, int]  # char -> index (0 = pad, 1 = unknown)
     fx: FeatureExtractor  # for stems and gazetteer phrases
-    _cache: dict[str, tuple[int, np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
+    n_idx: int = 1  # 1: word vector; 2: word and clitic-stripped stem vectors
+    _cache: dict[str, tuple[list[int], np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
 
-    def word(self, key: str) -> tuple[int, np.ndarray, np.ndarray]:
+    def word(self, key: str) -> tuple[list[int], np.ndarray, np.ndarray]:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
         clitic, st = self.fx.stem(key)
-        idx = self.vocab.get(key) or self.vocab.get(st) or 0
+        st_idx = self.vocab.get(st, 0)
+        idx = [self.vocab.get(key) or st_idx, st_idx or self.vocab.get(key, 0)][: self.n_idx]
         ch = np.zeros(MAX_CHARS, dtype=np.int64)
         for i, c in enumerate(key[:MAX_CHARS]):
             ch[i] = self.chars.get(c, 1)
@@ -74,7 +76,7 @@ class Featurizer:
     def sentence(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         keys = [fold_key(t) or t for t in tokens]
         rows = [self.word(k) for k in keys]
-        idx = np.array([r[0] for r in rows], dtype=np.int64)
+        idx = np.array([r[0] for r in rows], dtype=np.int64).reshape(len(rows), self.n_idx)
         ch = np.stack([r[1] for r in rows])
         f = np.stack([r[2] for r in rows])
         phr = self.fx._phrase_feats(keys)
@@ -101,6 +103,12 @@ class NumpyBiLSTMCRF:
         with np.load(path) as z:
             return cls({k: z[k].astype(np.float32) for k in z.files})
 
+    @property
+    def n_idx(self) -> int:
+        """How many vectors (word, stem) feed each token, read from the input weight shape."""
+        d_in = self.w["lstm_f_wi"].shape[0] - self.w["char_conv_b"].shape[0] - N_FEATS
+        return d_in // self.w["word_emb"].shape[1]
+
     def _lstm(self, x: np.ndarray, lengths: np.ndarray, d: str) -> np.ndarray:
         """x: (B, T, D) padded; runs direction d ('f' or 'b'); returns (B, T, H)."""
         b, t, _ = x.shape
@@ -126,44 +134,93 @@ class NumpyBiLSTMCRF:
             out = np.take_along_axis(out, rev[:, :, None], axis=1)
         return out
 
-    def emissions(self, idx: np.ndarray, ch: np.ndarray, feats: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    def char_features(self, ch: np.ndarray) -> np.ndarray:
+        """Char-CNN output for words given as char index rows ch (N, C) -> (N, F)."""
         w = self.w
-        emb = w["word_emb"][idx]  # (B, T, E)
-        ce = w["char_emb"][ch]  # (B, T, C, Dc)
-        b, t, c, dc = ce.shape
+        ce = w["char_emb"][ch]  # (N, C, Dc)
+        n, c, dc = ce.shape
         k = w["char_conv_w"].shape[0] // dc  # conv weight stored as (k*Dc, F)
-        pad = np.zeros((b, t, k // 2, dc), dtype=np.float32)
-        cp = np.concatenate([pad, ce, pad], axis=2)
-        win = np.concatenate([cp[:, :, j : j + c] for j in range(k)], axis=3)  # (B,T,C,k*Dc)
+        pad = np.zeros((n, k // 2, dc), dtype=np.float32)
+        cp = np.concatenate([pad, ce, pad], axis=1)
+        win = np.concatenate([cp[:, j : j + c] for j in range(k)], axis=2)  # (N, C, k*Dc)
         conv = win @ w["char_conv_w"] + w["char_conv_b"]
-        mask = (ch > 0)[..., None]
-        conv = np.where(mask, conv, -1e4).max(axis=2)
-        conv = np.where(conv < -1e3, 0.0, conv)
-        x = np.concatenate([emb, conv, feats], axis=2).astype(np.float32)
+        conv = np.where((ch > 0)[..., None], conv, -1e4).max(axis=1)
+        return np.where(conv < -1e3, 0.0, conv).astype(np.float32)
+
+    def inputs(self, idx: np.ndarray, ch: np.ndarray, feats: np.ndarray) -> np.ndarray:
+        """LSTM input rows for N tokens: idx (N, K), ch (N, C), feats (N, N_FEATS) -> (N, D)."""
+        emb = self.w["word_emb"][idx].reshape(len(idx), -1)
+        return np.concatenate([emb, self.char_features(ch), feats], axis=1).astype(np.float32)
+
+    def run(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Emission scores (B, T, n_tags) for padded LSTM inputs x (B, T, D)."""
+        w = self.w
         h = np.concatenate([self._lstm(x, lengths, "f"), self._lstm(x, lengths, "b")], axis=2)
         return h @ w["out_w"] + w["out_b"]
 
-    def viterbi(self, em: np.ndarray, n: int) -> list[int]:
-        trans = np.where(allowed_transitions(), self.w["crf_trans"], -1e4)
-        start = np.where(allowed_start(), self.w["crf_start"], -1e4)
-        score = start + em[0]
-        back = np.zeros((n, em.shape[1]), dtype=np.int64)
-        for s in range(1, n):
-            cand = score[:, None] + trans
-            back[s] = cand.argmax(axis=0)
-            score = cand.max(axis=0) + em[s]
+    def emissions(self, idx: np.ndarray, ch: np.ndarray, feats: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        b, t = idx.shape[:2]
+        x = self.inputs(idx.reshape(b * t, -1), ch.reshape(b * t, -1), feats.reshape(b * t, -1))
+        return self.run(x.reshape(b, t, -1), lengths)
+
+    def viterbi_batch(self, em: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Best IOB2-valid tag paths for a padded batch em (B, T, n) -> (B, T) tag indices."""
+        trans = np.where(allowed_transitions(), self.w["crf_trans"], -1e4).astype(np.float32)
+        start = np.where(allowed_start(), self.w["crf_start"], -1e4).astype(np.float32)
+        b, t, n = em.shape
+        score = start + em[:, 0]
+        back = np.zeros((b, t, n), dtype=np.int64)
+        rows = np.arange(b)
+        for s in range(1, t):
+            cand = score[:, :, None] + trans[None]  # (B, from, to)
+            best_prev = cand.argmax(axis=1)
+            new = np.take_along_axis(cand, best_prev[:, None, :], axis=1)[:, 0] + em[:, s]
+            active = (s < lengths)[:, None]
+            score = np.where(active, new, score)
+            back[:, s] = np.where(active, best_prev, np.arange(n)[None, :])
         score = score + self.w["crf_end"]
-        best = [int(score.argmax())]
-        for s in range(n - 1, 0, -1):
-            best.append(int(back[s, best[-1]]))
-        return best[::-1]
+        path = np.zeros((b, t), dtype=np.int64)
+        cur = score.argmax(axis=1)
+        for s in range(t - 1, -1, -1):
+            path[:, s] = cur
+            cur = back[rows, s, cur]
+        return path
 
 
 @dataclass
 class NeuralTagger:
     featurizer: Featurizer
     net: NumpyBiLSTMCRF
-    batch_tokens: int = 4000
+    batch_tokens: int = 3000
+    max_cache: int = 300_000
+    _inputs: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    def _sentence_inputs(self, tokens: Sequence[str]) -> np.ndarray:
+        """LSTM input rows of one sentence; per-word parts are cached, phrase features added here."""
+        fz = self.featurizer
+        keys = [fold_key(t) or t for t in tokens]
+        cache = self._inputs
+        new = [k for k in dict.fromkeys(keys) if k not in cache]
+        if new:
+            if len(cache) + len(new) > self.max_cache:
+                cache.clear()
+            rows = [fz.word(k) for k in new]
+            x = self.net.inputs(
+                np.array([r[0] for r in rows], dtype=np.int64),
+                np.stack([r[1] for r in rows]),
+                np.stack([r[2] for r in rows]),
+            )
+            for k, row in zip(new, x, strict=True):
+                cache[k] = row
+        x = np.stack([cache[k] for k in keys])
+        phr = fz.fx._phrase_feats(keys)
+        if any(phr):
+            base = x.shape[1] - 2 * len(GAZ_TYPES)
+            for i, feats in enumerate(phr):
+                for name in feats:
+                    bi, kind = name[1], name[3:]
+                    x[i, base + (0 if bi == "B" else len(GAZ_TYPES)) + GAZ_TYPES.index(kind)] = 1.0
+        return x
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         out: list[list[str]] = [[] for _ in sentences]
@@ -174,18 +231,13 @@ class NeuralTagger:
             while end < len(order) and len(sentences[order[end]]) * (end - pos + 1) <= self.batch_tokens:
                 end += 1
             batch = order[pos:end]
-            t = max(len(sentences[i]) for i in batch)
-            b = len(batch)
-            idx = np.zeros((b, t), dtype=np.int64)
-            ch = np.zeros((b, t, MAX_CHARS), dtype=np.int64)
-            feats = np.zeros((b, t, N_FEATS), dtype=np.float32)
-            lengths = np.zeros(b, dtype=np.int64)
+            xs = [self._sentence_inputs(sentences[i]) for i in batch]
+            lengths = np.array([len(x) for x in xs], dtype=np.int64)
+            x = np.zeros((len(xs), int(lengths.max()), xs[0].shape[1]), dtype=np.float32)
+            for r, xi in enumerate(xs):
+                x[r, : len(xi)] = xi
+            paths = self.net.viterbi_batch(self.net.run(x, lengths), lengths)
             for r, i in enumerate(batch):
-                a, c, f = self.featurizer.sentence(sentences[i])
-                n = len(a)
-                idx[r, :n], ch[r, :n], feats[r, :n], lengths[r] = a, c, f, n
-            em = self.net.emissions(idx, ch, feats, lengths)
-            for r, i in enumerate(batch):
-                out[i] = [TAGS[k] for k in self.net.viterbi(em[r], int(lengths[r]))]
+                out[i] = [TAGS[k] for k in paths[r, : lengths[r]]]
             pos = end
         return out

@@ -9,6 +9,8 @@ from typing import Any
 
 from ahdath.model import Document, Entity
 from ahdath.ner.features import FeatureExtractor, load_clusters, load_gazetteer
+from ahdath.ner.iob import fix_iob2, tags_to_spans, union_tags
+from ahdath.ner.propagate import propagate
 
 DEFAULT_MODEL_DIR = Path(__file__).with_name("model")
 LABELS = ("PERS", "LOC", "ORG", "MISC")
@@ -17,31 +19,6 @@ SENT_END = frozenset({".", "؟", "!", "?"})
 
 class ModelNotFoundError(FileNotFoundError):
     pass
-
-
-def fix_iob2(tags: list[str]) -> list[str]:
-    """Turn an I-X that does not continue an X into B-X."""
-    out: list[str] = []
-    prev = "O"
-    for t in tags:
-        if t.startswith("I-") and prev[2:] != t[2:]:
-            t = "B-" + t[2:]
-        out.append(t)
-        prev = t
-    return out
-
-
-def tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(first token, one past last token, label) for each IOB2 entity."""
-    spans: list[tuple[int, int, str]] = []
-    start, kind = -1, ""
-    for i, t in enumerate([*tags, "O"]):
-        if start >= 0 and not (t.startswith("I-") and t[2:] == kind):
-            spans.append((start, i, kind))
-            start = -1
-        if t.startswith("B-") or (t.startswith("I-") and start < 0):
-            start, kind = i, t[2:]
-    return spans
 
 
 class _CRFBackend:
@@ -63,17 +40,23 @@ def _neural_backend(model_dir: Path, features: FeatureExtractor) -> Any:
     chars = (model_dir / "chars.txt").read_text(encoding="utf-8").split("\n")
     vocab = {w: i for i, w in enumerate(words) if i and w}
     char_ix = {c: i for i, c in enumerate(chars) if i > 1 and c}
-    return NeuralTagger(Featurizer(vocab, char_ix, features), NumpyBiLSTMCRF.load(model_dir / "bilstm.npz"))
+    net = NumpyBiLSTMCRF.load(model_dir / "bilstm.npz")
+    return NeuralTagger(Featurizer(vocab, char_ix, features, net.n_idx), net)
 
 
 @dataclass
 class NERTagger:
-    """Arabic NER over given tokens. ``load()`` picks the backend found in the model directory:
-    ``bilstm.npz`` (BiLSTM-CRF, numpy) or ``crf.bin`` (feature CRF)."""
+    """Arabic NER over given tokens.
+
+    ``load()`` reads the model directory: ``bilstm.npz`` (BiLSTM-CRF, numpy) and/or ``crf.bin``
+    (feature CRF). With both, the BiLSTM's entities are kept and the CRF's are added where they
+    overlap none; then names tagged in most of their mentions in a document are tagged at the rest.
+    """
 
     model_dir: Path
-    backend: Any
+    backends: list[Any]
     meta: dict[str, Any]
+    doc_window: int = 20  # sentences that tag_conll treats as one document for propagation
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> NERTagger:
@@ -89,12 +72,26 @@ class NERTagger:
         clusters = load_clusters(model_dir / "clusters.tsv") if (model_dir / "clusters.tsv").is_file() else {}
         gaz = load_gazetteer(model_dir / "gazetteer.tsv") if (model_dir / "gazetteer.tsv").is_file() else {}
         features = FeatureExtractor(clusters, gaz)
-        backend = _neural_backend(model_dir, features) if neural.is_file() else _CRFBackend(model_dir, features)
-        return cls(model_dir, backend, meta)
+        backends: list[Any] = []
+        if neural.is_file():
+            backends.append(_neural_backend(model_dir, features))
+        if crf.is_file():
+            backends.append(_CRFBackend(model_dir, features))
+        return cls(model_dir, backends, meta, int(meta.get("doc_window", 20)))
 
-    def tag_tokens(self, sentences: list[list[str]]) -> list[list[str]]:
-        """IOB2 tags (B-PERS ... O) for each given token sequence."""
-        return [fix_iob2(t) for t in self.backend.tag(sentences)]
+    def tag_tokens(self, sentences: list[list[str]], document: bool = False) -> list[list[str]]:
+        """IOB2 tags (B-PERS ... O) for each given token sequence.
+
+        With ``document=True`` the sentences are one document: untagged repeats of names tagged
+        elsewhere in it are labelled too.
+        """
+        tags = [[fix_iob2(t) for t in b.tag(sentences)] for b in self.backends]
+        out = tags[0]
+        for other in tags[1:]:
+            out = [union_tags(a, b) for a, b in zip(out, other, strict=True)]
+        if document and self.meta.get("propagate", True):
+            out = propagate(sentences, out)
+        return out
 
     def __call__(self, doc: Document) -> Document:
         """Fill ``doc.entities`` from the tokens in ``doc.tokens`` (or a simple tokenization)."""
@@ -108,7 +105,7 @@ class NERTagger:
             if not sents or sents[-1][-1][3] != tok[3] or sents[-1][-1][2] in SENT_END or len(sents[-1]) >= 200:
                 sents.append([])
             sents[-1].append(tok)
-        all_tags = self.tag_tokens([[t[2] for t in s] for s in sents])
+        all_tags = self.tag_tokens([[t[2] for t in s] for s in sents], document=True)
         entities: list[Entity] = []
         for sent, tags in zip(sents, all_tags, strict=True):
             for a, b, label in tags_to_spans(tags):

@@ -1,0 +1,56 @@
+"""Document-level label propagation: a name the tagger labels in some sentences of a document is
+labelled at its other, untagged mentions in the same document (when most mentions were tagged)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ahdath.ner.iob import tags_to_spans
+
+
+def propagate(tokens: list[list[str]], tags: list[list[str]], min_ratio: float = 0.5, min_chars: int = 3) -> list[list[str]]:
+    """Return new tags where untagged exact repeats of tagged entity strings get the majority label."""
+    labels: dict[tuple[str, ...], Counter[str]] = {}
+    for toks, tg in zip(tokens, tags, strict=True):
+        for a, b, lab in tags_to_spans(tg):
+            key = tuple(toks[a:b])
+            if sum(map(len, key)) >= min_chars:
+                labels.setdefault(key, Counter())[lab] += 1
+    if not labels:
+        return tags
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in labels:
+        by_first.setdefault(key[0], []).append(key)
+    for keys in by_first.values():
+        keys.sort(key=len, reverse=True)
+    # count every mention (tagged or not) of each key
+    mentions: Counter[tuple[str, ...]] = Counter()
+    for toks in tokens:
+        for i, w in enumerate(toks):
+            for key in by_first.get(w, ()):
+                if tuple(toks[i : i + len(key)]) == key:
+                    mentions[key] += 1
+    out = [list(t) for t in tags]
+    for toks, tg in zip(tokens, out, strict=True):
+        i = 0
+        while i < len(toks):
+            done = False
+            for key in by_first.get(toks[i], ()):
+                n = len(key)
+                if tuple(toks[i : i + n]) != key or any(t != "O" for t in tg[i : i + n]):
+                    continue
+                if i + n < len(tg) and tg[i + n].startswith("I-"):
+                    continue
+                tagged = sum(labels[key].values())
+                if tagged / mentions[key] < min_ratio:
+                    continue
+                lab = labels[key].most_common(1)[0][0]
+                tg[i] = f"B-{lab}"
+                for j in range(i + 1, i + n):
+                    tg[j] = f"I-{lab}"
+                i += n
+                done = True
+                break
+            if not done:
+                i += 1
+    return out
