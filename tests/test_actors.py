@@ -237,3 +237,34 @@ def test_bad_user_file_is_reported(tmp_path: Path) -> None:
     bad.write_text("- {name: X}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.yaml: entry 1"):
         ActorResolver.load([bad])
+
+
+def pers(text: str, *names: str) -> list[Entity]:
+    out = []
+    for n in names:
+        s = text.index(n)
+        out.append(Entity(s, s + len(n), n, "PERS"))
+    return out
+
+
+def test_unknown_person_described_by_words_around_the_name() -> None:
+    text = "وقال السفير الفلسطيني لدى روسيا سليم القواسمي إن اللقاء مهم."
+    p = find(run(text, entities=pers(text, "سليم القواسمي")), "سليم القواسمي")
+    assert (p.country, p.sector) == ("PSE", "GOV") and "before" in p.reason
+    text = "اعتبر رامز الكعبي، وزير الإعلام البحريني، أن القرار خاطئ."
+    p = find(run(text, entities=pers(text, "رامز الكعبي")), "رامز الكعبي")
+    assert (p.country, p.sector) == ("BHR", "GOV") and "after" in p.reason
+    text = "وقتل القيادي البارز في حركة حماس رامز الكعبي في غارة."
+    doc = run(text, entities=pers(text, "رامز الكعبي"))
+    p = find(doc, "رامز الكعبي")
+    assert (p.country, p.sector) == ("PSE", "REB")
+    assert find(doc, "القيادي البارز في حركة حماس").actor_id is None  # a member, not Hamas's leader
+    text = "وجه النائب العام السعودي، الشيخ رامز الكعبي، بتحريك الدعوى."
+    p = find(run(text, entities=pers(text, "رامز الكعبي")), "رامز الكعبي")
+    assert (p.country, p.sector) == ("SAU", "JUD")
+
+
+def test_unknown_person_takes_the_article_country() -> None:
+    text = "تظاهر آلاف في القاهرة. وقال رامز الكعبي إن الحكومة المصرية مسؤولة عن الأزمة في مصر."
+    p = find(run(text, entities=pers(text, "رامز الكعبي")), "رامز الكعبي")
+    assert p.country == "EGY" and "context" in p.reason and p.confidence < 0.5

@@ -119,7 +119,7 @@ def test_names_belong_to_one_country() -> None:
 def test_agents_format() -> None:
     data = load("agents.yaml")
     assert set(data) == {"agents", "bodies", "org_prefixes", "blockers", "back_titles", "first_names", "name_stops",
-                         "surname_stops"}
+                         "surname_stops", "title_fillers", "title_preps"}
     allowed = {"ar", "sector", "name", "role", "person", "cvl_people", "country", "loaded", "sector_by_country", "id",
                "needs_modifier", "title_roles"}
     codes = {c["id"] for c in countries()}
@@ -138,7 +138,8 @@ def test_agents_format() -> None:
             assert code in codes and sec in SECTORS
     for title, roles in data["back_titles"].items():
         assert ARABIC.match(title) and set(roles) <= ROLES, title
-    for key in ("bodies", "org_prefixes", "blockers", "first_names", "name_stops", "surname_stops"):
+    for key in ("bodies", "org_prefixes", "blockers", "first_names", "name_stops", "surname_stops", "title_fillers",
+                "title_preps"):
         assert data[key] and all(ARABIC.match(x) for x in data[key]), key
 
 

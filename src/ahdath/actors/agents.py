@@ -129,6 +129,21 @@ def absorb(kb: KB, m: Mention, nxt: Mention, date: str | None) -> None:
             m.role = kb.agents[nxt.target.ref].title_roles.get(m.role or "", m.role)
 
 
+def member_of(kb: KB, m: Mention, nxt: Mention) -> None:
+    """A person noun followed by في + an organization (القيادي في حماس): one of its members, not its officeholder."""
+    ag = kb.agents[m.target.ref]
+    e = kb.entries[nxt.actor_id or ""]
+    m.country, m.has_country = e.country, True
+    m.sector = e.sector or m.sector
+    m.of_name = e.name
+    m.name = fill_name(ag.name, "", e.name)
+    m.role = None
+    m.reason = f"{m.form} in {e.id} → {e.country} {m.sector}".rstrip()
+    m.conf = 0.8
+    m.loaded = m.loaded or nxt.loaded
+    m.end, m.j = nxt.end, nxt.j
+
+
 def officeholder(kb: KB, m: Mention, date: str | None, of: str | None = None) -> None:
     of = of or m.country
     if not m.role or not of:

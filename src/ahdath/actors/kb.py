@@ -200,6 +200,8 @@ class KB:
     blockers: tuple[str, ...] = ()
     name_stops: frozenset[str] = frozenset()  # words that end an unknown name (في، من، قال...)
     surname_stops: frozenset[str] = frozenset()  # name endings never used alone as a surname (الله، الدين)
+    title_fillers: frozenset[str] = frozenset()  # words between a title and its name (السابق، البارز، المدعو)
+    title_preps: frozenset[str] = frozenset()  # prepositions of a title's place complement (لدى، في)
     # The index of surface forms: folded token tuple -> targets (best first), and every proper prefix of a
     # form, for longest-match walks. Flat tuples of strings keep the garbage collector's work small.
     index: dict[tuple[str, ...], tuple[Target, ...]] = field(default_factory=dict)
@@ -312,6 +314,10 @@ class KB:
             self.back_titles = {fold_text(k): frozenset(v) for k, v in data["back_titles"].items()}
         if "surname_stops" in data:
             self.surname_stops = frozenset(fold_text(b) for b in data["surname_stops"])
+        if "title_preps" in data:
+            self.title_preps = frozenset(fold_text(b) for b in data["title_preps"])
+        if "title_fillers" in data:
+            self.title_fillers = frozenset(fold_text(b) for b in data["title_fillers"])
         if "name_stops" in data:
             self.name_stops = frozenset(fold_text(b) for b in data["name_stops"])
         if "first_names" in data:

@@ -26,7 +26,7 @@ from typing import Any
 
 from ahdath.actors.agents import CONJ as _CONJ
 from ahdath.actors.agents import Mention as _M
-from ahdath.actors.agents import absorb, country_sector, fill_name, officeholder
+from ahdath.actors.agents import absorb, country_sector, fill_name, member_of, officeholder
 from ahdath.actors.kb import KB, Entry, Target, default_kb
 from ahdath.language.normalize import fold
 from ahdath.model import Actor, Document, Token
@@ -265,6 +265,10 @@ class ActorResolver:
                                   and (b.i == m.j or (b.i == m.j + 1 and toks[m.j].text in "،,"))), None)
                     if after is not None:
                         absorb(kb, m, after, date)
+            elif (m.target.kind == "agent" and m.person_title and not m.has_country and nxt is not None
+                  and nxt.kind in ("organization", "igo") and nxt.actor_id and nxt.i > m.j
+                  and self._member_gap(toks[m.j:nxt.i], nxt.prefix)):
+                member_of(kb, m, nxt)  # القيادي (السابق) في حركة حماس: a member of the organization
             elif (m.target.kind == "agent" and nxt is not None and nxt.mention == "nisba" and not m.has_country
                   and 0 < nxt.i - m.j <= 2 and not m.form.startswith("ال") and nxt.form.startswith("ال")
                   and all(t.norm.startswith("ال") and not t.is_punct for t in toks[m.j:nxt.i])):
@@ -298,6 +302,13 @@ class ActorResolver:
                     and kb.agents[m.target.ref].needs_modifier:
                 m.emit = False
         return base
+
+    def _member_gap(self, gap: list[Token], prefix: str) -> bool:
+        """Whether the words between a person noun and an organization make it a member: في، (السابق) بـ."""
+        fillers = self.kb.title_fillers
+        if not prefix and gap[-1].norm == "في":
+            return all(t.norm in fillers for t in gap[:-1])
+        return prefix == "ب" and all(t.norm in fillers for t in gap)
 
     # ---- 3. unknown persons -------------------------------------------------------------------
     def _unknown_persons(self, doc: Document, res: list[_M]) -> list[_M]:
@@ -346,29 +357,95 @@ class ActorResolver:
             name = self.english_name(text)
             p = _M(i, j, s, e, Target("entry", ""), kind="person", name=name, mention="name", reason=why,
                    conf=0.6 if why.startswith("named") else 0.5)
-            # a title just before the name gives country and sector
-            for m in res:
-                by_role = m.kind == "person" and m.reason.startswith("title+")
-                if m.emit and m.person_title and (m.kind == "agent" or by_role) \
-                        and (m.j == i or (m.j == i - 1 and toks[m.j].text in "،,")):
-                    holder = kb.entries.get(m.actor_id or "") if by_role else None
-                    last = fold(text.split()[-1]).text if text.split() else ""
-                    if holder is not None and any(fold(a.split()[-1]).text == last for a in holder.ar if a.split()):
-                        # the officeholder, spelled in a way the knowledge base lacks
-                        p.kind, p.name, p.actor_id, p.wikidata = "person", holder.name, holder.id, holder.wikidata
-                        p.country, p.sector, p.has_country = m.country, m.sector, True
-                        p.reason, p.conf = f"{why}; surname of {holder.name}, {m.form} on the date", 0.8
-                        break
-                    p.country, p.sector, p.has_country = m.country, m.sector, bool(m.country)
-                    p.role = m.role
-                    p.reason = f"{why}; title {m.form}" + (f" → {m.country} {m.sector}" if m.country else "")
-                    m.kind, m.name, m.actor_id, m.wikidata = "person", p.name, None, None
-                    m.reason, m.conf = f"title in apposition to {text}", 0.6
-                    break
-                if m.emit and m.mention == "nisba" and not m.people and m.j == i:
-                    p.country, p.has_country = m.country, True
+            self._describe(doc, p, res, why)
             out.append(p)
         return out
+
+    def _describe(self, doc: Document, p: _M, res: list[_M], why: str) -> None:
+        """Country and sector of an unknown person from the words around the name: a title before it
+        (الرئيس الفلسطيني X، السفير الفلسطيني لدى روسيا X، القيادي في حماس X، الناشط X) or after it
+        (X، وزير الإعلام البحريني؛ X زعيم كوريا الشمالية), or a nisba in brackets (X (سعودي الجنسية))."""
+        kb, toks, text = self.kb, doc.tokens, doc.text[p.start:p.end]
+        m, where = self._title_before(toks, res, p.i)
+        if m is None:
+            m, where = self._title_after(toks, res, p.j)
+        if m is None:
+            return
+        if m.mention == "nisba":
+            p.country, p.has_country = m.country, True
+            p.reason = f"{why}; nisba {m.form} → {m.country}"
+            return
+        by_role = m.kind == "person" and m.reason.startswith("title+")
+        holder = kb.entries.get(m.actor_id or "") if by_role else None
+        last = fold(text.split()[-1]).text if text.split() else ""
+        if holder is not None and any(fold(a.split()[-1]).text == last for a in holder.ar if a.split()):
+            # the officeholder, spelled in a way the knowledge base lacks
+            p.kind, p.name, p.actor_id, p.wikidata = "person", holder.name, holder.id, holder.wikidata
+            p.country, p.sector, p.has_country = m.country, m.sector, True
+            p.reason, p.conf = f"{why}; surname of {holder.name}, {m.form} on the date", 0.8
+            return
+        p.country, p.sector, p.has_country = m.country, m.sector, bool(m.country)
+        p.role = m.role
+        p.reason = f"{why}; title {where} {m.form}" + (f" → {m.country} {m.sector}".rstrip() if m.country else "")
+        if m.person_title:
+            m.kind, m.name, m.actor_id, m.wikidata = "person", p.name, None, None
+            m.reason, m.conf = f"title in apposition to {text}", 0.6
+
+    def _title_before(self, toks: list[Token], res: list[_M], i: int) -> tuple[_M | None, str]:
+        """The title (or singular agent noun) describing a name that starts at token ``i``, skipping commas,
+        honorifics and fillers (السابق، البارز، المدعو) and a place complement (لدى روسيا، في الخرطوم)."""
+        kb = self.kb
+        ends: dict[int, _M] = {}
+        for m in res:
+            if m.emit and (m.j not in ends or m.i < ends[m.j].i):
+                ends[m.j] = m
+        k, comma, weak = i, False, None
+        for _ in range(6):
+            if k <= 0:
+                break
+            prev = toks[k - 1]
+            if prev.text in "،,":
+                comma = True
+                k -= 1
+                continue
+            m = ends.get(k)
+            if m is None:
+                if prev.norm in kb.title_fillers:
+                    k -= 1
+                    continue
+                break
+            if m.kind in ("country", "place") and m.mention in ("name", "capital", "place") and (
+                    m.prefix[-1:] == "ب" or (m.i > 0 and toks[m.i - 1].norm in kb.title_preps)):
+                k = m.i - (0 if m.prefix[-1:] == "ب" else 1)  # a complement: لدى روسيا، في الخرطوم
+                continue
+            titled = m.person_title and (m.kind == "agent" or m.reason.startswith("title+"))
+            if titled and m.has_country:
+                return m, "before"
+            if titled or (m.target.kind == "agent" and m.kind == "agent" and not comma and not m.people):
+                if weak is None:
+                    weak = m  # الشيخ X: look further back for a title with a country (النائب العام السعودي، الشيخ X)
+                k = m.i
+                continue
+            if m.mention == "nisba" and not m.people and not comma and m.j == i:
+                return m, "before"
+            break
+        return weak, "before"
+
+    def _title_after(self, toks: list[Token], res: list[_M], j: int) -> tuple[_M | None, str]:
+        """A title in apposition after a name ending at token ``j``: X، وزير الخارجية البحريني; X (سعودي)."""
+        if j >= len(toks):
+            return None, ""
+        sep = toks[j].text if toks[j].text in "،,(" else ""
+        k = j + 1 if sep else j
+        m = next((m for m in res if m.emit and m.i == k), None)
+        if m is None:
+            return None, ""
+        if m.mention == "nisba" and not m.people and sep == "(":
+            return m, "after"
+        titled = m.person_title and (m.kind == "agent" or m.reason.startswith("title+"))
+        if titled and m.has_country and sep != "(":
+            return m, "after"
+        return None, ""
 
     def english_name(self, arabic: str) -> str:
         """English spelling of an unknown person's Arabic name (the transliterator; '' when unavailable)."""
@@ -491,6 +568,10 @@ class ActorResolver:
                 m.conf *= 0.6
                 if m.role and m.person_title:
                     officeholder(self.kb, m, date)
+            elif m.emit and m.kind == "person" and not m.actor_id and not m.country:
+                m.country = top  # a person the knowledge base does not know: most are from the article's country
+                m.reason += f"; country {top} from article context"
+                m.conf *= 0.6
 
     # ---- output ------------------------------------------------------------------------------
     def _actor(self, m: _M, text: str) -> Actor:
