@@ -268,3 +268,15 @@ def test_unknown_person_takes_the_article_country() -> None:
     text = "تظاهر آلاف في القاهرة. وقال رامز الكعبي إن الحكومة المصرية مسؤولة عن الأزمة في مصر."
     p = find(run(text, entities=pers(text, "رامز الكعبي")), "رامز الكعبي")
     assert p.country == "EGY" and "context" in p.reason and p.confidence < 0.5
+
+
+def test_hashtags_join_words_with_underscores() -> None:
+    text = "اتهمت #الأمم_المتحدة، الجمعة، #ميليشيا_الحوثي وقال الرئيس الفلسطيني #محمود_عباس إن"
+    doc = run(text, date="2018-05-01")
+    assert find(doc, "الأمم_المتحدة").actor_id == "un"
+    assert find(doc, "ميليشيا_الحوثي").country == "YEM"
+    assert find(doc, "الرئيس الفلسطيني").actor_id == find(doc, "محمود_عباس").actor_id == "mahmoud-abbas"
+    text = "وكتب #برنارد_أوغستين إن"
+    s = text.index("برنارد")
+    doc = run(text, entities=[Entity(s, s + 6, "برنارد", "PERS")])
+    assert find(doc, "برنارد_أوغستين").kind == "person"

@@ -141,6 +141,8 @@ class ActorResolver:
                 hit = index.get(key)
                 last = (j, hit, key) if hit else None
                 while j < n and key in prefixes:
+                    if norms[j] == "_" and j + 1 < n and toks[j].start == toks[j - 1].end:
+                        j += 1  # a hashtag joins words with "_": #الأمم_المتحدة
                     key = (*key, norms[j])
                     j += 1
                     hit = index.get(key)
@@ -255,14 +257,14 @@ class ActorResolver:
             nxt = base[k + 1] if k + 1 < len(base) else None
             adjacent = nxt is not None and nxt.i == m.j and nxt.prefix[:1] not in _CONJ
             # a title and a name separated by a comma: وزير الخارجية الإيراني، حسين أمير عبداللهيان
-            if (nxt is not None and not adjacent and nxt.i == m.j + 1 and toks[m.j].text in "،," and nxt.kind == "person"
+            if (nxt is not None and not adjacent and nxt.i == m.j + 1 and toks[m.j].text in "،,#" and nxt.kind == "person"
                     and not nxt.prefix):
                 adjacent = True
             if m.target.kind == "agent" and adjacent and nxt is not None:
                 absorb(kb, m, nxt, date)
                 if m.person_title and m.kind == "agent" and m.j > nxt.i:  # title + nisba + name
                     after = next((b for b in base[k + 2:k + 3] if b.kind == "person" and b.mention == "name"
-                                  and (b.i == m.j or (b.i == m.j + 1 and toks[m.j].text in "،,"))), None)
+                                  and (b.i == m.j or (b.i == m.j + 1 and toks[m.j].text in "،,#"))), None)
                     if after is not None:
                         absorb(kb, m, after, date)
             elif (m.target.kind == "agent" and m.person_title and not m.has_country and nxt is not None
@@ -321,14 +323,17 @@ class ActorResolver:
 
         spans: list[tuple[int, int, str]] = []
         for ent in doc.entities:
-            if ent.label == "PERS" and not overlaps(ent.start, ent.end, ("person", "organization", "igo")):
-                spans.append((ent.start, ent.end, "named entity (PERS)"))
+            if ent.label != "PERS":
+                continue
+            s, e = _hashtag_span(toks, ent.start, ent.end)
+            if not overlaps(s, e, ("person", "organization", "igo")):
+                spans.append((s, e, "named entity (PERS)"))
         # a title (with its country) followed by a first name: الرئيس الفلسطيني محمود عباس
         for m in res:
             if not (m.emit and m.person_title and (m.kind == "agent" or m.reason.startswith("title+"))):
                 continue
             k = m.j
-            if k < len(toks) and toks[k].text in "،,":
+            if k < len(toks) and toks[k].text in "،,#":
                 k += 1
             if k >= len(toks) or toks[k].norm not in kb.first_names:
                 continue
@@ -354,7 +359,7 @@ class ActorResolver:
                 i = next((t.i for t in toks if t.start <= s < t.end), 0)
             j = next((t.i + 1 for t in reversed(toks) if t.start < e), i + 1)
             text = doc.text[s:e]
-            name = self.english_name(text)
+            name = self.english_name(text.replace("_", " "))
             p = _M(i, j, s, e, Target("entry", ""), kind="person", name=name, mention="name", reason=why,
                    conf=0.6 if why.startswith("named") else 0.5)
             self._describe(doc, p, res, why)
@@ -404,7 +409,7 @@ class ActorResolver:
             if k <= 0:
                 break
             prev = toks[k - 1]
-            if prev.text in "،,":
+            if prev.text in "،,#":
                 comma = True
                 k -= 1
                 continue
@@ -624,6 +629,28 @@ class ActorResolver:
             if cands:
                 return cands[-1]
         return None
+
+
+def _hashtag_span(toks: list[Token], start: int, end: int) -> tuple[int, int]:
+    """A name written as a hashtag (#محمود_عباس) is the whole hashtag, whatever part of it the NER tagged."""
+    if "_" not in {t.text for t in toks if start - 2 <= t.start and t.end <= end + 2}:
+        return start, end
+    i = next((t.i for t in toks if t.end > start), None)
+    if i is None:
+        return start, end
+    a = b = i
+
+    def glued(k: int) -> bool:  # toks[k] is "_" between two words with no space
+        return 0 < k < len(toks) - 1 and toks[k].text == "_" and toks[k - 1].end == toks[k].start == toks[k - 1].end \
+            and toks[k + 1].start == toks[k].end and not toks[k - 1].is_punct and not toks[k + 1].is_punct
+
+    while a >= 2 and glued(a - 1):
+        a -= 2
+    while b + 2 < len(toks) and glued(b + 1):
+        b += 2
+    if a == b == i:
+        return start, end
+    return toks[a].start, toks[b].end
 
 
 _KIND_RANK = {"person": 5, "organization": 4, "igo": 4, "agent": 3, "country": 2, "unknown": 1}
