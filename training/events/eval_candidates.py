@@ -23,11 +23,13 @@ import data as D  # noqa: E402
 from ahdath.events.classifier import NONE, EventClassifier  # noqa: E402
 
 
-def predict(clf: EventClassifier, art: D.Article, c: D.Candidate) -> str:
+def predict(clf: EventClassifier, art: D.Article, c: D.Candidate, threshold: float | None) -> str:
+    """The most probable type if its probability reaches ``threshold`` (None: if it beats NONE)."""
     sent = art.doc.sentences[art.doc.tokens[c.start_tok].sent]
     probs = clf.score_candidate(art.doc, sent, c.start_tok, c.end_tok, c.lex_type)
     best = max(probs, key=probs.__getitem__)
-    return best if probs[best] >= 1.0 - sum(probs.values()) else NONE
+    floor = 1.0 - sum(probs.values()) if threshold is None else threshold
+    return best if probs[best] >= floor else NONE
 
 
 def score(pairs: list[tuple[str, str]]) -> dict[str, float]:
@@ -51,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     clf = EventClassifier.load(args.model)
     arts = D.dev() if args.split == "dev" else D.silver()
-    model_pairs, lex_pairs, confusions = [], [], Counter()
+    thresholds = (None, 0.2, 0.3, 0.5)
+    model_pairs: dict[float | None, list[tuple[str, str]]] = {t: [] for t in thresholds}
+    lex_pairs, confusions = [], Counter()
     covered = total = 0
     for a in arts:
         cands = gen(a.doc)
@@ -61,16 +65,18 @@ def main(argv: list[str] | None = None) -> int:
         for c, gold in D.label_candidates(a, cands):
             if gold is None:
                 continue
-            pred = predict(clf, a, c)
-            model_pairs.append((gold, pred))
+            for t in thresholds:
+                model_pairs[t].append((gold, predict(clf, a, c, t)))
+            pred = model_pairs[None][-1][1]
             lex_pairs.append((gold, c.lex_type or NONE))
             if gold != pred:
                 confusions[(gold, pred)] += 1
     print(f"{args.split}: {len(arts)} articles, {total} gold events, {covered} overlapped by a lexicon candidate")
-    for name, pairs in (("model", model_pairs), ("lexicon only", lex_pairs)):
+    rows = [(f"model p>={t}" if t else "model argmax", model_pairs[t]) for t in thresholds]
+    for name, pairs in [*rows, ("lexicon only", lex_pairs)]:
         s = score(pairs)
-        print(f"{name:>13}: n={s['n']} accuracy={s['accuracy']:.3f}  event P={s['P']:.3f} R={s['R']:.3f} F1={s['F1']:.3f}")
-    print("most frequent model errors (gold -> predicted):")
+        print(f"{name:>15}: n={s['n']} accuracy={s['accuracy']:.3f}  event P={s['P']:.3f} R={s['R']:.3f} F1={s['F1']:.3f}")
+    print("most frequent model errors at argmax (gold -> predicted):")
     for (g, p), n in confusions.most_common(8):
         print(f"  {g} -> {p}: {n}")
     return 0

@@ -90,15 +90,17 @@ def pipeline_cv(event_type: str, k: int) -> tuple[np.ndarray, np.ndarray]:
     gen, _ = T.candidate_generator(silver)
     cand = F.fit_candidates(F.candidate_examples(silver, gen), p)
     other = [t for t in F.GSR_TYPES if t != event_type]
-    other_ex = [e for t in other for e in F.gsr_sentence_examples(t, weight=p.gsr_weight)]
-    rows = D.gsr(event_type)
-    ex = F.gsr_sentence_examples(event_type, rows, weight=p.gsr_weight)
+    other_ex = [e for t in other for e in F.gsr_sentence_examples(t, weight=p.gsr_weight, soft=p.soft_gsr)]
+    all_rows = D.gsr(event_type, ambiguous=True)
+    rows = [r for r in all_rows if r.label >= 0]
+    amb_ex = F.gsr_sentence_examples(event_type, [r for r in all_rows if r.label < 0], p.gsr_weight, soft=True)
     y = np.array([r.label for r in rows])
     pred = np.zeros(len(rows), dtype=bool)
     split = StratifiedGroupKFold(k, shuffle=True, random_state=0)
     with tempfile.TemporaryDirectory() as tmp:
         for fold, (tr, te) in enumerate(split.split(np.zeros(len(rows)), y, [F.gsr_group(r.id) for r in rows])):
-            sent = F.fit_sentence([ex[i] for i in tr] + sil + other_ex, p)
+            train = F.gsr_sentence_examples(event_type, [rows[i] for i in tr], p.gsr_weight, soft=p.soft_gsr)
+            sent = F.fit_sentence(train + (amb_ex if p.soft_gsr else []) + sil + other_ex, p)
             path = Path(tmp) / f"fold{fold}.npz"
             F.save(path, sent, cand, {})
             _, pred_te = pipeline(event_type, None, path, [rows[i] for i in te])

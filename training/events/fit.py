@@ -26,6 +26,7 @@ class SentExample:
     labels: dict[str, int]  # type -> 0/1; types absent are unknown for this example
     group: str  # article id (or gsr id), for grouped folds
     weight: float = 1.0
+    source: str = "silver"  # silver | gsr
 
 
 @dataclass
@@ -42,6 +43,8 @@ class Params:
     min_count: int = 2
     gsr_weight: float = 1.0
     silver_weight: float = 1.0
+    silver_weight_gsr_types: float = 0.3  # silver sentences' weight in the ASSAULT/PROTEST fits
+    soft_gsr: bool = True  # GSR rows as accept/reject-weighted positive+negative pairs, ambiguous kept
     balanced: dict[str, float] = field(default_factory=lambda: {"ASSAULT": 3.0, "PROTEST": 3.0})  # positive weight
 
 
@@ -56,12 +59,28 @@ def article_sentence_examples(arts: Sequence[D.Article], weight: float = 1.0) ->
     return out
 
 
-def gsr_sentence_examples(event_type: str, rows: Sequence[D.GsrSentence] | None = None, weight: float = 1.0):
-    rows = D.gsr(event_type) if rows is None else rows
+def gsr_sentence_examples(
+    event_type: str, rows: Sequence[D.GsrSentence] | None = None, weight: float = 1.0, soft: bool = False
+) -> list[SentExample]:
+    """GSR sentences as examples. ``soft``: each row becomes a positive weighted by the share of
+    annotators who accepted the label and a negative weighted by the share who rejected it (so
+    ``ambiguous`` rows count too); otherwise ``yes`` = 1, ``no`` = 0 and ambiguous rows are dropped."""
+    rows = D.gsr(event_type, ambiguous=soft) if rows is None else rows
     out = []
     for r in rows:
         doc, sent = D.gsr_doc(r)
-        out.append(SentExample(sentence_features(doc.sentence_tokens(sent)), {event_type: r.label}, r.id, weight))
+        feats = sentence_features(doc.sentence_tokens(sent))
+        if not soft:
+            if r.label >= 0:
+                out.append(SentExample(feats, {event_type: r.label}, r.id, weight, "gsr"))
+            continue
+        n = r.accept + r.reject
+        if n == 0:
+            continue
+        if r.accept:
+            out.append(SentExample(feats, {event_type: 1}, r.id, weight * r.accept / n, "gsr"))
+        if r.reject:
+            out.append(SentExample(feats, {event_type: 0}, r.id, weight * r.reject / n, "gsr"))
     return out
 
 
@@ -122,6 +141,8 @@ def fit_sentence(examples: Sequence[SentExample], p: Params, types: Sequence[str
             b[k] = -8.0
             continue
         w = np.array([examples[i].weight for i in rows]) * np.where(y == 1, p.balanced.get(t, 1.0), 1.0)
+        if t in GSR_TYPES:
+            w *= np.array([p.silver_weight_gsr_types if examples[i].source == "silver" else 1.0 for i in rows])
         clf = LogisticRegression(C=p.sent_C, solver="liblinear", max_iter=200)
         clf.fit(X[rows], y, sample_weight=w)
         W[:, k] = clf.coef_[0]
@@ -213,14 +234,19 @@ def gsr_cv(
 ) -> tuple[list[D.GsrSentence], np.ndarray, np.ndarray]:
     """Cross-validated sentence probabilities for ``event_type`` on the GSR dev half.
 
-    Folds are stratified by label and grouped by source article; ``extra`` examples (silver
-    sentences) are added to every training fold. Returns (rows, y, prob)."""
-    rows = D.gsr(event_type) if rows is None else list(rows)
-    ex = gsr_sentence_examples(event_type, rows, weight=p.gsr_weight)
+    Evaluated rows: ``yes`` / ``no`` (ambiguous left out). Folds are stratified by label and grouped
+    by source article; each training part gets the other folds, the ambiguous rows (soft labels
+    only: they carry no yes/no label to leak) and ``extra`` (silver sentences). Returns (rows, y, prob)."""
+    all_rows = D.gsr(event_type, ambiguous=True) if rows is None else list(rows)
+    rows = [r for r in all_rows if r.label >= 0]
+    amb = [r for r in all_rows if r.label < 0] if p.soft_gsr else []
+    amb_ex = gsr_sentence_examples(event_type, amb, p.gsr_weight, soft=True) if amb else []
     y = np.array([r.label for r in rows])
     prob = np.zeros(len(rows))
     splitter = StratifiedGroupKFold(k, shuffle=True, random_state=seed)
     for tr, te in splitter.split(np.zeros(len(rows)), y, [gsr_group(r.id) for r in rows]):
-        m = fit_sentence([ex[i] for i in tr] + list(extra), p, types=[event_type])
-        prob[te] = sigmoid(m.margins([ex[i].feats for i in te])[:, m.classes.index(event_type)])
+        train = gsr_sentence_examples(event_type, [rows[i] for i in tr], p.gsr_weight, soft=p.soft_gsr)
+        m = fit_sentence(train + amb_ex + list(extra), p, types=[event_type])
+        test = gsr_sentence_examples(event_type, [rows[i] for i in te], soft=False)
+        prob[te] = sigmoid(m.margins([e.feats for e in test])[:, m.classes.index(event_type)])
     return rows, y, prob
