@@ -48,3 +48,36 @@ def training_set(shared: Path) -> tuple[Articles, Gold]:
 
 def dev_set(shared: Path) -> tuple[Articles, Gold]:
     return read_jsonl(shared / "data/gold/dev_articles.jsonl", "id"), read_jsonl(shared / "data/gold/dev_gold.jsonl", "docno")
+
+
+PRE = ("language", "ner", "actors", "quotes")  # the runtime pipeline up to events
+
+
+def analyze_articles(arts: Articles, golds: Gold, pipe: object | None = None) -> dict[str, object]:
+    """Each annotated article run through the runtime pipeline up to events: docno → Document."""
+    import ahdath
+    from ahdath.model import Document
+
+    pipe = pipe or ahdath.load(components=PRE)
+    out: dict[str, object] = {}
+    for doc_id in golds:
+        a = arts.get(doc_id)
+        if a is not None:
+            out[doc_id] = pipe(Document(id=doc_id, text=a["text"], date=a.get("date")))  # type: ignore[operator]
+    return out
+
+
+def cached_docs(name: str, arts: Articles, golds: Gold, refresh: bool = False, pipe: object | None = None) -> dict[str, object]:
+    """``analyze_articles`` pickled under training/work/events/ (``refresh`` re-runs the pipeline):
+    the cross-validation compares coder variants on the same analyses."""
+    import pickle
+
+    path = ROOT / "training" / "work" / "events" / f"pre_{name}.pkl"
+    if path.exists() and not refresh:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    docs = analyze_articles(arts, golds, pipe)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as f:
+        pickle.dump(docs, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return docs

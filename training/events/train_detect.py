@@ -14,7 +14,7 @@ import argparse
 from pathlib import Path
 
 import numpy as np
-from event_sets import dev_set, training_set  # training/events/event_sets.py
+from event_sets import PRE, analyze_articles, dev_set, training_set  # training/events/event_sets.py
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -25,7 +25,6 @@ from ahdath.events.linear import LinearModel
 from ahdath.model import Document
 
 ROOT = Path(__file__).resolve().parents[2]
-PRE = ("language", "ner", "actors", "quotes")  # the runtime pipeline up to events
 
 
 def gold_spans(doc: Document, events: list[dict]) -> list[tuple[int, int, str]]:
@@ -38,14 +37,13 @@ def gold_spans(doc: Document, events: list[dict]) -> list[tuple[int, int, str]]:
     return out
 
 
-def collect(arts: dict[str, dict], golds: dict[str, dict], coder: EventCoder) -> list[tuple[str, list[str], int]]:
-    pipe = ahdath.load(components=PRE)
+def collect(docs: dict[str, Document], golds: dict[str, dict], coder: EventCoder) -> list[tuple[str, list[str], int]]:
+    """(docno, features, label) for every trigger the coder proposes (before the event filter)."""
     rows = []
     for doc_id, g in golds.items():
-        if doc_id not in arts:
+        doc = docs.get(doc_id)
+        if doc is None:
             continue
-        a = arts[doc_id]
-        doc = pipe(Document(id=doc_id, text=a["text"], date=a.get("date")))
         spans = gold_spans(doc, g["events"])
         for d in coder.triggers(doc):
             m = d.match
@@ -70,6 +68,31 @@ def f1_at(probs: np.ndarray, ys: np.ndarray, t: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def oof_probs(train: list, c: float, k: int = 5) -> np.ndarray:
+    """Out-of-fold probabilities over articles."""
+    docs = sorted({d for d, _, _ in train})
+    folds = {d: i % k for i, d in enumerate(docs)}
+    oof = np.zeros(len(train))
+    for j in range(k):
+        tr = [r for r in train if folds[r[0]] != j]
+        vec, clf = fit(tr, c)
+        idx = [i for i, r in enumerate(train) if folds[r[0]] == j]
+        oof[idx] = clf.predict_proba(vec.transform([dict.fromkeys(train[i][1], 1) for i in idx]))[:, 1]
+    return oof
+
+
+def train_model(train: list, c: float) -> tuple[LinearModel, float]:
+    """The event filter, its threshold chosen by 5-fold cross-validation over articles: (model, CV F1)."""
+    oof = oof_probs(train, c)
+    ys = np.array([y for *_, y in train])
+    grid = np.arange(0.1, 0.8, 0.025)
+    best_t = float(max(grid, key=lambda t: f1_at(oof, ys, float(t))))
+    vec, clf = fit(train, c)
+    weights = {f"event:{n}": round(float(w), 4) for n, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True) if abs(w) > 1e-4}
+    model = LinearModel(weights, {"event": round(float(clf.intercept_[0]), 4)}, {"event": round(best_t, 3)})
+    return model, f1_at(oof, ys, best_t)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -79,29 +102,20 @@ def main() -> None:
     shared = Path(args.shared)
     coder = EventCoder.load()
     coder.event_model = None  # label every proposed trigger
-    train = collect(*training_set(shared), coder)
-    dev = collect(*dev_set(shared), coder)
+    pipe = ahdath.load(components=PRE)
+    tr_arts, tr_gold = training_set(shared)
+    dv_arts, dv_gold = dev_set(shared)
+    train = collect(analyze_articles(tr_arts, tr_gold, pipe), tr_gold, coder)
+    dev = collect(analyze_articles(dv_arts, dv_gold, pipe), dv_gold, coder)
     print(f"silver triggers: {len(train)} ({sum(y for *_, y in train)} events); dev: {len(dev)} ({sum(y for *_, y in dev)})")
-    docs = sorted({d for d, _, _ in train})
-    folds = {d: i % 5 for i, d in enumerate(docs)}
-    oof = np.zeros(len(train))
-    for k in range(5):
-        tr = [r for r in train if folds[r[0]] != k]
-        vec, clf = fit(tr, args.c)
-        idx = [i for i, r in enumerate(train) if folds[r[0]] == k]
-        oof[idx] = clf.predict_proba(vec.transform([dict.fromkeys(train[i][1], 1) for i in idx]))[:, 1]
-    ys = np.array([y for *_, y in train])
-    grid = np.arange(0.1, 0.8, 0.025)
-    best_t = float(max(grid, key=lambda t: f1_at(oof, ys, float(t))))
-    print(f"cross-validated (silver) trigger-filter F1: {f1_at(oof, ys, best_t):.3f} at threshold {best_t:.3f}; keep-all F1 {f1_at(oof, ys, 0.0):.3f}")
-    vec, clf = fit(train, args.c)
-    dp = clf.predict_proba(vec.transform([dict.fromkeys(f, 1) for _, f, _ in dev]))[:, 1]
+    model, cv_f1 = train_model(train, args.c)
+    t = model.thresholds["event"]
+    print(f"cross-validated (silver) trigger-filter F1: {cv_f1:.3f} at threshold {t:.3f}")
+    dp = np.array([model.score(f, "event") for _, f, _ in dev])
     dy = np.array([y for *_, y in dev])
-    print(f"dev trigger-filter F1: {f1_at(dp, dy, best_t):.3f} (keep-all {f1_at(dp, dy, 0.0):.3f})")
-    weights = {f"event:{n}": round(float(w), 4) for n, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True) if abs(w) > 1e-4}
-    model = LinearModel(weights, {"event": round(float(clf.intercept_[0]), 4)}, {"event": round(best_t, 3)})
-    Path(args.out).write_text(model.to_json("event filter; trained by training/events/train_detect.py on shared/data/silver"), encoding="utf-8")
-    print(f"wrote {len(weights)} weights to {args.out}")
+    print(f"dev trigger-filter F1: {f1_at(dp, dy, t):.3f} (keep-all {f1_at(dp, dy, 0.0):.3f})")
+    Path(args.out).write_text(model.to_json("event filter; trained by training/events/train_detect.py on shared/data/silver and training/data"), encoding="utf-8")
+    print(f"wrote {len(model.weights)} weights to {args.out}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,139 @@
+"""Cross-validated measure of the event coder on the training annotations (silver + training/data).
+
+    python training/events/cv_eval.py [--shared ../shared] [--folds 5] [--refresh] [--dev] [--write]
+
+The annotated articles are split into folds by article. For each fold the sides ranker
+(train_sides.py) and the event filter (train_detect.py) are trained on the other folds, the
+held-out articles are coded by the full coder, and all held-out predictions are scored together
+with ``ahdath.evaluate.score``: trigger / dyad / full F1 and side accuracies. ``--dev`` also trains
+on all training articles and scores the dev gold set. The articles' analyses up to events
+(language, NER, actors, quotes) are cached in training/work/events/ (``--refresh`` redoes them).
+The type classifier is the shipped one (trained on the same articles), so trigger F1 here is
+optimistic; the measure compares side and filter choices. ``--write`` saves the held-out
+predictions and their gold for ``diagnose.py`` under training/work/events/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+import event_sets
+import train_detect
+import train_sides
+
+import ahdath
+from ahdath.evaluate import score
+from ahdath.events.coder import EventCoder
+from ahdath.events.linear import LinearModel
+
+ROOT = Path(__file__).resolve().parents[2]
+WORK = ROOT / "training" / "work" / "events"
+
+
+def fold_of(ids: list[str], k: int, seed: int = 13) -> dict[str, int]:
+    ids = sorted(ids)
+    random.Random(seed).shuffle(ids)
+    return {d: i % k for i, d in enumerate(ids)}
+
+
+class TypeCache:
+    """The type classifier's decisions, memoized per trigger (they do not depend on the trained models)."""
+
+    def __init__(self) -> None:
+        self.memo: dict[tuple, tuple] = {}
+
+    def coder(self, base: EventCoder, sides: LinearModel | None, detect: LinearModel | None) -> EventCoder:
+        coder = EventCoder(base.lexicon, base.classifier, sides, detect, base.resolver)
+        decide = coder._decide_type
+        memo = self.memo
+
+        def cached(doc, sent, m):  # noqa: ANN001, ANN202
+            key = (doc.id, m.start_tok, m.end_tok, m.type, m.cue)
+            if key not in memo:
+                memo[key] = decide(doc, sent, m)
+            return memo[key]
+
+        coder._decide_type = cached  # type: ignore[method-assign]
+        return coder
+
+
+TYPES = TypeCache()
+
+
+def side_examples(docs: dict, golds: dict, base: EventCoder) -> dict[str, list]:
+    """The sides ranker's training examples per article (they do not depend on the trained models)."""
+    rule = EventCoder(base.lexicon, base.classifier, None, None, base.resolver)
+    return {d: list(train_sides.doc_examples(docs[d], g, rule)) for d, g in golds.items()}
+
+
+def train_models(
+    docs: dict, golds: dict, base: EventCoder, c_sides: float, c_detect: float, ex: dict[str, list]
+) -> tuple[LinearModel, LinearModel]:
+    sides = train_sides.train_model([e for d in golds for e in ex[d]], c_sides)
+    coder = TYPES.coder(base, sides, None)
+    detect, _ = train_detect.train_model(train_detect.collect(docs, golds, coder), c_detect)
+    return sides, detect
+
+
+def code(docs: dict, ids: list[str], base: EventCoder, sides: LinearModel, detect: LinearModel) -> dict[str, dict]:
+    coder = TYPES.coder(base, sides, detect)
+    return {d: {"events": coder(docs[d]).to_dict()["events"]} for d in ids}
+
+
+def report(name: str, r: dict) -> str:
+    s = r["sides"]
+    acc = " ".join(f"{k}={s[k]['accuracy']:.3f}" for k in ("actor_country", "actor_sector", "recipient_country", "recipient_sector"))
+    lv = " ".join(f"{lv}={r[lv]['f1']:.3f}" for lv in ("trigger", "dyad", "full"))
+    d = r["dyad"]
+    return f"{name}: {lv} (dyad P={d['precision']:.3f} R={d['recall']:.3f} pred={d['pred']} gold={d['gold']}) | {acc}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--c-sides", type=float, default=0.3)
+    ap.add_argument("--c-detect", type=float, default=0.3)
+    ap.add_argument("--refresh", action="store_true", help="re-run the pipeline up to events (else cached)")
+    ap.add_argument("--dev", action="store_true", help="also train on all training articles and score dev gold")
+    ap.add_argument("--write", action="store_true", help="write held-out predictions and gold to training/work/events/")
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    pipe = ahdath.load(components=event_sets.PRE)
+    resolver = dict(pipe.components)["actors"]
+    base = EventCoder.load(resolver=resolver)
+    arts, golds = event_sets.training_set(shared)
+    docs = event_sets.cached_docs("train", arts, golds, args.refresh, pipe)
+    golds = {d: g for d, g in golds.items() if d in docs}
+    folds = fold_of(list(golds), args.folds)
+    ex = side_examples(docs, golds, base)
+    pred: dict[str, dict] = {}
+    for k in range(args.folds):
+        tr = {d: g for d, g in golds.items() if folds[d] != k}
+        te = [d for d in golds if folds[d] == k]
+        sides, detect = train_models(docs, tr, base, args.c_sides, args.c_detect, ex)
+        pred.update(code(docs, te, base, sides, detect))
+        print(f"fold {k}: {len(te)} articles", file=sys.stderr)
+    r = score(golds, pred)
+    print(report(f"CV({args.folds}) {len(golds)} articles", r))
+    if args.write:
+        WORK.mkdir(parents=True, exist_ok=True)
+        with (WORK / "cv_pred.jsonl").open("w", encoding="utf-8") as f:
+            for d, p in pred.items():
+                f.write(json.dumps({"docno": d, **p}, ensure_ascii=False) + "\n")
+        with (WORK / "cv_gold.jsonl").open("w", encoding="utf-8") as f:
+            for g in golds.values():
+                f.write(json.dumps(g, ensure_ascii=False) + "\n")
+    if args.dev:
+        dv_arts, dv_golds = event_sets.dev_set(shared)
+        dv_docs = event_sets.cached_docs("dev", dv_arts, dv_golds, args.refresh, pipe)
+        sides, detect = train_models(docs, golds, base, args.c_sides, args.c_detect, ex)
+        print(report("dev (trained on all)", score(dv_golds, code(dv_docs, list(dv_docs), base, sides, detect))))
+
+
+if __name__ == "__main__":
+    main()
