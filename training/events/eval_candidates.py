@@ -42,6 +42,20 @@ def score(pairs: list[tuple[str, str]]) -> dict[str, float]:
     return {"n": len(pairs), "accuracy": acc, "P": prec, "R": rec, "F1": f1}
 
 
+def sentence_level(clf: EventClassifier, arts: list[D.Article]) -> None:
+    """Micro P/R/F1 over (sentence, type) pairs at the shipped thresholds (unsure pairs left out)."""
+    tp = npred = ngold = 0
+    for a in arts:
+        for s, (pos, unsure) in zip(a.doc.sentences, a.sentence_labels(), strict=True):
+            pred = set(clf.sentence_types_over(a.doc, s)) - (unsure - pos)
+            tp += len(pred & pos)
+            npred += len(pred)
+            ngold += len(pos)
+    p, r = tp / max(npred, 1), tp / max(ngold, 1)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"sentence level (type per sentence, shipped thresholds): P={p:.3f} R={r:.3f} F1={f1:.3f} (gold pairs={ngold})")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", type=Path, default=None)
@@ -76,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, pairs in [*rows, ("lexicon only", lex_pairs)]:
         s = score(pairs)
         print(f"{name:>15}: n={s['n']} accuracy={s['accuracy']:.3f}  event P={s['P']:.3f} R={s['R']:.3f} F1={s['F1']:.3f}")
+    sentence_level(clf, arts)
     print("most frequent model errors at argmax (gold -> predicted):")
     for (g, p), n in confusions.most_common(8):
         print(f"  {g} -> {p}: {n}")

@@ -35,7 +35,7 @@ def line(name: str, y: np.ndarray, pred: np.ndarray) -> str:
     return f"{name:<34} P={p:.3f} R={r:.3f} F1={f:.3f}  (tp={int((pred & (y == 1)).sum())} pred={int(pred.sum())} gold={int(y.sum())})"
 
 
-def model_cv(event_type: str, k: int, nested: bool) -> list[str]:
+def model_cv(event_type: str, k: int, nested: bool) -> tuple[list[str], np.ndarray, np.ndarray]:
     p = F.Params()
     sil = F.article_sentence_examples(D.silver(), p.silver_weight)
     rows, y, prob = F.gsr_cv(event_type, p, sil, k=k)
@@ -54,7 +54,7 @@ def model_cv(event_type: str, k: int, nested: bool) -> list[str]:
         out.append(line(f"{event_type} model CV @nested thr", y, pred))
     thr, _ = F.best_threshold(y, prob)
     out.append(line(f"{event_type} model CV @best {thr} (optim.)", y, prob >= thr))
-    return out
+    return out, y, prob
 
 
 def pipeline(event_type: str, limit: int | None, model: Path | None = None, rows=None) -> tuple[np.ndarray, np.ndarray]:
@@ -119,13 +119,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--types", default="ASSAULT,PROTEST")
     args = ap.parse_args(argv)
     for t in args.types.split(","):
+        prob = None
         if not args.no_model:
-            for s in model_cv(t, args.folds, args.nested):
+            lines, _, prob = model_cv(t, args.folds, args.nested)
+            for s in lines:
                 print(s, flush=True)
         if args.pipeline:
             t0 = time.time()
             y, pred = pipeline(t, args.limit)
             print(line(f"{t} pipeline (shipped, seen GSR)", y, pred), f"{len(y) / (time.time() - t0):.0f} sent/s", flush=True)
+            if prob is not None and args.limit is None:
+                # the coder's events gated by the cross-validated sentence probability
+                from ahdath.events.classifier import EventClassifier
+
+                for thr in (0.5, EventClassifier.load().thresholds.get("sent:" + t, 0.5)):
+                    print(line(f"{t} pipeline AND model CV>={thr}", y, pred & (prob >= thr)), flush=True)
         if args.pipeline_cv:
             y, pred = pipeline_cv(t, args.folds)
             print(line(f"{t} pipeline CV", y, pred), flush=True)
