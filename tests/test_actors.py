@@ -280,3 +280,13 @@ def test_hashtags_join_words_with_underscores() -> None:
     s = text.index("برنارد")
     doc = run(text, entities=[Entity(s, s + 6, "برنارد", "PERS")])
     assert find(doc, "برنارد_أوغستين").kind == "person"
+
+
+def test_amman_is_not_oman() -> None:
+    amman = [("وصل الوفد إلى عمّان أمس", "عمّان"), ("وصل الوفد إلى العاصمة الأردنية عمان أمس", "عمان"),
+             ("قال الملك الأردني إن الأردن يرفض. وفي عمان قال", "عمان")]
+    for text, form in amman:
+        a = find(run(text), form)
+        assert (a.country, a.kind) == ("JOR", "country") and a.sector == "GOV", text
+    for text in ("أعلنت سلطنة عمان", "قالت عمان إن", "قال السلطان العماني إن عمان ترفض"):
+        assert [a.country for a in run(text).actors if a.text.endswith("عمان")] == ["OMN"], text

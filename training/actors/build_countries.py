@@ -31,7 +31,8 @@ HARAKAT = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 # Hand-curated facts for the countries Arabic news is mostly about. Keys:
 #   ar: extra names/variants; nisba: base adjective forms (masc. sg. indefinite, several spellings allowed);
 #   plural: broken plurals of the demonym (people); capital: Arabic capital names used as metonyms
-#   ([] when the capital is ambiguous: عمان is also Oman); metonyms: other places/buildings standing for
+#   ([] when the capital is ambiguous: عمان is also Oman); capital_homographs: the capital written with the
+#   diacritic that tells it from another country's name (عمّان, not عمان Oman); metonyms: other places/buildings standing for
 #   a state body; ambiguous: names that are also common words (مالي "financial"), resolved with low
 #   confidence only; places: towns and regions (PLACES below, plus GeoNames); nisba [] where the adjective is a common word (قمري "lunar", صحراوي "desert"); wikidata: only ids known for certain.
 OVERRIDES: dict[str, dict] = {
@@ -65,7 +66,8 @@ OVERRIDES: dict[str, dict] = {
     "IRQ": {"ar": ["العراق", "جمهورية العراق"], "nisba": ["عراقي"], "capital": ["بغداد"], "wikidata": "Q796"},
     "LBN": {"ar": ["لبنان", "الجمهورية اللبنانية"], "nisba": ["لبناني"], "capital": ["بيروت"], "wikidata": "Q822"},
     "YEM": {"ar": ["اليمن", "الجمهورية اليمنية"], "nisba": ["يمني"], "capital": ["صنعاء"], "wikidata": "Q805"},
-    "JOR": {"ar": ["الأردن", "المملكة الأردنية الهاشمية"], "nisba": ["أردني"], "capital": [], "wikidata": "Q810"},
+    "JOR": {"ar": ["الأردن", "المملكة الأردنية الهاشمية"], "nisba": ["أردني"], "capital": [],
+            "capital_homographs": ["عمّان"], "wikidata": "Q810"},
     "QAT": {"ar": ["قطر", "دولة قطر"], "nisba": ["قطري"], "capital": ["الدوحة"], "wikidata": "Q846"},
     "KWT": {"ar": ["الكويت", "دولة الكويت"], "nisba": ["كويتي"], "capital": [], "wikidata": "Q817"},
     "BHR": {"ar": ["البحرين", "مملكة البحرين"], "nisba": ["بحريني"], "capital": ["المنامة"], "wikidata": "Q398"},
@@ -351,6 +353,8 @@ def build(shared: Path) -> list[dict]:
             entry["plural"] = plural
         entry["demonym"] = (c.get("demonyms", {}).get("eng", {}) or {}).get("m", "")
         entry["capital"] = {"name": (c.get("capital") or [""])[0], "ar": cap_ar, "curated": "capital" in ov}
+        if ov.get("capital_homographs"):  # written with a diacritic: folded, the name of another country
+            entry["capital"]["homographs"] = ov["capital_homographs"]
         if ov.get("ambiguous"):
             entry["ambiguous"] = ov["ambiguous"]
         places = list(PLACES.get(iso3, []))

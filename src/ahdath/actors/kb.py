@@ -95,6 +95,7 @@ class Country:
     wikidata: str | None = None
     sovereign: bool = False
     places: tuple[str, ...] = ()  # towns and regions: evidence of the country, never actors themselves
+    capital_homographs: tuple[str, ...] = ()  # the capital with a diacritic; folded, another country (عمّان)
 
 
 @dataclass(slots=True)
@@ -209,6 +210,7 @@ class KB:
     first_words: frozenset[str] = frozenset()  # words (clitics included) that may begin a surface form
     roles: dict[tuple[str, str], list[tuple[Role, str]]] = field(default_factory=dict)  # (role, of) -> holders
     surnames: dict[str, list[str]] = field(default_factory=dict)  # folded last token -> person ids
+    homographs: dict[str, str] = field(default_factory=dict)  # folded form of another country -> capital's country
 
     # ---- loading ----------------------------------------------------------------------------
     @classmethod
@@ -287,6 +289,7 @@ class KB:
                 wikidata=d.get("wikidata") or None,
                 sovereign=bool(d.get("sovereign", False)),
                 places=tuple(d.get("places") or ()),
+                capital_homographs=tuple(cap.get("homographs") or ()),
             )
 
     def add_agents(self, data: dict) -> None:
@@ -369,6 +372,8 @@ class KB:
             for a, sector in c.metonyms:
                 for k in form_keys(a):
                     self._add(k, Target("metonym", c.id, sector=sector))
+        self.homographs = {" ".join(k): c.id for c in self.countries.values() for a in c.capital_homographs
+                           for k in form_keys(a)}
         for ag in self.agents.values():
             for a in ag.ar:
                 for k in form_keys(a):

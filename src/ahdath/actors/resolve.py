@@ -240,11 +240,37 @@ class ActorResolver:
             m.conf = 0.6 if ag.country else 0.5
             m.reason = f"agent noun → {ag.sector or '?'}" + (f" of {ag.country}" if ag.country else "")
 
+    def _homographs(self, doc: Document, base: list[_M]) -> dict[int, str]:
+        """A capital whose name folds like another country's (عمّان Amman / عمان Oman): the capital when the
+        text writes the diacritic, after العاصمة, or when the article names the capital's country more often."""
+        kb, toks = self.kb, doc.tokens
+        counts: Counter[str] = Counter(m.target.ref for m in base if m.target.kind in ("country", "nisba", "plural")
+                                       and m.form not in kb.homographs)  # the ambiguous forms themselves don't count
+        notes: dict[int, str] = {}
+        for k, m in enumerate(base):
+            cap = kb.homographs.get(m.form) if m.target.kind == "country" else None
+            if cap is None:
+                continue
+            if "\u0651" in doc.text[m.start:m.end]:
+                why = "written with shadda"
+            elif any(t.norm in ("العاصمه", "عاصمه") for t in toks[max(0, m.i - 2):m.i]):
+                why = "after العاصمة"
+            elif counts[cap] > counts[m.target.ref]:
+                why = f"article about {cap}"
+            else:
+                continue
+            m.target = Target("capital", cap, sector="GOV")
+            notes[k] = why
+        return notes
+
     def _compose(self, doc: Document, base: list[_M], date: str | None) -> list[_M]:
         kb = self.kb
         toks = doc.tokens
-        for m in base:
+        notes = self._homographs(doc, base) if kb.homographs else {}
+        for k, m in enumerate(base):
             self._base(m, doc)
+            if k in notes:
+                m.reason += f" ({notes[k]})"
             if m.mention == "nisba" and not m.people and m.i > 0 and not toks[m.i - 1].is_punct and not m.prefix \
                     and toks[m.i - 1].norm not in self.kb.name_stops \
                     and toks[m.i - 1].norm.startswith("ال") == m.form.startswith("ال"):
