@@ -45,6 +45,16 @@ def test_proclitics_file_format() -> None:
     assert all(len(a[0]) >= len(b[0]) for a, b in zip(rows, rows[1:], strict=False))
 
 
+def test_fold_file_format() -> None:
+    from ahdath.ner.text import FOLD_FILE, fold_key
+
+    for line in FOLD_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, repl = line.split("\t")
+            assert int(code, 16) > 0x7F and len(repl) <= 1
+    assert fold_key("أَمِيرُ") == "امير" and fold_key("مدرسة") == "مدرسه"
+
+
 def test_iob2_helpers() -> None:
     assert fix_iob2(["O", "I-LOC", "I-LOC", "B-PERS", "I-ORG"]) == ["O", "B-LOC", "I-LOC", "B-PERS", "B-ORG"]
     assert tags_to_spans(["B-PERS", "I-PERS", "O", "B-LOC"]) == [(0, 2, "PERS"), (3, 4, "LOC")]
@@ -112,3 +122,16 @@ def test_anercorp_test_f1(tmp_path: Path, tagger: NERTagger) -> None:
 
 def test_default_model_dir_is_packaged() -> None:
     assert DEFAULT_MODEL_DIR.name == "model" and DEFAULT_MODEL_DIR.parent.name == "ner"
+    total = sum(p.stat().st_size for p in DEFAULT_MODEL_DIR.iterdir() if p.is_file())
+    assert total <= 60_000_000
+
+
+def test_shipped_data_file_formats() -> None:
+    kinds = {"COUNTRY", "CITY", "BIGCITY", "FIRST", "LAST"}
+    for line in (DEFAULT_MODEL_DIR / "gazetteer.tsv").read_text(encoding="utf-8").splitlines():
+        phrase, kind = line.split("\t")
+        assert phrase and phrase == phrase.strip() and kind in kinds
+    with (DEFAULT_MODEL_DIR / "clusters.tsv").open(encoding="utf-8") as f:
+        for _, line in zip(range(1000), f, strict=False):
+            word, *ids = line.rstrip("\n").split("\t")
+            assert word and len(ids) == 3 and all(i.isdigit() for i in ids)

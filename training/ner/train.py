@@ -5,10 +5,13 @@ Steps (cached under training/work/ner/, skipped when the output exists unless --
   2. train subword skipgram vectors (floret, fasttext) -> ant_ft.bin
   3. k-means word clusters at several granularities   -> clusters.tsv
   4. gazetteer from GeoNames / mledoze / arabic-names  -> gazetteer.tsv
-  5. CRF on the ANERcorp training file (whole file; --dev holds out the last 10% and reports it)
-  6. copy crf.bin + clusters.tsv + gazetteer.tsv + meta.json into src/ahdath/ner/model/
+  5. feature CRF on ANERcorp train minus the dev slice (last 10% of its sentences; for the dev score)
+     and on all training sentences (shipped)
+  6. BiLSTM-CRF on train minus the dev slice; the epoch with the best dev-slice F1 is shipped
+  7. write both models + clusters + gazetteer + meta.json into src/ahdath/ner/model/ and report
+     dev-slice (and, when present, test) F1 of the shipped ensemble
 
-usage: python training/ner/train.py [--dev] [--force] [--threads N]
+usage: python training/ner/train.py [--force] [--threads N] [--epochs N] [--out DIR]
 """
 
 from __future__ import annotations
@@ -35,24 +38,42 @@ from common import (  # noqa: E402
     load_tagged,
     split_train_dev,
 )
-from crf import predict, train_crf  # noqa: E402
+from crf import train_crf  # noqa: E402
+from nn_train import main as train_nn  # noqa: E402
 from prepare_text import main as prepare_text  # noqa: E402
 from train_vectors import main as train_vectors  # noqa: E402
 
+from ahdath.ner.conll import tag_conll  # noqa: E402
 from ahdath.ner.features import FeatureExtractor, load_clusters, load_gazetteer  # noqa: E402
+from ahdath.ner.tagger import NERTagger  # noqa: E402
 from ahdath.ner.text import fold_key  # noqa: E402
 
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iter": 250}
 CLUSTER_KS = (64, 256, 1024)
+MODEL_FILES = ("crf.bin", "clusters.tsv", "gazetteer.tsv", "bilstm.npz", "vocab.txt", "chars.txt", "meta.json")
+NN_ARGS = ["--stem-emb", "--char-filters", "100", "--hidden", "128", "--seed", "1"]
+
+
+def evaluate(model_dir: Path, sents: list[tuple[list[str], list[str]]]) -> dict:
+    """Entity F1 of the model directory on tagged sentences, tagged through tag_conll."""
+    tmp_in, tmp_out = WORK / "eval_in.txt", WORK / "eval_out.txt"
+    with tmp_in.open("w", encoding="utf-8") as w:
+        for toks, tags in sents:
+            w.write("".join(f"{t} {g}\n" for t, g in zip(toks, tags, strict=True)) + "\n")
+    tag_conll(tmp_in, tmp_out, NERTagger.load(model_dir))
+    pred = load_tagged(tmp_out)
+    return entity_prf([g for _, g in sents], [p for _, p in pred])
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--dev", action="store_true", help="also train without the dev slice and report dev F1")
     ap.add_argument("--force", action="store_true", help="rebuild cached vectors/clusters")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    ap.add_argument("--crf-iter", type=int, default=CRF_PARAMS["max_iter"], help="(smoke tests) CRF iterations")
     a = ap.parse_args()
+    crf_params = CRF_PARAMS | {"max_iter": a.crf_iter}
     t_start = time.time()
     if not TRAIN_FILE.is_file():
         sys.exit(f"training data not found: {TRAIN_FILE} (set AHDATH_SHARED)")
@@ -65,6 +86,7 @@ def main() -> None:
         train_vectors(corpus, vectors, threads=a.threads)
         print(f"vectors done {time.time() - t_start:.0f}s", flush=True)
     sents = load_tagged(TRAIN_FILE)
+    train, dev = split_train_dev(sents)
     clusters_path = WORK / "clusters.tsv"
     if a.force or not clusters_path.is_file():
         extra = [fold_key(t) for toks, _ in sents for t in toks]
@@ -73,28 +95,50 @@ def main() -> None:
     gaz_path = WORK / "gazetteer.tsv"
     print("gazetteer entries:", build_gazetteer(SHARED / "data", gaz_path), flush=True)
     fx = FeatureExtractor(load_clusters(clusters_path), load_gazetteer(gaz_path))
-    meta: dict = {"crf": CRF_PARAMS, "cluster_ks": list(CLUSTER_KS), "train_file": TRAIN_FILE.name}
-    if a.dev:
-        train, dev = split_train_dev(sents)
-        model = WORK / "dev_model.crf"
-        train_crf(fx, train, model, **CRF_PARAMS)
-        res = entity_prf([g for _, g in dev], predict(fx, model, [t for t, _ in dev]))
-        print("dev slice:\n" + format_prf(res), flush=True)
-        meta["dev_f1"] = round(100 * res["micro"][2], 2)
-    secs = train_crf(fx, sents, WORK / "crf.bin", **CRF_PARAMS)
-    print(f"CRF trained on {len(sents)} sentences in {secs:.0f}s", flush=True)
+    secs = train_crf(fx, train, WORK / "crf_dev.bin", **crf_params)
+    print(f"CRF (without the dev slice) trained in {secs:.0f}s", flush=True)
+    secs = train_crf(fx, sents, WORK / "crf.bin", **crf_params)
+    print(f"CRF (all training sentences) trained in {secs:.0f}s", flush=True)
+    nn_dir = WORK / "nn" / ("shipped" if a.out == MODEL_DIR else a.out.name)
+    best_f1, best_epoch = train_nn(
+        ["shipped", "--epochs", str(a.epochs), "--threads", str(a.threads), "--out", str(nn_dir), *NN_ARGS]
+    )
+    out = a.out
+    out.mkdir(parents=True, exist_ok=True)
+    for name in MODEL_FILES:  # drop a previous model's files (only those)
+        (out / name).unlink(missing_ok=True)
+    shutil.copy(WORK / "crf.bin", out / "crf.bin")
+    shutil.copy(clusters_path, out / "clusters.tsv")
+    shutil.copy(gaz_path, out / "gazetteer.tsv")
+    for name in ("bilstm.npz", "vocab.txt", "chars.txt"):
+        shutil.copy(nn_dir / name, out / name)
+    meta: dict = {
+        "backends": ["bilstm-crf", "crf"],
+        "trained_on": f"{TRAIN_FILE.name}: CRF on all sentences, BiLSTM on all but the last 10% (dev slice)",
+        "crf": crf_params,
+        "cluster_ks": list(CLUSTER_KS),
+        "bilstm": {"args": NN_ARGS, "best_epoch": best_epoch, "bilstm_dev_f1": round(100 * best_f1, 2)},
+        "doc_window": 20,
+        "propagate": True,
+    }
+    (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    # dev-slice score of the same ensemble with the CRF that did not see the dev slice
+    dev_dir = WORK / "dev_ensemble"
+    dev_dir.mkdir(exist_ok=True)
+    for name in MODEL_FILES:
+        if (out / name).is_file():
+            shutil.copy(out / name, dev_dir / name)
+    shutil.copy(WORK / "crf_dev.bin", dev_dir / "crf.bin")
+    res = evaluate(dev_dir, dev)
+    print("dev slice (ensemble, CRF without the dev slice):\n" + format_prf(res), flush=True)
+    meta["dev_f1"] = round(100 * res["micro"][2], 2)
     if TEST_FILE.is_file():
-        test = load_tagged(TEST_FILE)
-        res = entity_prf([g for _, g in test], predict(fx, WORK / "crf.bin", [t for t, _ in test]))
-        print("test:\n" + format_prf(res), flush=True)
+        res = evaluate(out, load_tagged(TEST_FILE))
+        print("ANERcorp test (shipped ensemble):\n" + format_prf(res), flush=True)
         meta["test_f1"] = round(100 * res["micro"][2], 2)
-    a.out.mkdir(parents=True, exist_ok=True)
-    shutil.copy(WORK / "crf.bin", a.out / "crf.bin")
-    shutil.copy(clusters_path, a.out / "clusters.tsv")
-    shutil.copy(gaz_path, a.out / "gazetteer.tsv")
     meta["train_seconds_total"] = round(time.time() - t_start)
-    (a.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    print(f"model written to {a.out} in {time.time() - t_start:.0f}s total")
+    (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    print(f"model written to {out} in {time.time() - t_start:.0f}s total")
 
 
 if __name__ == "__main__":

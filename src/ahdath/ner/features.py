@@ -64,9 +64,13 @@ class FeatureExtractor:
     _cache: dict[str, tuple[list[str], ...]] = field(default_factory=dict, repr=False)
     _stems: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     _phrase_first: set[str] = field(default_factory=set, repr=False)
+    _phrases: dict[tuple[str, ...], list[list[str]]] = field(default_factory=dict, repr=False)
+
+    _initials: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def __post_init__(self) -> None:
         self._phrase_first = {k[0] for k in self.gazetteer if len(k) > 1}
+        self._initials = frozenset(c[0] for c, _ in self.proclitics)
 
     def stem(self, w: str) -> tuple[str, str]:
         """(proclitic, stem) of a folded word; ('', w) when no proclitic applies."""
@@ -121,14 +125,27 @@ class FeatureExtractor:
         return out
 
     def _phrase_feats(self, keys: list[str]) -> list[list[str]]:
-        """B-/I- features of the longest gazetteer phrase starting at each position."""
+        """B-/I- features of the longest gazetteer phrase starting at each position (memoized)."""
+        key = tuple(keys)
+        hit = self._phrases.get(key)
+        if hit is None:
+            if len(self._phrases) > 20_000:
+                self._phrases.clear()
+            hit = self._phrases[key] = self._compute_phrase_feats(keys)
+        return hit
+
+    def _compute_phrase_feats(self, keys: list[str]) -> list[list[str]]:
         n = len(keys)
         out: list[list[str]] = [[] for _ in range(n)]
         i = 0
         while i < n:
             best = 0
             kind = ""
-            first_forms = {f for f in (keys[i], self.stem(keys[i])[1]) if f in self._phrase_first}
+            w = keys[i]
+            first_forms = {f for f in (w, self.stem(w)[1] if w[:1] in self._initials else w) if f in self._phrase_first}
+            if not first_forms:
+                i += 1
+                continue
             for length in range(min(MAX_PHRASE, n - i), 1, -1):
                 rest = tuple(keys[i + 1 : i + length])
                 for first in first_forms:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
-from ahdath.language.normalize import _DROP_RANGES, ARABIC_DIGITS, CONTROL_CHARS, FOLD_MAP
+FOLD_FILE = Path(__file__).with_name("data") / "fold.tsv"
 
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 TOKEN_RE = re.compile(rf"[\w{_MARKS}]+|[^\w\s{_MARKS}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -13,13 +14,11 @@ TOKEN_RE = re.compile(rf"[\w{_MARKS}]+|[^\w\s{_MARKS}\u200b-\u200f\u202a-\u202e\
 
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {ord(k): v for k, v in FOLD_MAP.items()}
-    for a, b in _DROP_RANGES:
-        for o in range(a, b + 1):
-            table[o] = None
-    for ch in CONTROL_CHARS:
-        table[ord(ch)] = None
-    table.update(ARABIC_DIGITS)
+    table: dict[int, str | None] = {}
+    for line in FOLD_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, _, repl = line.partition("\t")
+            table[int(code, 16)] = repl or None
     return table
 
 
