@@ -290,3 +290,20 @@ def test_amman_is_not_oman() -> None:
         assert (a.country, a.kind) == ("JOR", "country") and a.sector == "GOV", text
     for text in ("أعلنت سلطنة عمان", "قالت عمان إن", "قال السلطان العماني إن عمان ترفض"):
         assert [a.country for a in run(text).actors if a.text.endswith("عمان")] == ["OMN"], text
+
+
+def test_kb_spellings_envoys_and_quoted_names() -> None:
+    for form in ("كيم يونغ أون", "كيم جون أون", "كيم جونغ-أون"):
+        assert find(run(f"قال {form} إن", date="2018-06-01"), form).actor_id == "kim-jong-un"
+    a = find(run("هاجمت قوات الأمن العراقية المحتجين"), "قوات الأمن العراقية")
+    assert (a.country, a.sector) == ("IRQ", "COP")
+    a = find(run("قال المتحدث باسم وزارة الخارجية الإيرانية إن", date="2024-06-01"),
+             "المتحدث باسم وزارة الخارجية الإيرانية")
+    assert a.kind == "person" and "mfa_spokesperson" in a.reason
+    a = find(run("قال المبعوث الأممي إلى اليمن إن", date="2024-06-01"), "المبعوث الأممي إلى اليمن")
+    assert a.actor_id == "hans-grundberg" and a.country == "UNO"
+    a = find(run("قال مبعوث الأمم المتحدة لسوريا إن", date="2018-06-01"), "مبعوث الأمم المتحدة لسوريا")
+    assert a.kind == "person" and "un_envoy of SYR" in a.reason
+    doc = run('تبنى تنظيم "الدولة الإسلامية" الهجوم وقالت هيئة «تحرير الشام» إن')
+    assert find(doc, 'تنظيم "الدولة الإسلامية').actor_id == "isis"
+    assert find(doc, "هيئة «تحرير الشام").actor_id == "hts"

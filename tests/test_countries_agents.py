@@ -121,7 +121,7 @@ def test_agents_format() -> None:
     assert set(data) == {"agents", "bodies", "org_prefixes", "blockers", "back_titles", "first_names", "name_stops",
                          "surname_stops", "title_fillers", "title_preps"}
     allowed = {"ar", "sector", "name", "role", "person", "cvl_people", "country", "loaded", "sector_by_country", "id",
-               "needs_modifier", "title_roles"}
+               "needs_modifier", "title_roles", "office_of_complement"}
     codes = {c["id"] for c in countries()}
     assert len(data["agents"]) >= 80
     for ag in data["agents"]:

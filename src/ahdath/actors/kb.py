@@ -112,6 +112,7 @@ class Agent:
     sector_by_country: dict[str, str] = field(default_factory=dict)
     needs_modifier: bool = False  # only an actor with a country/organization after it (رئيس منظمة ...)
     title_roles: dict[str, str] = field(default_factory=dict)  # a title over this body holds another role
+    office_of_complement: bool = False  # the office is of the country after إلى/لدى/ل (المبعوث الأممي إلى اليمن)
 
 
 @dataclass(slots=True)
@@ -308,6 +309,7 @@ class KB:
                 sector_by_country=dict(d.get("sector_by_country") or {}),
                 needs_modifier=bool(d.get("needs_modifier", False)),
                 title_roles=dict(d.get("title_roles") or {}),
+                office_of_complement=bool(d.get("office_of_complement", False)),
             )
         if "bodies" in data:
             self.bodies = frozenset(fold_text(b) for b in data["bodies"])

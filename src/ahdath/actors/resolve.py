@@ -28,6 +28,7 @@ from ahdath.actors.agents import CONJ as _CONJ
 from ahdath.actors.agents import Mention as _M
 from ahdath.actors.agents import absorb, country_sector, fill_name, member_of, officeholder
 from ahdath.actors.kb import KB, Entry, Target, default_kb
+from ahdath.language.chars import QUOTES
 from ahdath.language.normalize import fold
 from ahdath.model import Actor, Document, Token
 
@@ -141,8 +142,10 @@ class ActorResolver:
                 hit = index.get(key)
                 last = (j, hit, key) if hit else None
                 while j < n and key in prefixes:
-                    if norms[j] == "_" and j + 1 < n and toks[j].start == toks[j - 1].end:
-                        j += 1  # a hashtag joins words with "_": #الأمم_المتحدة
+                    if (norms[j] == "_" and j + 1 < n and toks[j].start == toks[j - 1].end) or \
+                            (len(norms[j]) == 1 and norms[j] in QUOTES and j + 1 < n
+                             and ((*key, norms[j + 1]) in index or (*key, norms[j + 1]) in prefixes)):
+                        j += 1  # a hashtag joins words with "_" (#الأمم_المتحدة); quotes inside a name
                     key = (*key, norms[j])
                     j += 1
                     hit = index.get(key)
@@ -286,7 +289,14 @@ class ActorResolver:
             if (nxt is not None and not adjacent and nxt.i == m.j + 1 and toks[m.j].text in "،,#" and nxt.kind == "person"
                     and not nxt.prefix):
                 adjacent = True
-            if m.target.kind == "agent" and adjacent and nxt is not None:
+            if (m.target.kind == "agent" and nxt is not None and nxt.kind == "country" and nxt.mention == "name"
+                    and kb.agents[m.target.ref].office_of_complement
+                    and ((nxt.i == m.j and nxt.prefix == "ل")
+                         or (nxt.i == m.j + 1 and not nxt.prefix and toks[m.j].norm in kb.title_preps))):
+                m.end, m.j = nxt.end, nxt.j  # المبعوث الأممي إلى اليمن: the envoy for Yemen
+                m.reason += f"; for {nxt.country}"
+                officeholder(kb, m, date, of=nxt.country)
+            elif m.target.kind == "agent" and adjacent and nxt is not None:
                 absorb(kb, m, nxt, date)
                 if m.person_title and m.kind == "agent" and m.j > nxt.i:  # title + nisba + name
                     after = next((b for b in base[k + 2:k + 3] if b.kind == "person" and b.mention == "name"
@@ -317,10 +327,11 @@ class ActorResolver:
                     m.country, m.has_country = nxt.country, True
             # an organization-type word right before an organization name belongs to its mention
             if m.kind in ("organization", "igo") and m.i > 0 and m.prefix == "" and (k == 0 or base[k - 1].j < m.i):
-                prev = toks[m.i - 1]
+                q = 1 if m.i > 1 and len(toks[m.i - 1].text) == 1 and toks[m.i - 1].text in QUOTES else 0
+                prev = toks[m.i - 1 - q]  # تنظيم "القاعدة": the word before the quote mark
                 forms = {f for f, _, _ in self._forms(prev)}
-                if forms & kb.org_prefixes:
-                    m.i, m.start = m.i - 1, prev.start
+                if forms & kb.org_prefixes and (k == 0 or base[k - 1].j < m.i - q):
+                    m.i, m.start = m.i - 1 - q, prev.start
                     if prev.norm[:1] in _CONJ and prev.norm not in kb.org_prefixes:
                         m.start = prev.start + fold(prev.text).offsets[1]
         for m in base:
