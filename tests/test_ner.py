@@ -65,6 +65,10 @@ def test_union_and_propagation() -> None:
     toks = [["زار", "ساركوزي", "لندن"], ["قال", "ساركوزي", "إن"]]
     tags = [["O", "B-PERS", "B-LOC"], ["O", "O", "O"]]
     assert propagate(toks, tags)[1] == ["O", "B-PERS", "O"]
+    toks = [["قال", "جورج", "بوش"], ["وأكد", "بوش", "ذلك"], ["بوش", "هنا"], ["بوش", "هناك"]]
+    tags = [["O", "B-PERS", "I-PERS"], ["O", "O", "O"], ["O", "O"], ["O", "O"]]
+    assert propagate(toks, tags)[1] == ["O", "O", "O"]  # only the full name was tagged
+    assert propagate(toks, tags, person_parts=True)[1] == ["O", "B-PERS", "O"]
 
 
 def test_missing_model_names_path(tmp_path: Path) -> None:

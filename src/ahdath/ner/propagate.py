@@ -8,14 +8,29 @@ from collections import Counter
 from ahdath.ner.iob import tags_to_spans
 
 
-def propagate(tokens: list[list[str]], tags: list[list[str]], min_ratio: float = 0.5, min_chars: int = 3) -> list[list[str]]:
-    """Return new tags where untagged exact repeats of tagged entity strings get the majority label."""
+def propagate(
+    tokens: list[list[str]],
+    tags: list[list[str]],
+    min_ratio: float = 0.5,
+    min_chars: int = 3,
+    person_parts: bool = False,
+) -> list[list[str]]:
+    """Return new tags where untagged exact repeats of tagged entity strings get the majority label.
+
+    With ``person_parts`` the last word of a multi-word person name also counts as that person
+    (``جورج بوش`` ... ``قال بوش``), whatever the share of its tagged mentions.
+    """
     labels: dict[tuple[str, ...], Counter[str]] = {}
+    parts: set[tuple[str, ...]] = set()
     for toks, tg in zip(tokens, tags, strict=True):
         for a, b, lab in tags_to_spans(tg):
             key = tuple(toks[a:b])
             if sum(map(len, key)) >= min_chars:
                 labels.setdefault(key, Counter())[lab] += 1
+            if person_parts and lab == "PERS" and b - a >= 2 and len(toks[b - 1]) >= 3:
+                parts.add((toks[b - 1],))
+    for key in parts:
+        labels.setdefault(key, Counter())["PERS"] += 1
     if not labels:
         return tags
     by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -42,7 +57,7 @@ def propagate(tokens: list[list[str]], tags: list[list[str]], min_ratio: float =
                 if i + n < len(tg) and tg[i + n].startswith("I-"):
                     continue
                 tagged = sum(labels[key].values())
-                if tagged / mentions[key] < min_ratio:
+                if key not in parts and tagged / mentions[key] < min_ratio:
                     continue
                 lab = labels[key].most_common(1)[0][0]
                 tg[i] = f"B-{lab}"
