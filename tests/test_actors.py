@@ -307,3 +307,17 @@ def test_kb_spellings_envoys_and_quoted_names() -> None:
     doc = run('تبنى تنظيم "الدولة الإسلامية" الهجوم وقالت هيئة «تحرير الشام» إن')
     assert find(doc, 'تنظيم "الدولة الإسلامية').actor_id == "isis"
     assert find(doc, "هيئة «تحرير الشام").actor_id == "hts"
+
+
+def test_reported_false_readings() -> None:
+    doc = run("تظاهر المئات أمام السفارة الأمريكية ووقف أمام المحكمة")
+    assert not any("امام" in a.text.replace("أ", "ا") for a in doc.actors)
+    assert not any(a.country == "LBY" for a in run("هاجم النازي الجديد المسجد").actors)
+    a = find(run("قال وزير الخارجية السوداني إن"), "وزير الخارجية السوداني")
+    assert a.country == "SDN" and a.actor_id != "mohammed-shia-al-sudani"
+    doc = run("التقى محمد شياع السوداني الوفد. وقال وزير الخارجية السوداني إن السوداني يرحب")
+    assert find(doc, "وزير الخارجية السوداني").country == "SDN"
+    assert [a.actor_id for a in doc.actors if a.text == "السوداني"] == ["mohammed-shia-al-sudani"]
+    a = find(run("قال الرئيس المشترك لمجلس سوريا الديمقراطية إن"), "الرئيس المشترك لمجلس سوريا الديمقراطية")
+    assert a.actor_id is None and (a.country, a.sector) == ("SYR", "OPP")
+    assert all(a.actor_id != "bashar-al-assad" for a in run("وقال الرئيس المشترك إن دمشق").actors)

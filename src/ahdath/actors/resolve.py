@@ -524,6 +524,11 @@ class ActorResolver:
                     surname.setdefault((*key[:-1], last[2:]), p)
                 elif len(key) == 1 and len(last) >= 3:
                     surname.setdefault(("ال" + last,), p)
+        for m in res:  # a nisba standing alone after a person named by it is that person: السوداني after محمد شياع السوداني
+            if m.emit and m.mention == "nisba" and m.kind == "agent" and not m.people and m.j == m.i + 1:
+                p = surname.get((m.form,))
+                if p is not None and p.start < m.start:
+                    m.emit = False
         covered = sorted((m.i, m.j) for m in res if m.emit)
         cov = set()
         for a, b in covered:
