@@ -268,6 +268,7 @@ def test_unknown_person_takes_the_article_country() -> None:
     text = "تظاهر آلاف في القاهرة. وقال رامز الكعبي إن الحكومة المصرية مسؤولة عن الأزمة في مصر."
     p = find(run(text, entities=pers(text, "رامز الكعبي")), "رامز الكعبي")
     assert p.country == "EGY" and "context" in p.reason and p.confidence < 0.5
+    assert p.sector == "CVL"  # no title: a private individual
 
 
 def test_hashtags_join_words_with_underscores() -> None:

@@ -411,11 +411,12 @@ class ActorResolver:
         m, where = self._title_before(toks, res, p.i)
         if m is None:
             m, where = self._title_after(toks, res, p.j)
-        if m is None:
-            return
-        if m.mention == "nisba":
-            p.country, p.has_country = m.country, True
-            p.reason = f"{why}; nisba {m.form} → {m.country}"
+        if m is None or m.mention == "nisba":
+            p.sector = "CVL"  # a named person with no title: a private individual
+            p.reason += "; no title: civilian"
+            if m is not None:
+                p.country, p.has_country = m.country, True
+                p.reason += f"; nisba {m.form} → {m.country}"
             return
         by_role = m.kind == "person" and m.reason.startswith("title+")
         holder = kb.entries.get(m.actor_id or "") if by_role else None
