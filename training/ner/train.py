@@ -5,13 +5,14 @@ Steps (cached under training/work/ner/, skipped when the output exists unless --
   2. train subword skipgram vectors (floret, fasttext) -> ant_ft.bin
   3. k-means word clusters at several granularities   -> clusters.tsv
   4. gazetteer from GeoNames / mledoze / arabic-names  -> gazetteer.tsv
-  5. feature CRF on ANERcorp train minus the dev slice (last 10% of its sentences; for the dev score)
-     and on all training sentences (shipped)
-  6. BiLSTM-CRF on train minus the dev slice; the epoch with the best dev-slice F1 is shipped
+  5. dev run: CRF + BiLSTM-CRF on ANERcorp train minus the dev slice (its last 10% of sentences);
+     the BiLSTM keeps its best dev epoch; prints the ensemble's dev-slice F1
+  6. shipped: that BiLSTM + a CRF retrained on all training sentences (--nn-full also retrains the
+     BiLSTM on all sentences for --epochs; not what the shipped model used)
   7. write both models + clusters + gazetteer + meta.json into src/ahdath/ner/model/ and report
      dev-slice (and, when present, test) F1 of the shipped ensemble
 
-usage: python training/ner/train.py [--force] [--threads N] [--epochs N] [--out DIR]
+usage: python training/ner/train.py [--force] [--threads N] [--epochs N] [--out DIR] [--nn-full [--no-dev]]
 """
 
 from __future__ import annotations
@@ -71,9 +72,13 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    ap.add_argument("--no-dev", action="store_true", help="skip the dev-slice run (needs --nn-full)")
+    ap.add_argument("--nn-full", action="store_true", help="ship a BiLSTM retrained on all sentences (untested)")
     ap.add_argument("--crf-iter", type=int, default=CRF_PARAMS["max_iter"], help="(smoke tests) CRF iterations")
     a = ap.parse_args()
     crf_params = CRF_PARAMS | {"max_iter": a.crf_iter}
+    if a.no_dev and not a.nn_full:
+        sys.exit("--no-dev needs --nn-full: the shipped BiLSTM is the dev run's best epoch")
     t_start = time.time()
     if not TRAIN_FILE.is_file():
         sys.exit(f"training data not found: {TRAIN_FILE} (set AHDATH_SHARED)")
@@ -95,14 +100,42 @@ def main() -> None:
     gaz_path = WORK / "gazetteer.tsv"
     print("gazetteer entries:", build_gazetteer(SHARED / "data", gaz_path), flush=True)
     fx = FeatureExtractor(load_clusters(clusters_path), load_gazetteer(gaz_path))
-    secs = train_crf(fx, train, WORK / "crf_dev.bin", **crf_params)
-    print(f"CRF (without the dev slice) trained in {secs:.0f}s", flush=True)
+    tag = "shipped" if a.out == MODEL_DIR else a.out.name
+    nn_args = ["--epochs", str(a.epochs), "--threads", str(a.threads), *NN_ARGS]
+    meta: dict = {
+        "backends": ["bilstm-crf", "crf"],
+        "trained_on": f"{TRAIN_FILE.name}: CRF on all sentences, BiLSTM on all but the dev slice (best epoch)",
+        "crf": crf_params,
+        "cluster_ks": list(CLUSTER_KS),
+        "bilstm": {"args": NN_ARGS, "epochs": a.epochs},
+        "doc_window": 20,
+        "propagate": True,
+    }
+    if not a.no_dev:
+        # the same recipe without the dev slice: its score is the model-selection figure
+        secs = train_crf(fx, train, WORK / "crf_dev.bin", **crf_params)
+        print(f"CRF (without the dev slice) trained in {secs:.0f}s", flush=True)
+        dev_nn = WORK / "nn" / f"{tag}_dev"
+        best_f1, best_epoch = train_nn([f"{tag}_dev", "--out", str(dev_nn), *nn_args])
+        meta["bilstm"] |= {"dev_best_epoch": best_epoch, "bilstm_dev_f1": round(100 * best_f1, 2)}
+        dev_dir = WORK / "dev_ensemble"
+        dev_dir.mkdir(exist_ok=True)
+        for name in ("bilstm.npz", "vocab.txt", "chars.txt"):
+            shutil.copy(dev_nn / name, dev_dir / name)
+        shutil.copy(WORK / "crf_dev.bin", dev_dir / "crf.bin")
+        shutil.copy(clusters_path, dev_dir / "clusters.tsv")
+        shutil.copy(gaz_path, dev_dir / "gazetteer.tsv")
+        res = evaluate(dev_dir, dev)
+        print("dev slice (ensemble trained without it):\n" + format_prf(res), flush=True)
+        meta["dev_f1"] = round(100 * res["micro"][2], 2)
     secs = train_crf(fx, sents, WORK / "crf.bin", **crf_params)
     print(f"CRF (all training sentences) trained in {secs:.0f}s", flush=True)
-    nn_dir = WORK / "nn" / ("shipped" if a.out == MODEL_DIR else a.out.name)
-    best_f1, best_epoch = train_nn(
-        ["shipped", "--epochs", str(a.epochs), "--threads", str(a.threads), "--out", str(nn_dir), *NN_ARGS]
-    )
+    if a.nn_full:
+        nn_dir = WORK / "nn" / tag
+        train_nn([tag, "--full", "--out", str(nn_dir), *nn_args])
+        meta["trained_on"] = f"{TRAIN_FILE.name}, all sentences (CRF and BiLSTM)"
+    else:
+        nn_dir = WORK / "nn" / f"{tag}_dev"
     out = a.out
     out.mkdir(parents=True, exist_ok=True)
     for name in MODEL_FILES:  # drop a previous model's files (only those)
@@ -112,26 +145,7 @@ def main() -> None:
     shutil.copy(gaz_path, out / "gazetteer.tsv")
     for name in ("bilstm.npz", "vocab.txt", "chars.txt"):
         shutil.copy(nn_dir / name, out / name)
-    meta: dict = {
-        "backends": ["bilstm-crf", "crf"],
-        "trained_on": f"{TRAIN_FILE.name}: CRF on all sentences, BiLSTM on all but the last 10% (dev slice)",
-        "crf": crf_params,
-        "cluster_ks": list(CLUSTER_KS),
-        "bilstm": {"args": NN_ARGS, "best_epoch": best_epoch, "bilstm_dev_f1": round(100 * best_f1, 2)},
-        "doc_window": 20,
-        "propagate": True,
-    }
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    # dev-slice score of the same ensemble with the CRF that did not see the dev slice
-    dev_dir = WORK / "dev_ensemble"
-    dev_dir.mkdir(exist_ok=True)
-    for name in MODEL_FILES:
-        if (out / name).is_file():
-            shutil.copy(out / name, dev_dir / name)
-    shutil.copy(WORK / "crf_dev.bin", dev_dir / "crf.bin")
-    res = evaluate(dev_dir, dev)
-    print("dev slice (ensemble, CRF without the dev slice):\n" + format_prf(res), flush=True)
-    meta["dev_f1"] = round(100 * res["micro"][2], 2)
     if TEST_FILE.is_file():
         res = evaluate(out, load_tagged(TEST_FILE))
         print("ANERcorp test (shipped ensemble):\n" + format_prf(res), flush=True)
