@@ -90,10 +90,6 @@ class Featurizer:
         return idx, ch, f
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
-
-
 @dataclass
 class NumpyBiLSTMCRF:
     w: dict[str, np.ndarray]
@@ -109,10 +105,24 @@ class NumpyBiLSTMCRF:
         d_in = self.w["lstm_f_wi"].shape[0] - self.w["char_conv_b"].shape[0] - N_FEATS
         return d_in // self.w["word_emb"].shape[1]
 
+    def _prepared(self, d: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Direction d's weights with gate columns reordered to i, f, o, g and the sigmoid gates
+        scaled by 1/2, so that one tanh gives every gate: sigmoid(x) = (tanh(x / 2) + 1) / 2."""
+        key = f"_prep_{d}"
+        if key not in self.w:
+            wi, wh, bias = self.w[f"lstm_{d}_wi"], self.w[f"lstm_{d}_wh"], self.w[f"lstm_{d}_b"]
+            hsz = wh.shape[0]
+            order = np.r_[0 : 2 * hsz, 3 * hsz : 4 * hsz, 2 * hsz : 3 * hsz]  # i f o g
+            scale = np.r_[np.full(3 * hsz, 0.5), np.ones(hsz)].astype(np.float32)
+            self.w[key + "_wi"] = np.ascontiguousarray(wi[:, order] * scale)
+            self.w[key + "_wh"] = np.ascontiguousarray(wh[:, order] * scale)
+            self.w[key] = (bias[order] * scale).astype(np.float32)
+        return self.w[key + "_wi"], self.w[key + "_wh"], self.w[key]
+
     def _lstm(self, x: np.ndarray, lengths: np.ndarray, d: str) -> np.ndarray:
         """x: (B, T, D) padded; runs direction d ('f' or 'b'); returns (B, T, H)."""
         b, t, _ = x.shape
-        wi, wh, bias = self.w[f"lstm_{d}_wi"], self.w[f"lstm_{d}_wh"], self.w[f"lstm_{d}_b"]
+        wi, wh, bias = self._prepared(d)
         hsz = wh.shape[0]
         if d == "b":  # reverse each sequence inside its own length
             rev = np.maximum(lengths[:, None] - 1 - np.arange(t)[None, :], 0)
@@ -120,15 +130,13 @@ class NumpyBiLSTMCRF:
         xp = x @ wi + bias  # (B, T, 4H)
         h = np.zeros((b, hsz), dtype=np.float32)
         c = np.zeros((b, hsz), dtype=np.float32)
-        out = np.zeros((b, t, hsz), dtype=np.float32)
+        out = np.empty((b, t, hsz), dtype=np.float32)
+        h3 = 3 * hsz
         for s in range(t):
-            g = xp[:, s] + h @ wh
-            i = _sigmoid(g[:, :hsz])
-            f = _sigmoid(g[:, hsz : 2 * hsz])
-            gg = np.tanh(g[:, 2 * hsz : 3 * hsz])
-            o = _sigmoid(g[:, 3 * hsz :])
-            c = f * c + i * gg
-            h = o * np.tanh(c)
+            z = np.tanh(xp[:, s] + h @ wh)
+            sig = 0.5 * z[:, :h3] + 0.5
+            c = sig[:, hsz : 2 * hsz] * c + sig[:, :hsz] * z[:, h3:]
+            h = sig[:, 2 * hsz :] * np.tanh(c)
             out[:, s] = h
         if d == "b":
             out = np.take_along_axis(out, rev[:, :, None], axis=1)
