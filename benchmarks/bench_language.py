@@ -9,32 +9,14 @@ shared machine) for a cold pass (empty word cache) and a warm pass, and the repa
 from __future__ import annotations
 
 import argparse
-import json
-import lzma
-import os
 import sys
 import time
 from collections import Counter
-from pathlib import Path
+
+from corpus import CORPUS, ant_documents
 
 from ahdath.language import analyze
 from ahdath.language.vocab import load_clitics, load_vocabulary, load_word_list
-from ahdath.model import Document
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("AHDATH_SHARED", ROOT / ".." / "shared"))
-CORPUS = SHARED / "data" / "ant_news" / "ant_news.jsonl.xz"
-
-
-def load(n: int) -> list[Document]:
-    docs = []
-    with lzma.open(CORPUS, "rt", encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            docs.append(Document(rec["id"], rec["text"]))
-            if len(docs) >= n:
-                break
-    return docs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} not found")
         return 0
-    docs = load(args.articles)
+    docs = ant_documents(args.articles)
     t = time.perf_counter()
     load_vocabulary(), load_clitics(), load_word_list("keep_whole.txt"), load_word_list("abbreviations.txt")
     print(f"resources loaded in {time.perf_counter() - t:.2f} s")

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import lzma
 import resource
 import sys
 import time
 from pathlib import Path
+
+from corpus import SHARED, ant_records
 
 import ahdath
 from ahdath.io.validate import InputError, check_text
@@ -27,18 +28,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--shared", default=str(SHARED))
     args = ap.parse_args()
     path = Path(args.shared) / "data" / "ant_news" / "ant_news.jsonl.xz"
     if not path.exists():
         print(f"skip: {path} not found")
         return 0
-    records = []
-    with lzma.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            records.append(json.loads(line))
-            if len(records) >= args.n:
-                break
+    records = ant_records(args.n, path)
     t0 = time.perf_counter()
     pipeline = ahdath.load()
     load_s = time.perf_counter() - t0
