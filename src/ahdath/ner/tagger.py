@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from threadpoolctl import threadpool_limits
+
 from ahdath.model import Document, Entity
 from ahdath.ner.features import FeatureExtractor, load_clusters, load_gazetteer
 from ahdath.ner.iob import fix_iob2, tags_to_spans, union_tags
@@ -85,7 +87,10 @@ class NERTagger:
         With ``document=True`` the sentences are one document: untagged repeats of names tagged
         elsewhere in it are labelled too.
         """
-        tags = [[fix_iob2(t) for t in b.tag(sentences)] for b in self.backends]
+        # The network's matrices are small: BLAS threads only contend (26x slower on a busy
+        # 2-core machine), so the tagger runs its numpy work on one thread.
+        with threadpool_limits(limits=1, user_api="blas"):
+            tags = [[fix_iob2(t) for t in b.tag(sentences)] for b in self.backends]
         out = tags[0]
         for other in tags[1:]:
             out = [union_tags(a, b) for a, b in zip(out, other, strict=True)]
