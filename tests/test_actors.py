@@ -322,3 +322,24 @@ def test_reported_false_readings() -> None:
     a = find(run("قال الرئيس المشترك لمجلس سوريا الديمقراطية إن"), "الرئيس المشترك لمجلس سوريا الديمقراطية")
     assert a.actor_id is None and (a.country, a.sector) == ("SYR", "OPP")
     assert all(a.actor_id != "bashar-al-assad" for a in run("وقال الرئيس المشترك إن دمشق").actors)
+
+
+def test_unknown_organizations_from_entities() -> None:
+    def orgs(text: str, *names: str) -> Document:
+        ents = []
+        for n in names:
+            s = text.index(n)
+            ents.append(Entity(s, s + len(n), n, "ORG"))
+        return run(text, entities=ents)
+
+    text = 'وقع العقد مع شركة "نوفاتيك" الروسية وقالت جمعية النور الخيرية إن'
+    doc = orgs(text, "نوفاتيك", "جمعية النور الخيرية")
+    a = find(doc, 'شركة "نوفاتيك" الروسية')
+    assert (a.kind, a.country, a.sector, a.actor_id) == ("organization", "RUS", "BUS", None) and a.name
+    assert find(doc, "جمعية النور الخيرية").sector == "NGO"
+    text = "وقتل عنصران من القاعدة في الغارة"
+    assert find(orgs(text, "القاعدة"), "القاعدة").actor_id == "al-qaeda"
+    assert not run("وقعت القاعدة العسكرية تحت القصف").actors or \
+        all(a.actor_id != "al-qaeda" for a in run("وقعت القاعدة العسكرية تحت القصف").actors)
+    text = "ومع اقتراب السنة الإيرانية الجديدة"
+    assert all(a.kind != "organization" for a in orgs(text, "السنة الإيرانية").actors)

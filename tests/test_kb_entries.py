@@ -1,7 +1,7 @@
 """Format and consistency checks for the actor knowledge base data files.
 
 Files: src/ahdath/actors/data/{people,organizations,igos}.yaml -- YAML lists of mappings with the keys
-id, type, name, ar, country, sector and optionally wikidata, roles, member_of, loaded, ambiguous.
+id, type, name, ar, country, sector and optionally wikidata, roles, member_of, loaded, ambiguous, ner_ar.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "REB", "OPP", "CVL",
            "EDU", "LAB", ""}
 SPECIAL_COUNTRIES = {"IGO", "UNO", "EUR", "ISM"}
 REQUIRED = ("id", "type", "name", "ar", "country", "sector")
-OPTIONAL = ("wikidata", "roles", "member_of", "loaded", "ambiguous")
+OPTIONAL = ("wikidata", "roles", "member_of", "loaded", "ambiguous", "ner_ar")
 ROLE_KEYS = {"role", "of", "sector", "start", "end"}
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COUNTRY_RE = re.compile(r"^[A-Z]{3}$")
@@ -139,7 +139,7 @@ def test_roles() -> None:
 
 def test_aliases_arabic_script() -> None:
     for _, e in load_all():
-        for a in e["ar"]:
+        for a in e["ar"] + e.get("ner_ar", []):
             assert isinstance(a, str) and is_arabic_alias(a), (e["id"], a)
             assert not a.startswith("ال "), (e["id"], a)
 

@@ -75,6 +75,7 @@ class Entry:
     loaded: bool = False
     ambiguous: bool = False
     source: str = ""
+    ner_ar: tuple[str, ...] = ()  # forms that are also common words: only when the NER tags them (القاعدة)
 
     def roles_on(self, date: str | None) -> list[Role]:
         return [r for r in self.roles if r.valid_on(date)]
@@ -212,6 +213,7 @@ class KB:
     roles: dict[tuple[str, str], list[tuple[Role, str]]] = field(default_factory=dict)  # (role, of) -> holders
     surnames: dict[str, list[str]] = field(default_factory=dict)  # folded last token -> person ids
     homographs: dict[str, str] = field(default_factory=dict)  # folded form of another country -> capital's country
+    ner_forms: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded ner_ar form -> entry id
 
     # ---- loading ----------------------------------------------------------------------------
     @classmethod
@@ -271,6 +273,7 @@ class KB:
                 loaded=bool(d.get("loaded", False)),
                 ambiguous=bool(d.get("ambiguous", False)),
                 source=source,
+                ner_ar=tuple(str(a) for a in d.get("ner_ar") or ()),
             )
 
     def add_countries(self, items: list[dict]) -> None:
@@ -381,10 +384,14 @@ class KB:
                 for k in form_keys(a):
                     for kk in _article_variants(k) + _tanween_variants(k):
                         self._add(kk, Target("agent", ag.id))
+        self.ner_forms = {}
         for e in self.entries.values():
             for a in e.ar:
                 for k in form_keys(a):
                     self._add(k, Target("entry", e.id))
+            for a in e.ner_ar:
+                for k in form_keys(a):
+                    self.ner_forms.setdefault(k, e.id)
             for r in e.roles:
                 self.roles.setdefault((r.role, r.of), []).append((r, e.id))
             if e.type == "person":

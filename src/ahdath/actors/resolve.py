@@ -94,6 +94,7 @@ class ActorResolver:
         base = self._match(doc, toks)
         res = self._compose(doc, base, date)
         res += self._unknown_persons(doc, res)
+        res += self._unknown_orgs(doc, res)
         res.sort(key=lambda m: (m.start, -m.end))
         res = self._coref(doc, res, date)
         self._context_country(res, date)
@@ -490,6 +491,82 @@ class ActorResolver:
             return m, "after"
         return None, ""
 
+    def _unknown_orgs(self, doc: Document, res: list[_M]) -> list[_M]:
+        """Organizations the knowledge base lacks, from NER ORG entities: an organization word before or at the
+        start of the name (جمعية، شركة، جامعة، حزب، صحيفة) gives the sector, a nisba inside or right after it
+        the country (شركة "نوفاتيك" الروسية); with neither the entity is left alone. A knowledge-base form
+        that is also a common word (``ner_ar``: القاعدة) counts only here."""
+        kb, toks = self.kb, doc.tokens
+        ents = [e for e in doc.entities if e.label == "ORG"]
+        if not ents:
+            return []
+        live = [m for m in res if m.emit]
+        by_start = {t.start: t.i for t in toks}
+        out: list[_M] = []
+        for ent in ents:
+            i = by_start.get(ent.start)
+            if i is None:
+                continue
+            j = next((t.i + 1 for t in reversed(toks) if t.start < ent.end), i + 1)
+            start = ent.start
+            if any(m.start < ent.end and start < m.end and m.kind in ("person", "organization", "igo") for m in live):
+                continue
+            rest = tuple(t.norm for t in toks[i + 1:j])
+            hit = next(((f, off, pre) for f, off, pre in self._forms(toks[i]) if pre != "+" and (f, *rest) in kb.ner_forms),
+                       None)
+            if hit is not None:
+                f, off, pre = hit
+                s0 = toks[i].start + (fold(toks[i].text).offsets[off] if off else 0)
+                o = _M(i, j, s0, toks[j - 1].end, Target("entry", kb.ner_forms[(f, *rest)]), prefix=pre,
+                       form=" ".join((f, *rest)))
+                self._base(o, doc)
+                o.reason += " (named entity ORG)"
+                out.append(o)
+                continue
+            if sum(ch.isalpha() and not ch.isascii() for ch in ent.text) < 3:
+                continue
+            inside = [m for m in live if m.start >= start and m.end <= ent.end]
+            agent = next((m for m in live if m.target.kind == "agent" and (m.i == i or m.start <= start < m.end)
+                          and m.kind == "agent"
+                          and not m.person_title and not kb.agents[m.target.ref].cvl_people), None)
+            if agent is None:
+                k = i - 1 if i > 0 and len(toks[i - 1].text) == 1 and toks[i - 1].text in QUOTES else i
+                agent = next((m for m in live if m.j == k and m.target.kind == "agent" and m.kind == "agent"
+                              and not m.person_title and not kb.agents[m.target.ref].cvl_people), None)
+            nisba = next((m for m in inside if m.mention == "nisba"), None)
+            if nisba is None:
+                k = j + 1 if j < len(toks) and len(toks[j].text) == 1 and toks[j].text in QUOTES else j
+                nisba = next((m for m in live if m.i == k and m.mention == "nisba" and not m.people
+                              and m.form.startswith("ال")), None)
+            if agent is None and (nisba is None or toks[i].norm.startswith(("ال", "وال"))):
+                continue  # with a nisba alone only a foreign-looking name (يوفنتوس الإيطالي, not السنة الإيرانية)
+            if agent is not None and agent.start >= start and agent.end >= ent.end:
+                continue  # the entity is the organization word alone (منظمة)
+            o = _M(i, j, start, toks[j - 1].end, Target("entry", ""), kind="organization", mention="name", conf=0.5)
+            name_from = start
+            if agent is not None:
+                o.sector = kb.agents[agent.target.ref].sector_by_country.get(agent.country, agent.sector)
+                if agent.has_country and "article context" not in agent.reason:
+                    o.country, o.has_country = agent.country, True
+                if agent.start < start or agent.i == i:  # before the name, or a clitic before it (للحزب)
+                    o.i, o.start = agent.i, agent.start
+                if agent.i == i and agent.j == i + 1:
+                    name_from = toks[i].end
+                o.reason = f"named entity (ORG) with {agent.form} → {o.sector or '?'}"
+            else:
+                o.reason = "named entity (ORG)"
+            if nisba is not None:
+                o.country, o.has_country = nisba.country, True
+                o.j, o.end = max(o.j, nisba.j), max(o.end, nisba.end)
+                o.reason += f"; nisba {nisba.form} → {nisba.country}"
+            name = doc.text[name_from:ent.end].strip(" " + QUOTES)
+            o.name = self.english_name(name) or name
+            for m in live:
+                if o.start <= m.start and m.end <= o.end:
+                    m.emit = False
+            out.append(o)
+        return out
+
     def english_name(self, arabic: str) -> str:
         """English spelling of an unknown person's Arabic name (the transliterator; '' when unavailable)."""
         if arabic in self._names:
@@ -616,8 +693,8 @@ class ActorResolver:
                 m.conf *= 0.6
                 if m.role and m.person_title:
                     officeholder(self.kb, m, date)
-            elif m.emit and m.kind == "person" and not m.actor_id and not m.country:
-                m.country = top  # a person the knowledge base does not know: most are from the article's country
+            elif m.emit and m.kind in ("person", "organization") and not m.actor_id and not m.country:
+                m.country = top  # a person/organization the knowledge base lacks: most are from the article's country
                 m.reason += f"; country {top} from article context"
                 m.conf *= 0.6
 
@@ -703,8 +780,8 @@ def identity(a: Actor) -> tuple[str, ...]:
     """A key shared by all mentions of one entity."""
     if a.actor_id:
         return ("id", a.actor_id) if a.kind != "agent" else ("agent", a.actor_id, a.sector)
-    if a.kind == "person":
-        return ("person", a.name, a.country)
+    if a.kind in ("person", "organization"):
+        return (a.kind, a.name, a.country)
     return (a.kind, a.country, a.sector)
 
 
