@@ -11,30 +11,12 @@ Exits 0 with a message when ../shared (or $AHDATH_SHARED) is absent.
 from __future__ import annotations
 
 import argparse
-import json
-import lzma
-import os
 import time
-from pathlib import Path
+
+from corpus import CORPUS, ant_documents
 
 from ahdath.events.classifier import EventClassifier
 from ahdath.language import analyze
-from ahdath.model import Document
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("AHDATH_SHARED", ROOT / ".." / "shared"))
-CORPUS = SHARED / "data" / "ant_news" / "ant_news.jsonl.xz"
-
-
-def load(n: int) -> list[Document]:
-    docs = []
-    with lzma.open(CORPUS, "rt", encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            docs.append(Document(rec["id"], rec["text"], date=rec.get("date")))
-            if len(docs) >= n:
-                break
-    return docs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.exists():
         print(f"{CORPUS} not found; nothing to benchmark")
         return 0
-    docs = [analyze(d) for d in load(args.articles)]
+    docs = [analyze(d) for d in ant_documents(args.articles)]
     t = time.perf_counter()
     clf = EventClassifier.load()
     print(f"load: {time.perf_counter() - t:.2f} s")
