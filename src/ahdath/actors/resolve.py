@@ -18,6 +18,7 @@ Steps (all over ``doc.tokens``; folded forms, clitics و ف ب ل ك لل allowe
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -363,7 +364,8 @@ class ActorResolver:
         for ent in doc.entities:
             if ent.label != "PERS":
                 continue
-            s, e = _hashtag_span(toks, ent.start, ent.end)
+            s, e = _hashtag_span(toks, ent.start, ent.end) if "_" in doc.text[max(0, ent.start - 1):ent.end + 1] \
+                else (ent.start, ent.end)
             if not overlaps(s, e, ("person", "organization", "igo")):
                 spans.append((s, e, "named entity (PERS)"))
         # a title (with its country) followed by a first name: الرئيس الفلسطيني محمود عباس
@@ -395,7 +397,7 @@ class ActorResolver:
             i = by_start.get(s)
             if i is None:
                 i = next((t.i for t in toks if t.start <= s < t.end), 0)
-            j = next((t.i + 1 for t in reversed(toks) if t.start < e), i + 1)
+            j = max(i + 1, bisect_left(toks, e, key=lambda t: t.start))  # one past the last token starting before e
             text = doc.text[s:e]
             name = self.english_name(text.replace("_", " "))
             p = _M(i, j, s, e, Target("entry", ""), kind="person", name=name, mention="name", reason=why,
@@ -507,7 +509,7 @@ class ActorResolver:
             i = by_start.get(ent.start)
             if i is None:
                 continue
-            j = next((t.i + 1 for t in reversed(toks) if t.start < ent.end), i + 1)
+            j = max(i + 1, bisect_left(toks, ent.end, key=lambda t: t.start))
             start = ent.start
             if any(m.start < ent.end and start < m.end and m.kind in ("person", "organization", "igo") for m in live):
                 continue
@@ -753,10 +755,8 @@ class ActorResolver:
 
 def _hashtag_span(toks: list[Token], start: int, end: int) -> tuple[int, int]:
     """A name written as a hashtag (#محمود_عباس) is the whole hashtag, whatever part of it the NER tagged."""
-    if "_" not in {t.text for t in toks if start - 2 <= t.start and t.end <= end + 2}:
-        return start, end
-    i = next((t.i for t in toks if t.end > start), None)
-    if i is None:
+    i = bisect_right(toks, start, key=lambda t: t.end)  # the first token ending after start
+    if i >= len(toks):
         return start, end
     a = b = i
 
