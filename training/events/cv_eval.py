@@ -62,6 +62,7 @@ class TypeCache:
 
 
 TYPES = TypeCache()
+SIDES_KIND = ["softmax"]
 
 
 def side_examples(docs: dict, golds: dict, base: EventCoder) -> dict[str, list]:
@@ -73,7 +74,8 @@ def side_examples(docs: dict, golds: dict, base: EventCoder) -> dict[str, list]:
 def train_models(
     docs: dict, golds: dict, base: EventCoder, c_sides: float, c_detect: float, ex: dict[str, list]
 ) -> tuple[LinearModel, LinearModel]:
-    sides = train_sides.train_model([e for d in golds for e in ex[d]], c_sides)
+    data = [e for d in golds for e in ex[d]]
+    sides = train_sides.train_softmax(data, c_sides) if SIDES_KIND[0] == "softmax" else train_sides.train_model(data, c_sides)
     coder = TYPES.coder(base, sides, None)
     detect, _ = train_detect.train_model(train_detect.collect(docs, golds, coder), c_detect)
     return sides, detect
@@ -98,11 +100,13 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--c-sides", type=float, default=0.3)
     ap.add_argument("--c-detect", type=float, default=0.3)
+    ap.add_argument("--sides", choices=("softmax", "logistic"), default="softmax")
     ap.add_argument("--refresh", action="store_true", help="re-run the pipeline up to events (else cached)")
     ap.add_argument("--dev", action="store_true", help="also train on all training articles and score dev gold")
     ap.add_argument("--write", action="store_true", help="write held-out predictions and gold to training/work/events/")
     args = ap.parse_args()
     shared = Path(args.shared)
+    SIDES_KIND[0] = args.sides
     pipe = ahdath.load(components=event_sets.PRE)
     resolver = dict(pipe.components)["actors"]
     base = EventCoder.load(resolver=resolver)

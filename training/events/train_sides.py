@@ -1,12 +1,13 @@
 """Train the event-sides ranker (src/ahdath/events/data/sides_model.json) on the silver annotations
 (../shared/data/silver plus training/data/silver_extra_*.jsonl).
 
-    python training/events/train_sides.py [--shared ../shared] [--c 0.3]
+    python training/events/train_sides.py [--shared ../shared] [--c 0.3] [--kind softmax|logistic]
 
 For each silver event whose trigger the lexicon finds, every side candidate of that trigger
 (sentence mentions, quote speaker, carried subject) is labelled by whether it matches the
-annotated actor / recipient (the scorer's side match), and a logistic model per role is fit on
-the candidates' features. Reports candidate-level accuracy on the dev gold set (never trained
+annotated actor / recipient (the scorer's side match). Per role, a conditional logit (softmax
+over the event's candidates plus a "none" option, which gives recipient-less events their own
+score) is fit on the candidates' features; ``--kind logistic`` fits the older pointwise model. Reports candidate-level accuracy on the dev gold set (never trained
 on) and writes the weights as JSON. Needs scikit-learn (training only).
 """
 
@@ -18,15 +19,17 @@ from pathlib import Path
 
 import numpy as np
 from event_sets import PRE, analyze_articles, dev_set, training_set  # training/events/event_sets.py
+from scipy.optimize import minimize
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 import ahdath
 from ahdath.evaluate import side_match
-from ahdath.events.arguments import MentionIndex
+from ahdath.events.arguments import MentionIndex, clause_marks
 from ahdath.events.coder import EventCoder
 from ahdath.events.linear import LinearModel
-from ahdath.events.sides import MODEL_PATH
+from ahdath.events.sides import MODEL_PATH, null_features
 from ahdath.language.normalize import fold_text
 from ahdath.model import Document
 
@@ -45,6 +48,7 @@ def examples(docs: dict[str, Document], golds: dict[str, dict], coder: EventCode
 def doc_examples(doc: Document, g: dict, coder: EventCoder) -> Iterator[tuple[list[list[str]], list[int], list[int], bool]]:
     idx = MentionIndex(doc)
     matches = coder.lexicon.match(doc)
+    idx.marks = clause_marks(doc, [m.head for m in matches])
     folded_text = fold_text(doc.text)
     last_subject = None
     for ge in g["events"]:
@@ -123,6 +127,98 @@ def top1(data: list, ps: list[np.ndarray], role: int, threshold: float) -> tuple
     return hit / max(n_possible, 1), hit / max(n_any, 1), n_possible
 
 
+def softmax_groups(data: list, role: int, null_when_unanswerable: bool) -> list[tuple[list[list[str]], list[int]]]:
+    """Per event: (candidate features + the "none" option's, positive indices); events no option fits are left out."""
+    out = []
+    for feats, ya, yr, has_rec in data:
+        labels = ya if role == 0 else yr
+        rows = [*feats, null_features(feats)]
+        if role == 1 and not has_rec:
+            pos = [len(feats)]
+        elif any(labels):
+            pos = [i for i, y in enumerate(labels) if y]
+        elif null_when_unanswerable:
+            pos = [len(feats)]
+        else:
+            continue
+        out.append((rows, pos))
+    return out
+
+
+def fit_softmax(groups: list[tuple[list[list[str]], list[int]]], c: float) -> tuple[dict[str, float], float]:
+    """A conditional logit: per event, a softmax over its options; the last option ("none") carries the bias.
+
+    Minimises the negative log probability of the positive options plus ||w||^2 / (2c). Returns
+    (feature weights, bias)."""
+    vocab: dict[str, int] = {}
+    indptr, indices, starts, pos_rows = [0], [], [], []
+    n = 0
+    for rows, pos in groups:
+        starts.append(n)
+        for i, f in enumerate(rows):
+            indices.extend(vocab.setdefault(x, len(vocab)) for x in dict.fromkeys(f))
+            if i == len(rows) - 1:
+                indices.append(vocab.setdefault("__bias__", len(vocab)))
+            indptr.append(len(indices))
+        pos_rows.extend(n + p for p in pos)
+        n += len(rows)
+    x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, len(vocab)))
+    starts_a = np.array(starts)
+    group = np.repeat(np.arange(len(groups)), np.diff(np.append(starts_a, n)))
+    is_pos = np.zeros(n, dtype=bool)
+    is_pos[pos_rows] = True
+    bias_i = vocab["__bias__"]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ w
+        top = np.maximum.reduceat(z, starts_a)
+        e = np.exp(z - top[group])
+        tot = np.add.reduceat(e, starts_a)
+        ep = np.where(is_pos, e, 0.0)
+        totp = np.add.reduceat(ep, starts_a)
+        nll = float(np.sum(np.log(tot) - np.log(totp)))
+        g = e / tot[group] - ep / totp[group]
+        reg = w.copy()
+        reg[bias_i] = 0.0
+        return nll + float(reg @ reg) / (2 * c), x.T @ g + reg / c
+
+    res = minimize(loss, np.zeros(len(vocab)), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    w = res.x
+    weights = {f: float(w[i]) for f, i in vocab.items() if f != "__bias__"}
+    return weights, float(w[bias_i])
+
+
+def softmax_top1(groups: list, weights: dict[str, float], bias: float, threshold: float) -> float:
+    """Share of events whose best option (a candidate if its probability reaches ``threshold``, else none) is positive."""
+    hit = 0
+    for rows, pos in groups:
+        zs = [sum(weights.get(f, 0.0) for f in r) for r in rows]
+        zs[-1] += bias
+        top = max(zs)
+        es = np.exp(np.array(zs) - top)
+        ps = es / es.sum()
+        best = int(np.argmax(ps[:-1])) if len(ps) > 1 else len(ps) - 1
+        choice = best if len(ps) > 1 and ps[best] >= threshold else len(ps) - 1
+        hit += choice in pos
+    return hit / max(len(groups), 1)
+
+
+def train_softmax(train: list, c: float, null_actor: bool = False) -> LinearModel:
+    """Softmax rankers for both roles; each threshold (the least probability for the best candidate) chosen
+    for top-1 accuracy on the training events."""
+    weights: dict[str, float] = {}
+    bias: dict[str, float] = {}
+    thresholds: dict[str, float] = {}
+    for role, name in ((0, "actor"), (1, "recipient")):
+        groups = softmax_groups(train, role, null_actor if role == 0 else False)
+        w, b = fit_softmax(groups, c)
+        best_t = max(np.arange(0.0, 0.5, 0.05), key=lambda t, g=groups, w=w, b=b: softmax_top1(g, w, b, float(t)))
+        weights.update({f"{name}:{f}": round(v, 4) for f, v in w.items() if abs(v) > 1e-4})
+        bias[name] = round(b, 4)
+        thresholds[name] = round(float(best_t), 2)
+    return LinearModel(weights, bias, thresholds, "softmax")
+
+
 def train_model(train: list, c: float) -> LinearModel:
     """Fit both roles and choose each threshold for top-1 accuracy on the training events."""
     weights: dict[str, float] = {}
@@ -149,6 +245,7 @@ def main() -> None:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--c", type=float, default=0.3)
     ap.add_argument("--out", default=str(MODEL_PATH))
+    ap.add_argument("--kind", choices=("softmax", "logistic"), default="softmax", help="candidates compete (softmax) or are scored alone")
     args = ap.parse_args()
     shared = Path(args.shared)
     coder = EventCoder.load(use_model=False)
@@ -158,13 +255,22 @@ def main() -> None:
     train = list(examples(analyze_articles(tr_arts, tr_gold, pipe), tr_gold, coder))
     dev = list(examples(analyze_articles(dv_arts, dv_gold, pipe), dv_gold, coder))
     print(f"silver events with a lexicon trigger: {len(train)}; dev: {len(dev)}")
-    model = train_model(train, args.c)
-    for role, name in ((0, "actor"), (1, "recipient")):
-        vec, clf = fit(train, role, args.c)
-        t = model.thresholds[name]
-        tr = top1(train, probs(train, vec, clf), role, t)
-        dv = top1(dev, probs(dev, vec, clf), role, t)
-        print(f"{name}: threshold {t:.2f}; silver top-1 {tr[0]:.3f} (of {tr[2]} answerable), dev top-1 {dv[0]:.3f} (of {dv[2]}), dev overall {dv[1]:.3f}")
+    if args.kind == "softmax":
+        model = train_softmax(train, args.c)
+        for role, name in ((0, "actor"), (1, "recipient")):
+            w = {f[len(name) + 1 :]: v for f, v in model.weights.items() if f.startswith(f"{name}:")}
+            t, b = model.thresholds[name], model.bias[name]
+            tr = softmax_top1(softmax_groups(train, role, False), w, b, t)
+            dv = softmax_top1(softmax_groups(dev, role, False), w, b, t)
+            print(f"{name}: threshold {t:.2f}; top-1 of answerable events: silver {tr:.3f}, dev {dv:.3f}")
+    else:
+        model = train_model(train, args.c)
+        for role, name in ((0, "actor"), (1, "recipient")):
+            vec, clf = fit(train, role, args.c)
+            t = model.thresholds[name]
+            tr1 = top1(train, probs(train, vec, clf), role, t)
+            dv1 = top1(dev, probs(dev, vec, clf), role, t)
+            print(f"{name}: threshold {t:.2f}; silver top-1 {tr1[0]:.3f} (of {tr1[2]} answerable), dev top-1 {dv1[0]:.3f} (of {dv1[2]})")
     Path(args.out).write_text(model.to_json("event sides ranker; trained by training/events/train_sides.py on shared/data/silver and training/data"), encoding="utf-8")
     print(f"wrote {len(model.weights)} weights to {args.out}")
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from ahdath.model import Actor, Document, Sentence, Token
 
@@ -26,6 +28,7 @@ ASIDE_OPENERS = frozenset({"في", "خلال", "عقب", "اثناء", "لدي",
 SUBJECT_WINDOW = 4  # tokens after a verb where a VSO subject may start
 LEFT_WINDOW = 12  # tokens before a trigger where an SVO subject may end
 RIGHT_WINDOW = 14  # tokens after a trigger where a recipient may start
+CLAUSE_WORDS = Path(__file__).parent / "data" / "clause_words.tsv"
 
 
 @dataclass(slots=True)
@@ -56,6 +59,8 @@ class MentionIndex:
             kept.append(m)
         self.mentions = kept
         self._by_start = {m.start_tok: m for m in kept}
+        # Clause marks by token (see ``clause_marks``); filled by the coder once it has the triggers.
+        self.marks: dict[int, str] = {}
 
     def starting_at(self, tok: int) -> Mention | None:
         return self._by_start.get(tok)
@@ -142,4 +147,37 @@ def aside_tokens(doc: Document, sent: Sentence, start_tok: int, end_tok: int) ->
                 i = j
                 continue
         i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _clause_words(path: Path = CLAUSE_WORDS) -> dict[str, str]:
+    with path.open(encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
+    return {r[0]: r[1] for r in rows[1:]}
+
+
+def clause_marks(doc: Document, heads: list[int]) -> dict[int, str]:
+    """Tokens that separate clauses: ``verb`` (the head of another trigger, or a reporting cue such as
+    قال), ``rel`` (a relative pronoun) and ``sub`` (a complementizer or subordinator)."""
+    words = _clause_words()
+    out = {t.i: words[t.norm] for t in doc.tokens if t.norm in words}
+    for h in heads:
+        out[h] = "verb"
+    starts = [t.start for t in doc.tokens]
+    for q in doc.quotes:
+        i = bisect_right(starts, q.cue.start) - 1
+        if 0 <= i < len(doc.tokens):
+            out[i] = "verb"
+    return out
+
+
+def marks_between(index: MentionIndex, start_tok: int, end_tok: int, skip: frozenset[int] = frozenset()) -> dict[str, int]:
+    """How many clause marks of each kind lie in tokens [start_tok, end_tok), ``skip`` left out."""
+    out: dict[str, int] = {}
+    marks = index.marks
+    for t in range(start_tok, end_tok):
+        k = marks.get(t)
+        if k is not None and t not in skip:
+            out[k] = out.get(k, 0) + 1
     return out

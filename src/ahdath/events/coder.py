@@ -22,6 +22,7 @@ from ahdath.events.arguments import (
     Mention,
     MentionIndex,
     aside_tokens,
+    clause_marks,
     coordinated,
     introduced_by,
     is_agent_marked,
@@ -33,7 +34,15 @@ from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch
 from ahdath.events.place import Locator
-from ahdath.events.sides import MODEL_PATH, Candidate, SidesModel, candidate_features, is_after, sentence_candidates
+from ahdath.events.sides import (
+    MODEL_PATH,
+    Candidate,
+    SidesModel,
+    candidate_features,
+    is_after,
+    null_features,
+    sentence_candidates,
+)
 from ahdath.events.status import status_of
 from ahdath.events.when import DateResolver
 from ahdath.model import Actor, Document, Event, Sentence, Span
@@ -278,7 +287,7 @@ class EventCoder:
             else:
                 order_before += 1
                 order = order_before
-            feats.append(candidate_features(doc, sent, m, c, nominal, choice, preps, order, bare, aside))
+            feats.append(candidate_features(doc, sent, m, c, nominal, choice, preps, order, bare, aside, idx, speaker))
         if event_type != m.type:
             feats = [[f.replace(f"type={m.type}", f"type={event_type}") for f in fs] for fs in feats]
         return cands, feats, rule
@@ -291,41 +300,45 @@ class EventCoder:
         if not cands:
             return SideChoice([], [None], "", None, 0.0, 0.0, 0)
         model = self.sides_model
-        a_scores = [model.score(f, "actor") for f in feats]
-        best = max(range(len(cands)), key=a_scores.__getitem__)
-        if a_scores[best] < model.thresholds["actor"]:
-            return SideChoice([], [None], "", None, a_scores[best], 0.0, len(cands))
+        null = null_features(feats)
+        a_ps = model.choose(feats, null, "actor")
+        best = max(range(len(cands)), key=a_ps.__getitem__)
+        if a_ps[best] < model.thresholds["actor"]:
+            return SideChoice([], [None], "", None, a_ps[best], 0.0, len(cands))
         actor_c = cands[best]
         actor_ms = coordinated(doc, idx, actor_c.mention, sent) if actor_c.mention else []
         actors = [x.actor for x in actor_ms] or [actor_c.actor]
-        how = f"side model: actor p={a_scores[best]:.2f} ({actor_c.origin})"
+        how = f"side model: actor p={a_ps[best]:.2f} ({actor_c.origin})"
         in_actor_group = {id(x) for x in actor_ms}
         # A comma-enclosed aside opened by a preposition ("، في اتصال مع X،") is an adjunct, not the recipient.
         aside = aside_tokens(doc, sent, m.end_tok, sent.token_end) if event_type not in _MEETING_TYPES else set()
-        r_scores = [
-            model.score(f, "recipient")
+        r_feats = [
+            f
             if i != best
             and id(c.mention) not in in_actor_group
             and (c.mention is None or c.mention.start_tok not in aside)
             and not any(same_entity(c.actor, a) for a in actors)
-            else -1.0
+            else None
             for i, (c, f) in enumerate(zip(cands, feats, strict=True))
         ]
-        rbest = max(range(len(cands)), key=r_scores.__getitem__)
+        r_ps = model.choose(r_feats, null, "recipient")
+        rbest = max(range(len(cands)), key=r_ps.__getitem__)
         recipients: list[Actor | None] = [None]
-        if r_scores[rbest] >= model.thresholds["recipient"]:
+        if r_feats[rbest] is not None and r_ps[rbest] >= model.thresholds["recipient"]:
             rc = cands[rbest]
             rec_ms = coordinated(doc, idx, rc.mention, sent) if rc.mention else []
             recipients = [x.actor for x in rec_ms] or [rc.actor]
-            how += f"; recipient p={r_scores[rbest]:.2f}"
-        return SideChoice(actors, recipients, how, actor_c.mention, a_scores[best], max(r_scores[rbest], 0.0), len(cands))
+            how += f"; recipient p={r_ps[rbest]:.2f}"
+        return SideChoice(actors, recipients, how, actor_c.mention, a_ps[best], r_ps[rbest], len(cands))
 
     def triggers(self, doc: Document) -> Iterator[Decision]:
         """Every lexicon trigger with its type, sides, status and event-filter features (before filtering)."""
         idx = MentionIndex(doc)
         last_subject: Actor | None = None
         by_sentence: dict[int, list[TriggerMatch]] = {}
-        for m in self.lexicon.match(doc):
+        matches = self.lexicon.match(doc)
+        idx.marks = clause_marks(doc, [m.head for m in matches])
+        for m in matches:
             by_sentence.setdefault(doc.tokens[m.start_tok].sent, []).append(m)
         for sent in doc.sentences:
             for m in by_sentence.get(sent.i, []):

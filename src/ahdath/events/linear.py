@@ -18,23 +18,43 @@ class LinearModel:
     weights: dict[str, float]
     bias: dict[str, float]
     thresholds: dict[str, float]
+    kind: str = "logistic"  # or "softmax": candidates of one item compete (the bias scores "none of them")
 
     @classmethod
     def load(cls, path: Path) -> LinearModel:
         return _load(str(path))
 
-    def score(self, features: list[str], role: str) -> float:
-        """Probability for ``role`` given binary features."""
+    def margin(self, features: list[str], role: str) -> float:
+        """The linear score of binary features for ``role``, without the bias."""
         w = self.weights
-        z = self.bias[role] + sum(w.get(f"{role}:{name}", 0.0) for name in features)
+        return sum(w.get(f"{role}:{name}", 0.0) for name in features)
+
+    def score(self, features: list[str], role: str) -> float:
+        """Probability for ``role`` given binary features (a logistic model)."""
+        z = self.bias[role] + self.margin(features, role)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
+    def choose(self, candidates: list[list[str] | None], null: list[str], role: str) -> list[float]:
+        """Probabilities of each candidate (``None`` = excluded, probability 0) and, last, of none of them.
+
+        A softmax model normalises over the candidates and the "none" option (scored by the bias and the
+        ``null`` features); a logistic model scores each candidate alone, and "none" is 1 - the best."""
+        if self.kind != "softmax":
+            ps = [self.score(f, role) if f is not None else 0.0 for f in candidates]
+            return [*ps, 1.0 - max(ps, default=0.0)]
+        zs = [self.margin(f, role) if f is not None else None for f in candidates]
+        zs.append(self.bias[role] + self.margin(null, role))
+        top = max(z for z in zs if z is not None)
+        es = [math.exp(z - top) if z is not None else 0.0 for z in zs]
+        total = sum(es)
+        return [e / total for e in es]
+
     def to_json(self, about: str) -> str:
-        data = {"about": about, "bias": self.bias, "thresholds": self.thresholds, "weights": self.weights}
+        data = {"about": about, "kind": self.kind, "bias": self.bias, "thresholds": self.thresholds, "weights": self.weights}
         return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True)
 
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> LinearModel:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return LinearModel(data["weights"], data["bias"], data["thresholds"])
+    return LinearModel(data["weights"], data["bias"], data["thresholds"], data.get("kind", "logistic"))

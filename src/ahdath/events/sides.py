@@ -15,7 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ahdath.events.arguments import Mention, MentionIndex, introduced_by, is_agent_marked, is_genitive
+from ahdath.events.arguments import (
+    Mention,
+    MentionIndex,
+    introduced_by,
+    is_agent_marked,
+    is_genitive,
+    marks_between,
+    same_entity,
+)
 from ahdath.events.lexicon import TriggerMatch
 from ahdath.events.linear import LinearModel
 from ahdath.model import Actor, Document, Sentence
@@ -50,6 +58,8 @@ def candidate_features(
     order: int,
     bare_order: int = 0,
     aside: frozenset[int] = frozenset(),
+    idx: MentionIndex | None = None,
+    speaker: Actor | None = None,
 ) -> list[str]:
     """Role-independent features of one candidate for one trigger (the model crosses them with the role)."""
     pos = "nominal" if nominal else "verbal"
@@ -57,6 +67,8 @@ def candidate_features(
     f = [f"origin={c.origin}", f"kind={c.actor.kind or 'none'}", f"sector={c.actor.sector or 'none'}", f"pos={pos}", f"type={m.type}"]
     f += [f"mention={mtype}", f"mention={mtype}|type={m.type}"]
     f.append(f"loaded={c.actor.loaded}")
+    if speaker is not None:
+        f.append(f"is_speaker={same_entity(c.actor, speaker)}|origin={c.origin}")
     if c.mention is None:
         f += [f"origin={c.origin}|pos={pos}", f"origin={c.origin}|type={m.type}"]
         return f
@@ -100,6 +112,17 @@ def candidate_features(
     if bare_order:
         f += [f"bare_after={min(bare_order, 3)}", f"bare_after={min(bare_order, 3)}|pos={pos}", f"bare_after={min(bare_order, 3)}|type={m.type}"]
     f.append(f"in_aside={mention.start_tok in aside}|dir={direction}")
+    in_gap = m.head < mention.start_tok and mention.end_tok <= m.end_tok
+    if in_gap:
+        f += ["in_gap", f"in_gap|type={m.type}"]
+    if idx is not None and idx.marks:
+        own = frozenset(range(m.start_tok, m.end_tok))
+        lo, hi = (mention.end_tok, m.start_tok) if direction == "before" else (m.end_tok if not in_gap else m.head + 1, mention.start_tok)
+        marks = marks_between(idx, lo, hi, own)
+        for kind in ("verb", "rel", "sub"):
+            n = min(marks.get(kind, 0), 2)
+            f += [f"dir={direction}|{kind}={n}", f"dir={direction}|{kind}={n}|pos={pos}"]
+        f.append(f"dir={direction}|clause_free={not marks}|type={m.type}")
     before_tok = doc.tokens[mention.start_tok - 1] if mention.start_tok > sent.token_start else None
     f.append(f"comma_before={before_tok is not None and before_tok.norm in ('،', ',')}|dir={direction}")
     return f
@@ -117,3 +140,30 @@ def _first_mention_tok(rule_choice: dict[str, tuple[int, int] | None]) -> int:
 
 def sentence_candidates(idx: MentionIndex, sent: Sentence) -> list[Candidate]:
     return [Candidate(mt.actor, mt, "sentence") for mt in idx.in_range(sent.token_start, sent.token_end)]
+
+
+def null_features(feats: list[list[str]]) -> list[str]:
+    """Features of the "none of the candidates" option, from the candidates' own features."""
+    first = feats[0] if feats else []
+    typ = next((f for f in first if f.startswith("type=")), "type=none")
+    pos = next((f for f in first if f.startswith("pos=")), "pos=none")
+    flat = {f for fs in feats for f in fs}
+    cue_prep = "cue_prep=True" in flat
+    bare = "bare_after=1" in flat
+    out = [
+        f"null|{typ}",
+        f"null|{pos}",
+        f"null|{typ}|{pos}",
+        f"null|n={_bucket(len(feats))}",
+        f"null|cue_prep={cue_prep}",
+        f"null|cue_prep={cue_prep}|{typ}",
+        f"null|bare_after={bare}",
+        f"null|bare_after={bare}|{pos}",
+        f"null|before={'dir=before' in flat}",
+        f"null|after={'dir=after' in flat}",
+        f"null|speaker={'origin=speaker' in flat}",
+        f"null|carried={'origin=carried' in flat}",
+        f"null|rule_actor={'rule_actor=True' in flat}",
+        f"null|rule_recipient={'rule_recipient=True' in flat}",
+    ]
+    return out
