@@ -343,3 +343,9 @@ def test_unknown_organizations_from_entities() -> None:
         all(a.actor_id != "al-qaeda" for a in run("وقعت القاعدة العسكرية تحت القصف").actors)
     text = "ومع اقتراب السنة الإيرانية الجديدة"
     assert all(a.kind != "organization" for a in orgs(text, "السنة الإيرانية").actors)
+
+
+def test_coalition_takes_its_leader_from_the_article_country() -> None:
+    doc = run("قصف طيران التحالف مواقع في صنعاء. وقال الحوثيون في اليمن إن اليمن يتعرض للعدوان")
+    a = find(doc, "طيران التحالف")
+    assert a.country == "SAU" and a.sector == "MIL" and "YEM" in a.reason

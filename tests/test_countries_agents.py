@@ -121,7 +121,7 @@ def test_agents_format() -> None:
     assert set(data) == {"agents", "bodies", "org_prefixes", "blockers", "back_titles", "first_names", "name_stops",
                          "surname_stops", "title_fillers", "title_preps"}
     allowed = {"ar", "sector", "name", "role", "person", "cvl_people", "country", "loaded", "sector_by_country", "id",
-               "needs_modifier", "title_roles", "office_of_complement"}
+               "needs_modifier", "title_roles", "office_of_complement", "context_country"}
     codes = {c["id"] for c in countries()}
     assert len(data["agents"]) >= 80
     for ag in data["agents"]:
@@ -134,6 +134,8 @@ def test_agents_format() -> None:
         assert fields <= {"adj", "of"}, ag["name"]
         assert ag["name"].count("[") == ag["name"].count("]") <= 1
         assert set((ag.get("title_roles") or {}).items()) <= {(a, b) for a in ROLES for b in ROLES}
+        for code, other in (ag.get("context_country") or {}).items():
+            assert code in codes and other in codes, ag
         for code, sec in (ag.get("sector_by_country") or {}).items():
             assert code in codes and sec in SECTORS
     for title, roles in data["back_titles"].items():

@@ -689,9 +689,11 @@ class ActorResolver:
         for m in res:
             if m.emit and m.kind == "agent" and not m.country:
                 m.country = top
-                m.name = fill_name(self.kb.agents[m.target.ref].name, self.kb.demonym(top), "") \
-                    if m.target.kind == "agent" else m.name
-                m.reason += f"; country {top} from article context"
+                if m.target.kind == "agent":
+                    ag = self.kb.agents[m.target.ref]
+                    m.country = ag.context_country.get(top, top)  # التحالف in a Yemen article: the Saudi-led one
+                    m.name = fill_name(ag.name, self.kb.demonym(m.country), "")
+                m.reason += f"; country {m.country} from article context" + (f" ({top})" if m.country != top else "")
                 m.conf *= 0.6
                 if m.role and m.person_title:
                     officeholder(self.kb, m, date)
