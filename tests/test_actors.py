@@ -349,3 +349,13 @@ def test_coalition_takes_its_leader_from_the_article_country() -> None:
     doc = run("قصف طيران التحالف مواقع في صنعاء. وقال الحوثيون في اليمن إن اليمن يتعرض للعدوان")
     a = find(doc, "طيران التحالف")
     assert a.country == "SAU" and a.sector == "MIL" and "YEM" in a.reason
+
+
+def test_counterparts_sides_and_counts_of_people() -> None:
+    a = find(run("التقى وزير الخارجية الأمريكي نظيره الكويتي"), "نظيره الكويتي")
+    assert (a.country, a.sector) == ("KWT", "GOV")
+    a = find(run("أكد الجانب الروسي أن الاتفاق قائم"), "الجانب الروسي")
+    assert (a.country, a.sector) == ("RUS", "GOV")
+    assert not any(a.text == "الجانب" for a in run("قال الجانب إن").actors)
+    a = find(run("وقتل 15 فلسطينيا برصاص الجيش"), "فلسطينيا")
+    assert (a.country, a.sector) == ("PSE", "CVL")

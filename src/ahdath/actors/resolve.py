@@ -213,7 +213,8 @@ class ActorResolver:
             c = kb.countries[t.ref]
             m.kind, m.country, m.actor_id, m.wikidata, m.has_country = "country", c.id, c.id, c.wikidata, True
             m.name, m.mention, m.modifier = c.name, "nisba", True
-            m.people = t.kind == "plural" or m.form.endswith(PEOPLE_SUFFIXES)
+            m.people = t.kind == "plural" or m.form.endswith(PEOPLE_SUFFIXES) or (
+                m.i > 0 and doc.tokens[m.i - 1].norm.isdigit())  # 15 فلسطينيا: a count of people
             if m.people:
                 m.kind, m.sector, m.name = "agent", "CVL", (c.demonym + "s" if c.demonym else c.name)
                 m.actor_id = None
