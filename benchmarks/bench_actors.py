@@ -11,31 +11,13 @@ Exits 0 with a message when ../shared (or $AHDATH_SHARED) is absent.
 from __future__ import annotations
 
 import argparse
-import json
-import lzma
-import os
 import time
 from collections import Counter
-from pathlib import Path
+
+from corpus import CORPUS, ant_documents
 
 from ahdath.actors.resolve import ActorResolver
 from ahdath.language import analyze
-from ahdath.model import Document
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("AHDATH_SHARED", ROOT / ".." / "shared"))
-CORPUS = SHARED / "data" / "ant_news" / "ant_news.jsonl.xz"
-
-
-def load(n: int) -> list[Document]:
-    docs = []
-    with lzma.open(CORPUS, "rt", encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            docs.append(Document(rec["id"], rec["text"], date=rec.get("date")))
-            if len(docs) >= n:
-                break
-    return docs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} not found")
         return 0
-    docs = load(args.articles)
+    docs = ant_documents(args.articles)
     t = time.perf_counter()
     resolver = ActorResolver.load()
     print(f"knowledge base loaded in {time.perf_counter() - t:.2f} s "
