@@ -64,3 +64,29 @@ def test_empty_text_is_refused(text: str) -> None:
 
     with pytest.raises(InputError):
         _code(text)
+
+
+def test_clause_words_format() -> None:
+    from ahdath.events.arguments import CLAUSE_WORDS
+    from ahdath.language.normalize import fold_text
+
+    lines = [x for x in CLAUSE_WORDS.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    assert lines[0].split("\t") == ["word", "kind"]
+    for line in lines[1:]:
+        word, kind = line.split("\t")
+        assert kind in {"rel", "sub"} and word == fold_text(word), line
+
+
+def test_softmax_sides_choose_none_option() -> None:
+    from ahdath.events.linear import LinearModel
+
+    m = LinearModel({"recipient:near": 2.0, "recipient:null|x": 0.0}, {"recipient": 0.0}, {"recipient": 0.2}, "softmax")
+    ps = m.choose([["near"], None, ["far"]], ["null|x"], "recipient")
+    assert len(ps) == 4 and ps[1] == 0.0 and abs(sum(ps) - 1.0) < 1e-9
+    assert ps[0] > ps[3] > 0 and ps[2] == ps[3]  # an unknown feature scores like the "none" option
+
+
+def test_recipient_inside_gapped_cue() -> None:
+    doc = _code("طالبت مصر إسرائيل بوقف العمليات العسكرية في غزة.")
+    reqs = _find(doc, "REQUEST")
+    assert reqs and reqs[0].actor.country == "EGY"

@@ -63,6 +63,7 @@ class TypeCache:
 
 TYPES = TypeCache()
 SIDES_KIND = ["softmax"]
+EVENT_THRESHOLD: list[float | None] = [None]
 
 
 def side_examples(docs: dict, golds: dict, base: EventCoder) -> dict[str, list]:
@@ -78,6 +79,8 @@ def train_models(
     sides = train_sides.train_softmax(data, c_sides) if SIDES_KIND[0] == "softmax" else train_sides.train_model(data, c_sides)
     coder = TYPES.coder(base, sides, None)
     detect, _ = train_detect.train_model(train_detect.collect(docs, golds, coder), c_detect)
+    if EVENT_THRESHOLD[0] is not None:
+        detect = LinearModel(detect.weights, detect.bias, {"event": EVENT_THRESHOLD[0]}, detect.kind)
     return sides, detect
 
 
@@ -101,12 +104,14 @@ def main() -> None:
     ap.add_argument("--c-sides", type=float, default=0.3)
     ap.add_argument("--c-detect", type=float, default=0.3)
     ap.add_argument("--sides", choices=("softmax", "logistic"), default="softmax")
+    ap.add_argument("--event-threshold", type=float, help="the event filter's threshold (else chosen for trigger F1)")
     ap.add_argument("--refresh", action="store_true", help="re-run the pipeline up to events (else cached)")
     ap.add_argument("--dev", action="store_true", help="also train on all training articles and score dev gold")
     ap.add_argument("--write", action="store_true", help="write held-out predictions and gold to training/work/events/")
     args = ap.parse_args()
     shared = Path(args.shared)
     SIDES_KIND[0] = args.sides
+    EVENT_THRESHOLD[0] = args.event_threshold
     pipe = ahdath.load(components=event_sets.PRE)
     resolver = dict(pipe.components)["actors"]
     base = EventCoder.load(resolver=resolver)
