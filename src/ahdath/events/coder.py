@@ -62,6 +62,9 @@ NOUN_GOVERNORS = frozenset(
 LIGHT_VERBS = frozenset({"شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "ينفذ", "تنفذ", "اجري", "اجرت", "يجري", "تجري", "قام", "قامت", "يقوم", "تقوم", "واصل", "واصلت", "يواصل", "تواصل", "وجه", "وجهت", "يوجه", "توجه", "اطلق", "اطلقت", "يطلق", "تطلق", "قدم", "قدمت", "يقدم", "تقدم", "اعلن", "اعلنت", "بدا", "بدات"})
 _MEETING_TYPES = frozenset({"CONSULT"})
 MIN_CONFIDENCE = 0.3
+# Types whose lexicon hits must also pass the sentence-level model (see docs/event_model.md).
+SENTENCE_GATED = frozenset({"ASSAULT", "PROTEST"})
+SENTENCE_GATE = 0.5
 THREAT_MODES = Path(__file__).parent / "data" / "threat_modes.tsv"
 # Sectors that report rather than act: a news agency is not the subject of an event it reports.
 REPORTER_SECTORS = frozenset({"JRN"})
@@ -405,6 +408,13 @@ class EventCoder:
             why += f"; model p={p_lex:.2f}"
         if conf < MIN_CONFIDENCE:
             return None, conf, why
+        if self.classifier is not None and m.type in SENTENCE_GATED:
+            # Background and generic mentions of attacks and protests are common: the sentence
+            # model must also say the sentence reports one.
+            p_sent = self.classifier.score_sentence(doc, sent).get(m.type, 0.0)
+            if p_sent < SENTENCE_GATE:
+                return None, conf, why + f"; sentence model p={p_sent:.2f} < {SENTENCE_GATE}"
+            why += f"; sentence model p={p_sent:.2f}"
         return m.type, conf, why
 
     def _event(self, doc: Document, d: Decision, actor: Actor | None, rec: Actor | None, conf: float, why_type: str) -> Event:
