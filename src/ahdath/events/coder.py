@@ -359,6 +359,11 @@ class EventCoder:
                 if not ch.actors:
                     continue
                 status, status_cue = status_of(doc, m.start_tok, m.end_tok, m.cue)
+                if status == "asserted":
+                    agrees, why_sent = self._sentence_agrees(doc, sent, event_type)
+                    if not agrees:
+                        continue
+                    why_type += why_sent
                 mode = m.mode if event_type == m.type else None
                 threat = threat_mode(event_type, mode) if status == "future" else None
                 if threat is not None:
@@ -408,14 +413,16 @@ class EventCoder:
             why += f"; model p={p_lex:.2f}"
         if conf < MIN_CONFIDENCE:
             return None, conf, why
-        if self.classifier is not None and m.type in SENTENCE_GATED:
-            # Background and generic mentions of attacks and protests are common: the sentence
-            # model must also say the sentence reports one.
-            p_sent = self.classifier.score_sentence(doc, sent).get(m.type, 0.0)
-            if p_sent < SENTENCE_GATE:
-                return None, conf, why + f"; sentence model p={p_sent:.2f} < {SENTENCE_GATE}"
-            why += f"; sentence model p={p_sent:.2f}"
         return m.type, conf, why
+
+    def _sentence_agrees(self, doc: Document, sent: Sentence, event_type: str) -> tuple[bool, str]:
+        """Background and generic mentions of attacks and protests are common: for an asserted
+        ASSAULT or PROTEST the sentence model must also say the sentence reports one (it is trained
+        on reports of events that happened, so negated and future ones are not gated)."""
+        if self.classifier is None or event_type not in SENTENCE_GATED:
+            return True, ""
+        p_sent = self.classifier.score_sentence(doc, sent).get(event_type, 0.0)
+        return p_sent >= SENTENCE_GATE, f"; sentence model p={p_sent:.2f}"
 
     def _event(self, doc: Document, d: Decision, actor: Actor | None, rec: Actor | None, conf: float, why_type: str) -> Event:
         m = d.match
