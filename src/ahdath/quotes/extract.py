@@ -27,6 +27,7 @@ from ahdath.language import analyze
 from ahdath.language.normalize import fold_text
 from ahdath.model import Actor, Document, Quote, Sentence, Span, Token
 from ahdath.quotes.attribution import AttributionLexicon, AttributionTagger, outlet_at, reported_by
+from ahdath.quotes.link import same_actor
 from ahdath.quotes.phrases import CLOSERS, OPENERS, QUOTE_MARKS, conj_forms, read_tsv, strip_article, token_keys
 
 MAX_REGION = 20  # words between a cue and its content (subject, adverbials)
@@ -381,15 +382,6 @@ class _Run:
             return outlet.kind != "media"
         return actor.sector == "JRN" and actor.kind == "organization"
 
-    def same(self, a: Actor | None, b: Actor | None) -> bool:
-        if a is None or b is None:
-            return False
-        if a.actor_id and a.actor_id == b.actor_id:
-            return True
-        if a.name and a.name == b.name:
-            return True
-        return fold_text(a.text) == fold_text(b.text)
-
     def np_speaker(self, lo: int, hi: int, resolve: bool = True) -> Actor | None:
         """A speaker phrase from the words [lo, hi) no actor mention covers (مصادر ميدانية)."""
         i = lo
@@ -450,7 +442,7 @@ class _Run:
         last = self.last_speaker(sent_i)
         if turn and sent_i > 0:  # بدوره قال: the other party of the previous sentence
             prev = self.doc.sentences[sent_i - 1]
-            others = [a for a in self.actors if prev.start <= a.start < prev.end and not self.same(a, last)]
+            others = [a for a in self.actors if prev.start <= a.start < prev.end and not same_actor(a, last)]
             if others:
                 return others[-1]
         return last
