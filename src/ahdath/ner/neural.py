@@ -20,6 +20,7 @@ GAZ_TYPES = ("COUNTRY", "CITY", "BIGCITY", "FIRST", "LAST")
 SHAPES = ("D", "P", "L", "AD", "A")
 N_FEATS = len(SHAPES) + 2 + 3 * len(GAZ_TYPES)
 MAX_CHARS = 20
+CACHE_LIMIT = 200_000  # featurized words kept per tagger
 
 
 def allowed_transitions() -> np.ndarray:
@@ -70,6 +71,8 @@ class Featurizer:
                 for kind in kinds.split("|"):
                     f[base + GAZ_TYPES.index(kind)] = 1.0
         out = (idx, ch, f)
+        if len(self._cache) >= CACHE_LIMIT:  # bounded: a long run over a large corpus must not grow without end
+            self._cache.clear()
         self._cache[key] = out
         return out
 
