@@ -10,24 +10,20 @@ Exits 0 with a message when ../shared (or $AHDATH_SHARED) is absent.
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections import Counter
 
-from corpus import CORPUS, ant_documents
+from corpus import documents_from_args
 
 from ahdath.actors.resolve import ActorResolver
 from ahdath.language import analyze
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=2000)
-    args = ap.parse_args(argv)
-    if not CORPUS.exists():
-        print(f"skipped: {CORPUS} not found")
+    loaded = documents_from_args(__doc__.splitlines()[0], 2000, argv)
+    if loaded is None:
         return 0
-    docs = ant_documents(args.articles)
+    docs = loaded
     t = time.perf_counter()
     resolver = ActorResolver.load()
     print(f"knowledge base loaded in {time.perf_counter() - t:.2f} s "

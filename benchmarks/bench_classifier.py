@@ -10,23 +10,19 @@ Exits 0 with a message when ../shared (or $AHDATH_SHARED) is absent.
 
 from __future__ import annotations
 
-import argparse
 import time
 
-from corpus import CORPUS, ant_documents
+from corpus import documents_from_args
 
 from ahdath.events.classifier import EventClassifier
 from ahdath.language import analyze
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--articles", type=int, default=300)
-    args = ap.parse_args(argv)
-    if not CORPUS.exists():
-        print(f"{CORPUS} not found; nothing to benchmark")
+    loaded = documents_from_args(__doc__, 300, argv)
+    if loaded is None:
         return 0
-    docs = [analyze(d) for d in ant_documents(args.articles)]
+    docs = [analyze(d) for d in loaded]
     t = time.perf_counter()
     clf = EventClassifier.load()
     print(f"load: {time.perf_counter() - t:.2f} s")

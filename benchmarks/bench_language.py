@@ -8,25 +8,21 @@ shared machine) for a cold pass (empty word cache) and a warm pass, and the repa
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections import Counter
 
-from corpus import CORPUS, ant_documents
+from corpus import documents_from_args
 
 from ahdath.language import analyze
 from ahdath.language.vocab import load_clitics, load_vocabulary, load_word_list
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=2000)
-    args = ap.parse_args(argv)
-    if not CORPUS.exists():
-        print(f"skipped: {CORPUS} not found")
+    loaded = documents_from_args(__doc__.splitlines()[0], 2000, argv)
+    if loaded is None:
         return 0
-    docs = ant_documents(args.articles)
+    docs = loaded
     t = time.perf_counter()
     load_vocabulary(), load_clitics(), load_word_list("keep_whole.txt"), load_word_list("abbreviations.txt")
     print(f"resources loaded in {time.perf_counter() - t:.2f} s")

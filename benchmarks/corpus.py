@@ -31,3 +31,16 @@ def ant_records(n: int, path: Path = CORPUS) -> list[dict]:
 
 def ant_documents(n: int, path: Path = CORPUS) -> list[Document]:
     return [Document(id=r["id"], text=r["text"], date=r.get("date")) for r in ant_records(n, path)]
+
+
+def documents_from_args(description: str, default: int, argv: list[str] | None = None) -> list[Document] | None:
+    """Parse ``--articles N`` and load that many documents; None (after saying so) without the corpus."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=default)
+    args = ap.parse_args(argv)
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} not found")
+        return None
+    return ant_documents(args.articles)
