@@ -121,9 +121,6 @@ class Pipeline:
             doc = component(doc)
         return doc
 
-    def make_doc(self, text: str, doc_id: str = "doc", **meta: str | None) -> Document:
-        return Document(id=doc_id, text=text, **meta)
-
     def code_records(self, records: Iterable[Record | RecordError]) -> Iterator[Document | RecordError]:
         """Code a stream of records; a bad record becomes a RecordError and the stream goes on."""
         for rec in records:

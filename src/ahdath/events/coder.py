@@ -45,6 +45,7 @@ from ahdath.events.sides import (
 )
 from ahdath.events.status import status_of
 from ahdath.events.when import DateResolver
+from ahdath.language.normalize import fold_text
 from ahdath.model import Actor, Document, Event, Sentence, Span
 
 NOMINAL_POS = frozenset({"noun", "masdar"})
@@ -472,8 +473,6 @@ def coordinated_left(doc: Document, idx: MentionIndex, last: Mention, sent: Sent
 
 
 def _fold_prep(p: str) -> str:
-    from ahdath.language.normalize import fold_text
-
     return fold_text(p)
 
 
