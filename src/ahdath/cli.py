@@ -11,7 +11,7 @@ import click
 
 import ahdath
 from ahdath.export.writers import FORMATS, Writer
-from ahdath.io.readers import RecordError, read_paths
+from ahdath.io.readers import Record, RecordError, read_paths
 from ahdath.io.validate import DEFAULT_MAX_CHARS
 from ahdath.pipeline import Pipeline, Settings, actor_paths
 
@@ -70,7 +70,7 @@ def code_cmd(
         sys.exit(1)
 
 
-def _with_date(rec, date: str):  # type: ignore[no-untyped-def]
+def _with_date(rec: Record | RecordError, date: str) -> Record | RecordError:
     if not isinstance(rec, RecordError) and not rec.date:
         rec.date = date
     return rec

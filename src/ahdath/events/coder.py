@@ -47,6 +47,7 @@ from ahdath.events.status import status_of
 from ahdath.events.when import DateResolver
 from ahdath.language.normalize import fold_text
 from ahdath.model import Actor, Document, Event, Sentence, Span
+from ahdath.quotes.attribution import reported_by
 
 NOMINAL_POS = frozenset({"noun", "masdar"})
 # Acts done to someone: a verbal noun's genitive is the patient (قتل المدنيين، اعتقال ناشطين).
@@ -103,15 +104,6 @@ class Sides:
     actors: list[Mention]
     recipients: list[Mention]
     reason: str
-    carried: Actor | None = None  # dropped subject resolved from context
-
-
-def _reported_by(doc: Document, offset: int) -> str | None:
-    try:
-        from ahdath.quotes.attribution import reported_by
-    except ImportError:
-        return None
-    return reported_by(doc, offset)
 
 
 class EventCoder:
@@ -450,7 +442,7 @@ class EventCoder:
             goldstein=info.goldstein if info else None,
             quad_class=info.quad_class if info else None,
             status=d.status,
-            reported_by=_reported_by(doc, m.start),
+            reported_by=reported_by(doc, m.start),
             confidence=conf,
             reason=reason,
         )
