@@ -9,22 +9,29 @@ if TYPE_CHECKING:
     from ahdath.ner.tagger import NERTagger
 
 
-def read_conll(path: str | Path) -> list[list[list[str]]]:
-    """Sentences as lists of rows (whitespace-split columns); -DOCSTART- lines are sentence breaks."""
-    sents: list[list[list[str]]] = []
+def read_blocks(path: str | Path) -> list[list[list[str]] | str]:
+    """The file as blocks: a sentence (its rows, whitespace-split columns) or a raw separator line
+    (blank or -DOCSTART-) kept as it is."""
+    blocks: list[list[list[str]] | str] = []
     cur: list[list[str]] = []
     with open(path, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
             if not parts or parts[0] == "-DOCSTART-":
                 if cur:
-                    sents.append(cur)
+                    blocks.append(cur)
                     cur = []
+                blocks.append(line.rstrip("\n"))
                 continue
             cur.append(parts)
     if cur:
-        sents.append(cur)
-    return sents
+        blocks.append(cur)
+    return blocks
+
+
+def read_conll(path: str | Path) -> list[list[list[str]]]:
+    """Sentences as lists of rows (whitespace-split columns); -DOCSTART- lines are sentence breaks."""
+    return [b for b in read_blocks(path) if isinstance(b, list)]
 
 
 def tag_conll(in_path: str | Path, out_path: str | Path, tagger: NERTagger | None = None) -> int:
@@ -36,20 +43,7 @@ def tag_conll(in_path: str | Path, out_path: str | Path, tagger: NERTagger | Non
         from ahdath.ner.tagger import NERTagger
 
         tagger = NERTagger.load()
-    blocks: list[list[str] | str] = []  # a sentence's tokens, or a raw line to copy
-    cur: list[str] = []
-    with open(in_path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if not parts or parts[0] == "-DOCSTART-":
-                if cur:
-                    blocks.append(cur)
-                    cur = []
-                blocks.append(line.rstrip("\n"))
-                continue
-            cur.append(parts[0])
-    if cur:
-        blocks.append(cur)
+    blocks = [b if isinstance(b, str) else [row[0] for row in b] for b in read_blocks(in_path)]
     sents = [b for b in blocks if isinstance(b, list)]
     # Consecutive sentences (up to the next -DOCSTART-) are treated as documents of doc_window sentences.
     all_tags: list[list[str]] = []
