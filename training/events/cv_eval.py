@@ -76,7 +76,12 @@ def train_models(
     docs: dict, golds: dict, base: EventCoder, c_sides: float, c_detect: float, ex: dict[str, list]
 ) -> tuple[LinearModel, LinearModel]:
     data = [e for d in golds for e in ex[d]]
-    sides = train_sides.train_softmax(data, c_sides) if SIDES_KIND[0] == "softmax" else train_sides.train_model(data, c_sides)
+    if SIDES_KIND[0] == "pair":
+        sides = train_sides.fit_pairs(data, c_sides)
+    elif SIDES_KIND[0] == "softmax":
+        sides = train_sides.train_softmax(data, c_sides)
+    else:
+        sides = train_sides.train_model(data, c_sides)
     coder = TYPES.coder(base, sides, None)
     detect, _ = train_detect.train_model(train_detect.collect(docs, golds, coder), c_detect)
     if EVENT_THRESHOLD[0] is not None:
@@ -103,7 +108,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--c-sides", type=float, default=0.3)
     ap.add_argument("--c-detect", type=float, default=0.3)
-    ap.add_argument("--sides", choices=("softmax", "logistic"), default="softmax")
+    ap.add_argument("--sides", choices=("pair", "softmax", "logistic"), default="pair")
     ap.add_argument("--event-threshold", type=float, help="the event filter's threshold (else chosen for trigger F1)")
     ap.add_argument("--refresh", action="store_true", help="re-run the pipeline up to events (else cached)")
     ap.add_argument("--dev", action="store_true", help="also train on all training articles and score dev gold")

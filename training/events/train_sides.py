@@ -29,15 +29,18 @@ from ahdath.evaluate import side_match
 from ahdath.events.arguments import MentionIndex, clause_marks
 from ahdath.events.coder import EventCoder
 from ahdath.events.linear import LinearModel
-from ahdath.events.sides import MODEL_PATH, null_features
+from ahdath.events.sides import MODEL_PATH, SideInfo, null_features, pair_features, side_info
 from ahdath.language.normalize import fold_text
 from ahdath.model import Document
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def examples(docs: dict[str, Document], golds: dict[str, dict], coder: EventCoder) -> Iterator[tuple[list[list[str]], list[int], list[int], bool]]:
-    """(features per candidate, actor labels, recipient labels, gold has recipient) per matched gold event."""
+Example = tuple[list[list[str]], list[int], list[int], bool, list[SideInfo]]
+
+
+def examples(docs: dict[str, Document], golds: dict[str, dict], coder: EventCoder) -> Iterator[Example]:
+    """(features per candidate, actor labels, recipient labels, gold has recipient, candidate infos) per matched gold event."""
     for doc_id, g in golds.items():
         doc = docs.get(doc_id)
         if doc is None:
@@ -45,7 +48,7 @@ def examples(docs: dict[str, Document], golds: dict[str, dict], coder: EventCode
         yield from doc_examples(doc, g, coder)
 
 
-def doc_examples(doc: Document, g: dict, coder: EventCoder) -> Iterator[tuple[list[list[str]], list[int], list[int], bool]]:
+def doc_examples(doc: Document, g: dict, coder: EventCoder) -> Iterator[Example]:
     idx = MentionIndex(doc)
     matches = coder.lexicon.match(doc)
     idx.marks = clause_marks(doc, [m.head for m in matches])
@@ -80,12 +83,13 @@ def doc_examples(doc: Document, g: dict, coder: EventCoder) -> Iterator[tuple[li
             continue
         ya = [int(side_match(c.actor.to_dict(), ge["actor"])) for c in cands]
         yr = [int(ge.get("recipient") is not None and side_match(c.actor.to_dict(), ge["recipient"])) for c in cands]
-        yield feats, ya, yr, ge.get("recipient") is not None
+        infos = [side_info(doc, sent, m, c) for c in cands]
+        yield feats, ya, yr, ge.get("recipient") is not None, infos
 
 
 def fit(data: list, role: int, c: float) -> tuple[DictVectorizer, LogisticRegression]:
     xs, ys = [], []
-    for feats, ya, yr, _ in data:
+    for feats, ya, yr, *_ in data:
         labels = ya if role == 0 else yr
         for f, y in zip(feats, labels, strict=True):
             xs.append(dict.fromkeys(f, 1))
@@ -111,7 +115,7 @@ def probs(data: list, vec: DictVectorizer, clf: LogisticRegression) -> list[np.n
 def top1(data: list, ps: list[np.ndarray], role: int, threshold: float) -> tuple[float, float, int]:
     """(accuracy of the top candidate among events with a matching candidate, of events with any gold side, n)."""
     hit = n_any = n_possible = 0
-    for (_, ya, yr, has_rec), p in zip(data, ps, strict=True):
+    for (_, ya, yr, has_rec, *_), p in zip(data, ps, strict=True):
         labels = ya if role == 0 else yr
         if role == 1 and not has_rec:
             hit += p.max() < threshold  # correctly no recipient
@@ -130,7 +134,7 @@ def top1(data: list, ps: list[np.ndarray], role: int, threshold: float) -> tuple
 def softmax_groups(data: list, role: int, null_when_unanswerable: bool) -> list[tuple[list[list[str]], list[int]]]:
     """Per event: (candidate features + the "none" option's, positive indices); events no option fits are left out."""
     out = []
-    for feats, ya, yr, has_rec in data:
+    for feats, ya, yr, has_rec, *_ in data:
         labels = ya if role == 0 else yr
         rows = [*feats, null_features(feats)]
         if role == 1 and not has_rec:
@@ -219,6 +223,123 @@ def train_softmax(train: list, c: float, null_actor: bool = False) -> LinearMode
     return LinearModel(weights, bias, thresholds, "softmax")
 
 
+def _pos_of(feats: list[list[str]]) -> tuple[str, str]:
+    first = feats[0]
+    typ = next(f for f in first if f.startswith("type="))[5:]
+    pos = next(f for f in first if f.startswith("pos="))[4:]
+    return typ, pos
+
+
+def pair_rows(ex: Example) -> tuple[list[tuple[int, int]], list[list[str]]]:
+    """Every (actor, recipient) pair of an example's candidates, recipient -1 = none, with its pair features."""
+    feats, *_, infos = ex
+    typ, pos = _pos_of(feats)
+    pairs, pf = [], []
+    for i, a in enumerate(infos):
+        for j, r in enumerate(infos):
+            if j != i:
+                pairs.append((i, j))
+                pf.append(pair_features(a, r, typ, pos))
+        pairs.append((i, -1))
+        pf.append(pair_features(a, None, typ, pos))
+    return pairs, pf
+
+
+def pair_targets(ex: Example, pairs: list[tuple[int, int]]) -> list[bool]:
+    """Which pairs are right: the actor matches (or no candidate does) and the recipient matches, or is none
+    when the gold event has none (or no candidate matches)."""
+    _, ya, yr, has_rec, _ = ex
+    any_a, any_r = any(ya), any(yr)
+    out = []
+    for i, j in pairs:
+        a_ok = ya[i] == 1 or not any_a
+        r_ok = (j == -1) if not has_rec else ((j >= 0 and yr[j] == 1) or not any_r)
+        out.append(a_ok and r_ok)
+    return out
+
+
+def fit_pairs(data: list[Example], c: float) -> LinearModel:
+    """A softmax over (actor, recipient) pairs: score = actor weights · actor features + recipient weights ·
+    recipient features (or the "none" option's) + pair weights · pair features. Trained on every event with
+    a matching candidate on at least one side; L2 with strength 1/c."""
+    vocab: dict[str, int] = {}
+    pvocab: dict[str, int] = {}
+    c_ind, c_ptr = [], [0]  # candidate rows (+ one "none" row per event)
+    p_ind, p_ptr = [], [0]  # pair rows
+    pa, pr, pos_rows, starts = [], [], [], []
+    n_rows = n_pairs = 0
+    for ex in data:
+        feats, ya, yr, has_rec, _ = ex
+        if not any(ya) and not (any(yr) or not has_rec):
+            continue
+        base = n_rows
+        for f in feats:
+            c_ind.extend(vocab.setdefault(x, len(vocab)) for x in dict.fromkeys(f))
+            c_ptr.append(len(c_ind))
+        c_ind.extend(vocab.setdefault(x, len(vocab)) for x in [*null_features(feats), "__bias__"])
+        c_ptr.append(len(c_ind))
+        null_row = base + len(feats)
+        n_rows += len(feats) + 1
+        pairs, pfs = pair_rows(ex)
+        targets = pair_targets(ex, pairs)
+        if not any(targets):
+            continue
+        starts.append(n_pairs)
+        for (i, j), f, t in zip(pairs, pfs, targets, strict=True):
+            p_ind.extend(pvocab.setdefault(x, len(pvocab)) for x in dict.fromkeys(f))
+            p_ptr.append(len(p_ind))
+            pa.append(base + i)
+            pr.append(base + j if j >= 0 else null_row)
+            if t:
+                pos_rows.append(n_pairs)
+            n_pairs += 1
+    xc = csr_matrix((np.ones(len(c_ind)), c_ind, c_ptr), shape=(n_rows, len(vocab)))
+    xp = csr_matrix((np.ones(len(p_ind)), p_ind, p_ptr), shape=(n_pairs, len(pvocab)))
+    pa_a, pr_a = np.array(pa), np.array(pr)
+    starts_a = np.array(starts)
+    group = np.repeat(np.arange(len(starts)), np.diff(np.append(starts_a, n_pairs)))
+    is_pos = np.zeros(n_pairs, dtype=bool)
+    is_pos[pos_rows] = True
+    nv, npv = len(vocab), len(pvocab)
+    bias_i = vocab["__bias__"]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        wa, wr, wp = w[:nv], w[nv : 2 * nv], w[2 * nv :]
+        sa, sr = xc @ wa, xc @ wr
+        z = sa[pa_a] + sr[pr_a] + xp @ wp
+        top = np.maximum.reduceat(z, starts_a)
+        e = np.exp(z - top[group])
+        tot = np.add.reduceat(e, starts_a)
+        ep = np.where(is_pos, e, 0.0)
+        totp = np.add.reduceat(ep, starts_a)
+        nll = float(np.sum(np.log(tot) - np.log(totp)))
+        g = e / tot[group] - ep / totp[group]
+        ga = xc.T @ np.bincount(pa_a, weights=g, minlength=n_rows)
+        gr = xc.T @ np.bincount(pr_a, weights=g, minlength=n_rows)
+        gp = xp.T @ g
+        reg = w.copy()
+        reg[bias_i] = 0.0
+        reg[nv + bias_i] = 0.0
+        return nll + float(reg @ reg) / (2 * c), np.concatenate([ga, gr, gp]) + reg / c
+
+    res = minimize(loss, np.zeros(2 * nv + npv), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    w = res.x
+    weights: dict[str, float] = {}
+    for f, i in vocab.items():
+        if f == "__bias__":
+            continue
+        for k, name in ((0, "actor"), (1, "recipient")):
+            v = float(w[k * nv + i])
+            if abs(v) > 1e-4:
+                weights[f"{name}:{f}"] = round(v, 4)
+    for f, i in pvocab.items():
+        v = float(w[2 * nv + i])
+        if abs(v) > 1e-4:
+            weights[f"pair:{f}"] = round(v, 4)
+    bias = {"actor": 0.0, "recipient": round(float(w[nv + bias_i]), 4)}
+    return LinearModel(weights, bias, {"actor": 0.0, "recipient": 0.0}, "pair")
+
+
 def train_model(train: list, c: float) -> LinearModel:
     """Fit both roles and choose each threshold for top-1 accuracy on the training events."""
     weights: dict[str, float] = {}
@@ -245,7 +366,12 @@ def main() -> None:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--c", type=float, default=0.3)
     ap.add_argument("--out", default=str(MODEL_PATH))
-    ap.add_argument("--kind", choices=("softmax", "logistic"), default="softmax", help="candidates compete (softmax) or are scored alone")
+    ap.add_argument(
+        "--kind",
+        choices=("pair", "softmax", "logistic"),
+        default="pair",
+        help="actor and recipient chosen together (pair), candidates compete per role (softmax), or are scored alone",
+    )
     args = ap.parse_args()
     shared = Path(args.shared)
     coder = EventCoder.load(use_model=False)
@@ -255,7 +381,9 @@ def main() -> None:
     train = list(examples(analyze_articles(tr_arts, tr_gold, pipe), tr_gold, coder))
     dev = list(examples(analyze_articles(dv_arts, dv_gold, pipe), dv_gold, coder))
     print(f"silver events with a lexicon trigger: {len(train)}; dev: {len(dev)}")
-    if args.kind == "softmax":
+    if args.kind == "pair":
+        model = fit_pairs(train, args.c)
+    elif args.kind == "softmax":
         model = train_softmax(train, args.c)
         for role, name in ((0, "actor"), (1, "recipient")):
             w = {f[len(name) + 1 :]: v for f, v in model.weights.items() if f.startswith(f"{name}:")}

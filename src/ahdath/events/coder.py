@@ -39,9 +39,11 @@ from ahdath.events.sides import (
     Candidate,
     SidesModel,
     candidate_features,
+    choose_pair,
     is_after,
     null_features,
     sentence_candidates,
+    side_info,
 )
 from ahdath.events.status import status_of
 from ahdath.events.when import DateResolver
@@ -297,6 +299,8 @@ class EventCoder:
             return SideChoice([], [None], "", None, 0.0, 0.0, 0)
         model = self.sides_model
         null = null_features(feats)
+        if model.kind == "pair":
+            return self._pair_sides(doc, idx, sent, m, event_type, cands, feats, null)
         a_ps = model.choose(feats, null, "actor")
         best = max(range(len(cands)), key=a_ps.__getitem__)
         if a_ps[best] < model.thresholds["actor"]:
@@ -326,6 +330,37 @@ class EventCoder:
             recipients = [x.actor for x in rec_ms] or [rc.actor]
             how += f"; recipient p={r_ps[rbest]:.2f}"
         return SideChoice(actors, recipients, how, actor_c.mention, a_ps[best], r_ps[rbest], len(cands))
+
+    def _pair_sides(
+        self,
+        doc: Document,
+        idx: MentionIndex,
+        sent: Sentence,
+        m: TriggerMatch,
+        event_type: str,
+        cands: list[Candidate],
+        feats: list[list[str]],
+        null: list[str],
+    ) -> SideChoice:
+        """Actor and recipient chosen together (``sides.PairChooser``), then split over coordination."""
+        assert self.sides_model is not None
+        infos = [side_info(doc, sent, m, c) for c in cands]
+        # A comma-enclosed aside opened by a preposition ("، في اتصال مع X،") is an adjunct, not the recipient.
+        aside = aside_tokens(doc, sent, m.end_tok, sent.token_end) if event_type not in _MEETING_TYPES else set()
+        blocked = [c.mention is not None and c.mention.start_tok in aside for c in cands]
+        pos = "nominal" if is_nominal(doc, sent, m) else "verbal"
+        pick = choose_pair(self.sides_model, feats, null, infos, event_type, pos, blocked, [c.actor for c in cands])
+        actor_c = cands[pick.actor]
+        actor_ms = coordinated(doc, idx, actor_c.mention, sent) if actor_c.mention else []
+        actors = [x.actor for x in actor_ms] or [actor_c.actor]
+        how = f"side model: actor p={pick.actor_p:.2f} ({actor_c.origin})"
+        recipients: list[Actor | None] = [None]
+        if pick.recipient is not None:
+            rc = cands[pick.recipient]
+            rec_ms = coordinated(doc, idx, rc.mention, sent) if rc.mention else []
+            recipients = [x.actor for x in rec_ms if not any(same_entity(x.actor, a) for a in actors)] or [rc.actor]
+            how += f"; recipient p={pick.recipient_p:.2f}"
+        return SideChoice(actors, recipients, how, actor_c.mention, pick.actor_p, pick.recipient_p, len(cands))
 
     def triggers(self, doc: Document) -> Iterator[Decision]:
         """Every lexicon trigger with its type, sides, status and event-filter features (before filtering)."""

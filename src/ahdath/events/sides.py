@@ -12,6 +12,7 @@ chose it -- and scored by a logistic model trained on the silver annotations
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -167,3 +168,106 @@ def null_features(feats: list[list[str]]) -> list[str]:
         f"null|rule_recipient={'rule_recipient=True' in flat}",
     ]
     return out
+
+
+# -- joint choice of actor and recipient --------------------------------------------------------------
+# The two sides are not independent: an ASSAULT by a MIL actor on CVL recipients, an actor before a
+# verb with its recipient after it, two mentions of one country on both sides. The pair model scores
+# each (actor, recipient-or-none) pair as the actor's and the recipient's own features (the two
+# roles' weights) plus features of the pair; a softmax over all pairs picks both at once.
+
+
+@dataclass(slots=True, frozen=True)
+class SideInfo:
+    """What the pair features need to know about one candidate."""
+
+    direction: str  # before | after | out (not in the sentence)
+    prep: str
+    start_tok: int
+    end_tok: int
+    country: str
+    sector: str
+    kind: str
+
+
+def side_info(doc: Document, sent: Sentence, m: TriggerMatch, c: Candidate) -> SideInfo:
+    a = c.actor
+    if c.mention is None:
+        return SideInfo("out", "none", -1, -1, a.country, a.sector, a.kind or "none")
+    direction = "after" if is_after(m, c.mention) else "before"
+    prep = introduced_by(doc, c.mention, sent) or "none"
+    return SideInfo(direction, prep, c.mention.start_tok, c.mention.end_tok, a.country, a.sector, a.kind or "none")
+
+
+def pair_features(a: SideInfo, r: SideInfo | None, event_type: str, pos: str) -> list[str]:
+    """Features of an (actor, recipient) pair beyond each side's own; ``r`` None: no recipient."""
+    if r is None:
+        return [
+            f"none|ad={a.direction}|type={event_type}",
+            f"none|ad={a.direction}|pos={pos}",
+            f"none|aprep={a.prep}",
+            f"none|as={a.sector or '-'}|type={event_type}",
+        ]
+    f = [
+        f"ad={a.direction}|rd={r.direction}",
+        f"ad={a.direction}|rd={r.direction}|pos={pos}",
+        f"ad={a.direction}|rd={r.direction}|type={event_type}",
+        f"aprep={a.prep}|rprep={r.prep}",
+        f"as={a.sector or '-'}|rs={r.sector or '-'}",
+        f"as={a.sector or '-'}|rs={r.sector or '-'}|type={event_type}",
+        f"ak={a.kind}|rk={r.kind}",
+    ]
+    if a.country and r.country:
+        f.append(f"same_country={a.country == r.country}|type={event_type}")
+    if a.start_tok >= 0 and r.start_tok >= 0:
+        first, second = (a, r) if a.start_tok < r.start_tok else (r, a)
+        gap = second.start_tok - first.end_tok
+        f.append(f"a_first={a is first}|ad={a.direction}|rd={r.direction}")
+        f.append(f"pair_gap={_bucket(max(gap, 0))}")
+        if gap == 0:
+            f.append(f"pair_adjacent|a_first={a is first}")
+    return f
+
+
+@dataclass(slots=True, frozen=True)
+class PairChoice:
+    actor: int
+    recipient: int | None
+    actor_p: float  # the chosen actor's probability, summed over its recipients
+    recipient_p: float  # the chosen pair's share of the actor's probability
+
+
+TOP_ACTORS = 4  # pairs are scored for the best few actors by their own score
+
+
+def choose_pair(
+    model: LinearModel,
+    feats: list[list[str]],
+    null: list[str],
+    infos: list[SideInfo],
+    event_type: str,
+    pos: str,
+    blocked: list[bool],
+    actors: list[Actor],
+) -> PairChoice:
+    """The best (actor, recipient-or-none) pair under a pair model (``kind == "pair"``).
+
+    A candidate ``blocked`` as recipient (inside an aside) can still be the actor; a recipient that is
+    the same entity as the actor is not considered."""
+    a = [model.margin(f, "actor") for f in feats]
+    r = [model.margin(f, "recipient") for f in feats]
+    r_none = model.bias["recipient"] + model.margin(null, "recipient")
+    top = sorted(range(len(feats)), key=lambda i: -a[i])[:TOP_ACTORS]
+    scored: list[tuple[float, int, int | None]] = []
+    for i in top:
+        scored.append((a[i] + r_none + model.margin(pair_features(infos[i], None, event_type, pos), "pair"), i, None))
+        for j in range(len(feats)):
+            if j == i or blocked[j] or same_entity(actors[i], actors[j]):
+                continue
+            scored.append((a[i] + r[j] + model.margin(pair_features(infos[i], infos[j], event_type, pos), "pair"), i, j))
+    hi = max(z for z, _, _ in scored)
+    weights = [(math.exp(z - hi), i, j) for z, i, j in scored]
+    total = sum(w for w, _, _ in weights)
+    best_w, best_i, best_j = max(weights, key=lambda x: x[0])
+    actor_mass = sum(w for w, i, _ in weights if i == best_i)
+    return PairChoice(best_i, best_j, actor_mass / total, best_w / actor_mass)
