@@ -139,3 +139,75 @@ def test_shipped_data_file_formats() -> None:
         for _, line in zip(range(1000), f, strict=False):
             word, *ids = line.rstrip("\n").split("\t")
             assert word and len(ids) == 3 and all(i.isdigit() for i in ids)
+
+
+def test_numpy_crf_matches_crfsuite(tagger: NERTagger) -> None:
+    import pycrfsuite
+
+    from ahdath.ner.linear_crf import NumpyCRF
+    from ahdath.ner.neural import TAGS
+
+    crf = NumpyCRF.load(DEFAULT_MODEL_DIR / "crf.bin", tagger.features, TAGS)
+    ref = pycrfsuite.Tagger()
+    ref.open(str(DEFAULT_MODEL_DIR / "crf.bin"))
+    sents = [
+        ["التقى", "الرئيس", "الأمريكي", "جورج", "بوش", "رئيس", "الوزراء", "البريطاني", "توني", "بلير", "في", "لندن", "."],
+        ["وصل", "وفد", "من", "الأمم", "المتحدة", "إلى", "دمشق"],
+        ["الرياض"],
+        ["قال", "المتحدث", "باسم", "حركة", "حماس", "في", "غزة", "،", "إن", "الاتحاد", "الأوروبي", "دعا", "إلى", "الهدوء"],
+    ]
+    from ahdath.ner.text import fold_key
+
+    keys = [[fold_key(t) or t for t in s] for s in sents]
+    phrases = [tagger.features._phrase_feats(k) for k in keys]
+    order = sorted(range(len(sents)), key=lambda i: len(sents[i]))
+    got = dict(zip(order, crf.tag_keys(keys, phrases, order), strict=True))
+    for i, toks in enumerate(sents):
+        assert got[i] == ref.tag(tagger.features.sentence(toks))
+
+
+def test_viterbi_is_exact() -> None:
+    import itertools
+
+    import numpy as np
+
+    from ahdath.ner.batching import viterbi
+
+    rng = np.random.default_rng(0)
+    lengths = np.array([1, 2, 3, 4, 4])
+    em = rng.normal(size=(5, 4, 3))
+    trans, start, end = rng.normal(size=(3, 3)), rng.normal(size=3), rng.normal(size=3)
+    paths = viterbi(em, lengths, trans, start, end)
+    for r, n in enumerate(lengths):
+
+        def score(p: tuple[int, ...], r: int = r) -> float:
+            return start[p[0]] + end[p[-1]] + sum(em[r, s, t] for s, t in enumerate(p)) + sum(trans[a, b] for a, b in zip(p, p[1:], strict=False))
+
+        assert paths[r] == list(max(itertools.product(range(3), repeat=int(n)), key=score))
+
+
+def test_row_cache_eviction() -> None:
+    import numpy as np
+
+    from ahdath.ner.batching import RowCache
+
+    cache = RowCache((2,), capacity=3)
+    calls: list[list[str]] = []
+
+    def compute(keys: list[str]) -> np.ndarray:
+        calls.append(keys)
+        return np.array([[len(k), ord(k[0])] for k in keys], dtype=np.float32)
+
+    for keys in (["a", "bb", "a"], ["bb", "ccc"], ["dddd", "a"], ["e", "ff", "ggg", "hhhh"]):
+        rows = cache.rows(keys, compute)
+        assert [tuple(cache.data[r]) for r in rows] == [(len(k), ord(k[0])) for k in keys]
+    assert calls[1] == ["ccc"]  # "bb" was cached
+
+
+def test_batched_documents_match_single(tagger: NERTagger) -> None:
+    docs = [
+        [["قال", "ساركوزي", "في", "باريس"], ["وأكد", "ساركوزي", "أن", "فرنسا", "ستشارك"]],
+        [["وصل", "وزير", "الخارجية", "إلى", "القاهرة", "."]],
+        [[], ["الرياض"]],
+    ]
+    assert tagger.tag_documents(docs) == [tagger.tag_tokens(d, document=True) for d in docs]

@@ -4,10 +4,13 @@ Like spaCy's ``nlp.pipeline``: every component is a callable ``Document -> Docum
 created by a named factory, so a rule-based component can be swapped for a learned one
 with the same interface. The stages follow the data flow:
 text → language → entities → actors → quotes → events → links/framing.
+A component may also have a ``pipe(docs) -> docs`` method for a batch of documents:
+``Pipeline.pipe`` and ``code_records`` (the ``ahdath code`` loop) use it.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +20,7 @@ from ahdath.io.validate import DEFAULT_MAX_CHARS, InputError, check_text
 from ahdath.model import Document
 
 Component = Callable[[Document], Document]
+DEFAULT_BATCH = 64  # documents per batch in pipe/code_records
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,19 +125,99 @@ class Pipeline:
             doc = component(doc)
         return doc
 
-    def code_records(self, records: Iterable[Record | RecordError]) -> Iterator[Document | RecordError]:
-        """Code a stream of records; a bad record becomes a RecordError and the stream goes on."""
+    def run_batch(self, docs: Sequence[Document], timings: dict[str, float] | None = None) -> list[Document | Exception]:
+        """Code a batch of documents; each result is the coded document or the exception it raised.
+
+        A component with a ``pipe(docs) -> docs`` method gets all still-running documents at once
+        (the NER tags all their sentences in one batched run); the others get one document at a time.
+        If a ``pipe`` call raises, that component falls back to one call per document, so only the
+        document at fault fails (``pipe`` components must therefore be safe to re-run). With
+        ``timings``, each component's CPU time (this process) is added to ``timings[name]``.
+        """
+        results: list[Document | Exception] = []
+        for doc in docs:
+            try:
+                check_text(doc.text, self.settings.max_chars)
+                results.append(doc)
+            except InputError as e:
+                results.append(e)
+        for name, component in self.components:
+            t0 = time.process_time()
+            live = [i for i, r in enumerate(results) if isinstance(r, Document)]
+            batch_fn = getattr(component, "pipe", None)
+            done = False
+            if batch_fn is not None and len(live) > 1:
+                try:
+                    for i, doc in zip(live, batch_fn([results[i] for i in live]), strict=True):
+                        results[i] = doc
+                    done = True
+                except Exception:  # find the document at fault below
+                    done = False
+            if not done:
+                for i in live:
+                    try:
+                        results[i] = component(results[i])  # type: ignore[arg-type]
+                    except Exception as e:
+                        results[i] = e
+            if timings is not None:
+                timings[name] = timings.get(name, 0.0) + time.process_time() - t0
+        return results
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = DEFAULT_BATCH) -> Iterator[Document]:
+        """Code documents in batches of ``batch_size`` (spaCy's ``nlp.pipe``); yields them in order.
+
+        Same results as calling the pipeline on each document; raises the first document's error,
+        as that call would (use ``code_records`` to keep going past bad documents).
+        """
+        for batch in _chunks(docs, batch_size):
+            for res in self.run_batch(batch):
+                if isinstance(res, Exception):
+                    raise res
+                yield res
+
+    def code_records(
+        self, records: Iterable[Record | RecordError], batch_size: int = DEFAULT_BATCH
+    ) -> Iterator[Document | RecordError]:
+        """Code a stream of records in batches; a bad record becomes a RecordError (in its place in
+        the stream) and the others go on."""
+        pending: list[Record | RecordError] = []
+        n_docs = 0
         for rec in records:
+            pending.append(rec)
+            if not isinstance(rec, RecordError):
+                n_docs += 1
+            if n_docs >= batch_size:
+                yield from self._code_pending(pending)
+                pending, n_docs = [], 0
+        if pending:
+            yield from self._code_pending(pending)
+
+    def _code_pending(self, pending: list[Record | RecordError]) -> Iterator[Document | RecordError]:
+        recs = [r for r in pending if not isinstance(r, RecordError)]
+        docs = [Document(id=r.id, text=r.text, title=r.title, date=r.date, source=r.source, url=r.url) for r in recs]
+        coded = iter(self.run_batch(docs))
+        for rec in pending:
             if isinstance(rec, RecordError):
                 yield rec
                 continue
-            doc = Document(id=rec.id, text=rec.text, title=rec.title, date=rec.date, source=rec.source, url=rec.url)
-            try:
-                yield self(doc)
-            except InputError as e:
-                yield RecordError(rec.id, rec.origin, str(e))
-            except Exception as e:  # a bug on one article must not lose the batch
-                yield RecordError(rec.id, rec.origin, f"internal error: {type(e).__name__}: {e}")
+            res = next(coded)
+            if isinstance(res, InputError):
+                yield RecordError(rec.id, rec.origin, str(res))
+            elif isinstance(res, Exception):  # a bug on one article must not lose the batch
+                yield RecordError(rec.id, rec.origin, f"internal error: {type(res).__name__}: {res}")
+            else:
+                yield res
+
+
+def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def actor_paths(paths: Sequence[str | Path] | None) -> tuple[str, ...]:

@@ -67,6 +67,7 @@ class FeatureExtractor:
     _phrases: dict[tuple[str, ...], list[list[str]]] = field(default_factory=dict, repr=False)
 
     _initials: frozenset[str] = field(default_factory=frozenset, repr=False)
+    _firsts: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._phrase_first = {k[0] for k in self.gazetteer if len(k) > 1}
@@ -92,6 +93,14 @@ class FeatureExtractor:
         cached = self._cache.get(w)
         if cached is not None:
             return cached
+        out = self.word_features(w)
+        if len(self._cache) > 300_000:
+            self._cache.clear()
+        self._cache[w] = out
+        return out
+
+    def word_features(self, w: str) -> tuple[list[str], ...]:
+        """``_word_feats`` without the cache (for callers that keep their own per-word results)."""
         clitic, st = self.stem(w)
         shape = _shape(w)
         own = [f"w={w}", f"sh={shape}", f"x1={w[-1:]}", f"x2={w[-2:]}", f"x3={w[-3:]}", f"p2={w[:2]}", f"p3={w[:3]}"]
@@ -99,8 +108,6 @@ class FeatureExtractor:
         if clitic:
             own += [f"s={st}", f"cl={clitic}", f"sx2={st[-2:]}", f"sp2={st[:2]}", f"sp3={st[:3]}"]
             ctx += [f"s={st}", f"cl={clitic}"]
-        if len(self._cache) > 300_000:
-            self._cache.clear()
         if len(w) <= 2:
             own.append("short")
         cl = self.clusters.get(w) or self.clusters.get(st)
@@ -120,9 +127,7 @@ class FeatureExtractor:
                 for k in kind.split("|"):
                     own.append(f"g1={k}")
                     ctx.append(f"g1={k}")
-        out = (own, *([f"{o}:{f}" for f in ctx] for o in ("-2", "-1", "+1", "+2")))
-        self._cache[w] = out
-        return out
+        return (own, *([f"{o}:{f}" for f in ctx] for o in ("-2", "-1", "+1", "+2")))
 
     def _phrase_feats(self, keys: list[str]) -> list[list[str]]:
         """B-/I- features of the longest gazetteer phrase starting at each position (memoized)."""
@@ -134,6 +139,17 @@ class FeatureExtractor:
             hit = self._phrases[key] = self._compute_phrase_feats(keys)
         return hit
 
+    def _first_forms(self, w: str) -> frozenset[str]:
+        """Forms of w (itself, its clitic-stripped stem) that start a multi-word gazetteer phrase."""
+        hit = self._firsts.get(w)
+        if hit is None:
+            forms = (w, self.stem(w)[1]) if w[:1] in self._initials else (w,)
+            hit = frozenset(f for f in forms if f in self._phrase_first)
+            if len(self._firsts) > 300_000:
+                self._firsts.clear()
+            self._firsts[w] = hit
+        return hit
+
     def _compute_phrase_feats(self, keys: list[str]) -> list[list[str]]:
         n = len(keys)
         out: list[list[str]] = [[] for _ in range(n)]
@@ -141,8 +157,7 @@ class FeatureExtractor:
         while i < n:
             best = 0
             kind = ""
-            w = keys[i]
-            first_forms = {f for f in (w, self.stem(w)[1] if w[:1] in self._initials else w) if f in self._phrase_first}
+            first_forms = self._first_forms(keys[i])
             if not first_forms:
                 i += 1
                 continue

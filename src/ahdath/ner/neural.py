@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ahdath.ner.batching import RowCache, length_batches, viterbi
 from ahdath.ner.features import FeatureExtractor, _shape
 from ahdath.ner.text import fold_key
 
@@ -52,6 +53,14 @@ class Featurizer:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
+        out = self.compute(key)
+        if len(self._cache) >= CACHE_LIMIT:  # bounded: a long run over a large corpus must not grow without end
+            self._cache.clear()
+        self._cache[key] = out
+        return out
+
+    def compute(self, key: str) -> tuple[list[int], np.ndarray, np.ndarray]:
+        """(vector rows, char ids, binary features) of one folded word, uncached."""
         clitic, st = self.fx.stem(key)
         st_idx = self.vocab.get(st, 0)
         idx = [self.vocab.get(key) or st_idx, st_idx or self.vocab.get(key, 0)][: self.n_idx]
@@ -70,11 +79,7 @@ class Featurizer:
             if kinds:
                 for kind in kinds.split("|"):
                     f[base + GAZ_TYPES.index(kind)] = 1.0
-        out = (idx, ch, f)
-        if len(self._cache) >= CACHE_LIMIT:  # bounded: a long run over a large corpus must not grow without end
-            self._cache.clear()
-        self._cache[key] = out
-        return out
+        return idx, ch, f
 
     def sentence(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         keys = [fold_key(t) or t for t in tokens]
@@ -164,91 +169,128 @@ class NumpyBiLSTMCRF:
         return np.concatenate([emb, self.char_features(ch), feats], axis=1).astype(np.float32)
 
     def run(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Emission scores (B, T, n_tags) for padded LSTM inputs x (B, T, D)."""
+        """Emission scores (B, T, n_tags) for padded LSTM inputs x (B, T, D) (reference implementation)."""
         w = self.w
         h = np.concatenate([self._lstm(x, lengths, "f"), self._lstm(x, lengths, "b")], axis=2)
         return h @ w["out_w"] + w["out_b"]
 
-    def emissions(self, idx: np.ndarray, ch: np.ndarray, feats: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        b, t = idx.shape[:2]
-        x = self.inputs(idx.reshape(b * t, -1), ch.reshape(b * t, -1), feats.reshape(b * t, -1))
-        return self.run(x.reshape(b, t, -1), lengths)
+    def stacked(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Both directions' prepared weights: input (D, 2, 4H), bias (2, 4H), recurrent (2, H, 4H)."""
+        if "_stack_wi" not in self.w:
+            (fi, fh, fb), (bi, bh, bb) = self._prepared("f"), self._prepared("b")
+            self.w["_stack_wi"] = np.ascontiguousarray(np.stack([fi, bi], axis=1))
+            self.w["_stack_b"] = np.stack([fb, bb])
+            self.w["_stack_wh"] = np.ascontiguousarray(np.stack([fh, bh]))
+        return self.w["_stack_wi"], self.w["_stack_b"], self.w["_stack_wh"]
 
-    def viterbi_batch(self, em: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Best IOB2-valid tag paths for a padded batch em (B, T, n) -> (B, T) tag indices."""
+    def project(self, x: np.ndarray) -> np.ndarray:
+        """Input rows x (N, D) -> both directions' gate pre-activations (N, 2, 4H)."""
+        wi, b, _ = self.stacked()
+        return (x @ wi.reshape(wi.shape[0], -1)).reshape(len(x), *b.shape) + b
+
+    def emissions_projected(self, xp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Emission scores (B, T, n_tags) for sentences given as consecutive projected token rows
+        xp (N, 2, 4H) (from ``project``), of the given ascending lengths (sum = N)."""
+        _, _, wh = self.stacked()
+        hsz = wh.shape[1]
+        h3 = 3 * hsz
+        b, t, n = len(lengths), int(lengths.max()), len(xp)
+        off = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        pos = np.arange(t)
+        valid = pos[None, :] < lengths[:, None]
+        fwd = np.where(valid, off[:, None] + pos[None, :], n)  # (B, T) token row, n = padding
+        bwd = np.where(valid, off[:, None] + lengths[:, None] - 1 - pos[None, :], n)  # reversed in its length
+        xpad = np.concatenate([xp, np.zeros((1, *xp.shape[1:]), dtype=np.float32)])
+        x = np.empty((t, 2, b, xp.shape[2]), dtype=np.float32)
+        x[:, 0] = xpad[fwd.T, 0]
+        x[:, 1] = xpad[bwd.T, 1]
+        h = np.zeros((2, b, hsz), dtype=np.float32)
+        c = np.zeros((2, b, hsz), dtype=np.float32)
+        out = np.zeros((t, 2, b, hsz), dtype=np.float32)
+        first = np.searchsorted(lengths, pos, side="right")  # rows still running at step s: first[s]:
+        for s in range(t):
+            k = int(first[s])
+            z = x[s, :, k:]
+            z += np.matmul(h[:, k:], wh)
+            np.tanh(z, out=z)
+            sig = z[..., :h3]
+            sig *= 0.5
+            sig += 0.5
+            ck = c[:, k:]
+            ck *= z[..., hsz : 2 * hsz]
+            ck += z[..., :hsz] * z[..., h3:]
+            hk = z[..., 2 * hsz : h3] * np.tanh(ck)
+            h[:, k:] = hk
+            out[s, :, k:] = hk
+        w_out = self.w["out_w"]
+        em_tok = np.zeros((n + 1, w_out.shape[1]), dtype=np.float32)
+        em_tok[fwd.T.ravel()] = (out[:, 0] @ w_out[:hsz]).reshape(-1, w_out.shape[1])
+        back = np.zeros_like(em_tok)
+        back[bwd.T.ravel()] = (out[:, 1] @ w_out[hsz:]).reshape(-1, w_out.shape[1])
+        em_tok += back
+        em_tok += self.w["out_b"]
+        return em_tok[fwd]
+
+    def decode_params(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Transitions, start and end scores with IOB2-invalid moves forbidden."""
         trans = np.where(allowed_transitions(), self.w["crf_trans"], -1e4).astype(np.float32)
         start = np.where(allowed_start(), self.w["crf_start"], -1e4).astype(np.float32)
-        b, t, n = em.shape
-        score = start + em[:, 0]
-        back = np.zeros((b, t, n), dtype=np.int64)
-        rows = np.arange(b)
-        for s in range(1, t):
-            cand = score[:, :, None] + trans[None]  # (B, from, to)
-            best_prev = cand.argmax(axis=1)
-            new = np.take_along_axis(cand, best_prev[:, None, :], axis=1)[:, 0] + em[:, s]
-            active = (s < lengths)[:, None]
-            score = np.where(active, new, score)
-            back[:, s] = np.where(active, best_prev, np.arange(n)[None, :])
-        score = score + self.w["crf_end"]
-        path = np.zeros((b, t), dtype=np.int64)
-        cur = score.argmax(axis=1)
-        for s in range(t - 1, -1, -1):
-            path[:, s] = cur
-            cur = back[rows, s, cur]
-        return path
+        return trans, start, self.w["crf_end"]
 
 
 @dataclass
 class NeuralTagger:
+    """Tags many sentences at once: per-word input projections are cached (``RowCache``), the
+    sentences run through the BiLSTM in length-sorted batches, both directions in one loop."""
+
     featurizer: Featurizer
     net: NumpyBiLSTMCRF
-    batch_tokens: int = 3000
-    max_cache: int = 300_000
-    _inputs: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    max_tokens: int = 8000  # padded tokens per BiLSTM batch
+    max_rows: int = 400
+    cache_rows: int = 50_000
+    _cache: RowCache | None = field(default=None, repr=False)
 
-    def _sentence_inputs(self, tokens: Sequence[str]) -> np.ndarray:
-        """LSTM input rows of one sentence; per-word parts are cached, phrase features added here."""
-        fz = self.featurizer
-        keys = [fold_key(t) or t for t in tokens]
-        cache = self._inputs
-        new = [k for k in dict.fromkeys(keys) if k not in cache]
-        if new:
-            if len(cache) + len(new) > self.max_cache:
-                cache.clear()
-            rows = [fz.word(k) for k in new]
-            x = self.net.inputs(
-                np.array([r[0] for r in rows], dtype=np.int64),
-                np.stack([r[1] for r in rows]),
-                np.stack([r[2] for r in rows]),
-            )
-            for k, row in zip(new, x, strict=True):
-                cache[k] = row
-        x = np.stack([cache[k] for k in keys])
-        phr = fz.fx._phrase_feats(keys)
-        if any(phr):
-            base = x.shape[1] - 2 * len(GAZ_TYPES)
-            for i, feats in enumerate(phr):
-                for name in feats:
-                    bi, kind = name[1], name[3:]
-                    x[i, base + (0 if bi == "B" else len(GAZ_TYPES)) + GAZ_TYPES.index(kind)] = 1.0
-        return x
+    def _project_words(self, keys: list[str]) -> np.ndarray:
+        rows = [self.featurizer.compute(k) for k in keys]
+        x = self.net.inputs(
+            np.array([r[0] for r in rows], dtype=np.int64),
+            np.stack([r[1] for r in rows]),
+            np.stack([r[2] for r in rows]),
+        )
+        return self.net.project(x)
+
+    def _phrase_columns(self) -> tuple[int, dict[str, int]]:
+        d_in = self.net.stacked()[0].shape[0]
+        base = d_in - 2 * len(GAZ_TYPES)
+        cols = {f"g{bi}={kind}": base + (0 if bi == "B" else len(GAZ_TYPES)) + j for bi in "BI" for j, kind in enumerate(GAZ_TYPES)}
+        return base, cols
+
+    def tag_keys(self, keys: list[list[str]], phrases: list[list[list[str]]], order: list[int]) -> list[list[str]]:
+        """Tags of the sentences keys[i] for i in order (ascending length, none empty), given as folded
+        token keys with their gazetteer-phrase features (``FeatureExtractor._phrase_feats``)."""
+        if self._cache is None:
+            wi, b, _ = self.net.stacked()
+            self._cache = RowCache(b.shape, self.cache_rows)
+        flat = [k for i in order for k in keys[i]]
+        xp = self._cache.data[self._cache.rows(flat, self._project_words)]
+        wi = self.net.stacked()[0]
+        _, cols = self._phrase_columns()
+        pos = 0
+        for i in order:
+            for j, names in enumerate(phrases[i]):
+                for col in {cols[nm] for nm in names}:
+                    xp[pos + j] += wi[col]
+            pos += len(keys[i])
+        lengths = np.array([len(keys[i]) for i in order], dtype=np.int64)
+        em = self.net.emissions_projected(xp, lengths)
+        return [[TAGS[k] for k in p] for p in viterbi(em, lengths, *self.net.decode_params())]
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Tags for token sequences (the tagger's own folding and gazetteer phrases)."""
+        keys = [[fold_key(t) or t for t in s] for s in sentences]
+        phrases = [self.featurizer.fx._phrase_feats(k) if k else [] for k in keys]
         out: list[list[str]] = [[] for _ in sentences]
-        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
-        pos = 0
-        while pos < len(order):
-            end = pos + 1
-            while end < len(order) and len(sentences[order[end]]) * (end - pos + 1) <= self.batch_tokens:
-                end += 1
-            batch = order[pos:end]
-            xs = [self._sentence_inputs(sentences[i]) for i in batch]
-            lengths = np.array([len(x) for x in xs], dtype=np.int64)
-            x = np.zeros((len(xs), int(lengths.max()), xs[0].shape[1]), dtype=np.float32)
-            for r, xi in enumerate(xs):
-                x[r, : len(xi)] = xi
-            paths = self.net.viterbi_batch(self.net.run(x, lengths), lengths)
-            for r, i in enumerate(batch):
-                out[i] = [TAGS[k] for k in paths[r, : lengths[r]]]
-            pos = end
+        for batch in length_batches([len(k) for k in keys], self.max_tokens, self.max_rows):
+            for i, tags in zip(batch, self.tag_keys(keys, phrases, batch), strict=True):
+                out[i] = tags
         return out

@@ -1,0 +1,100 @@
+"""Shared pieces of the batched taggers: a bounded per-word row cache, length-sorted batches and
+a batched Viterbi decoder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass
+class RowCache:
+    """Per-word rows (e.g. a word's projected network input) kept in one preallocated matrix.
+
+    ``rows(keys, compute)`` returns the row index of each key, computing the missing ones in one
+    call ``compute(missing_keys) -> (len(missing), *shape)``. When the matrix is full it is emptied
+    (a long run over a large corpus must not grow without end).
+    """
+
+    shape: tuple[int, ...]
+    capacity: int = 50_000
+    dtype: type = np.float32
+    _index: dict[str, int] = field(default_factory=dict, repr=False)
+    _data: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def data(self) -> np.ndarray:
+        if self._data is None:
+            self._data = np.zeros((self.capacity, *self.shape), dtype=self.dtype)
+        return self._data
+
+    def rows(self, keys: Sequence[str], compute: Callable[[list[str]], np.ndarray]) -> np.ndarray:
+        index = self._index
+        missing = [k for k in dict.fromkeys(keys) if k not in index]
+        if missing:
+            if len(index) + len(missing) > self.capacity:
+                index.clear()
+                missing = list(dict.fromkeys(keys))
+                if len(missing) > self.capacity:  # one call bigger than the cache: grow it
+                    self.capacity = len(missing)
+                    self._data = None
+            data = self.data
+            start = len(index)
+            data[start : start + len(missing)] = compute(missing)
+            for i, k in enumerate(missing, start):
+                index[k] = i
+        return np.fromiter((index[k] for k in keys), dtype=np.int64, count=len(keys))
+
+
+def length_batches(lengths: Sequence[int], max_tokens: int, max_rows: int) -> Iterator[list[int]]:
+    """Indices of the non-empty sequences, sorted by length (ascending) and cut into batches whose
+    padded size (rows x longest) stays within max_tokens and whose row count within max_rows."""
+    order = sorted((i for i, n in enumerate(lengths) if n), key=lambda i: lengths[i])
+    pos = 0
+    while pos < len(order):
+        end = pos + 1
+        while end < len(order) and end - pos < max_rows and lengths[order[end]] * (end - pos + 1) <= max_tokens:
+            end += 1
+        yield order[pos:end]
+        pos = end
+
+
+def viterbi(
+    em: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray | None = None, end: np.ndarray | None = None
+) -> list[list[int]]:
+    """Best tag paths for a padded batch of emission scores em (B, T, n).
+
+    ``lengths`` must be ascending (rows sorted by length), so that the rows still running at step s
+    are a suffix of the batch. trans[i, j] scores tag j after tag i; start/end score the first/last tag.
+    """
+    b, t, n = em.shape
+    if b == 0:
+        return []
+    if np.any(np.diff(lengths) < 0):
+        raise ValueError("viterbi: lengths must be ascending")
+    score = em[:, 0].copy()
+    if start is not None:
+        score += start
+    back = np.zeros((b, t, n), dtype=np.int32)
+    first = np.searchsorted(lengths, np.arange(t), side="right")  # first row still running at step s
+    for s in range(1, t):
+        k = int(first[s])
+        if k >= b:
+            break
+        cand = score[k:, :, None] + trans  # (rows, from, to)
+        best = cand.argmax(axis=1)
+        back[k:, s] = best
+        score[k:] = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + em[k:, s]
+    if end is not None:
+        score += end
+    cur = score.argmax(axis=1)
+    path = np.zeros((b, t), dtype=np.int32)
+    rows = np.arange(b)
+    for s in range(t - 1, -1, -1):
+        k = int(first[s])  # rows with length > s
+        path[k:, s] = cur[k:]
+        if s:
+            cur[k:] = back[rows[k:], s, cur[k:]]
+    return [path[r, : int(lengths[r])].tolist() for r in range(b)]

@@ -1,0 +1,131 @@
+"""The feature CRF (trained with python-crfsuite) decoded in numpy, many sentences at a time.
+
+The model file is crfsuite's ``crf.bin``: attribute and label names come from pycrfsuite, the exact
+(double) weights from the file's feature chunk. A token's score is the sum of the weights of its
+attributes (``FeatureExtractor.sentence``); the per-word parts (the word's own features and what it
+contributes to its neighbours at -2..+2) are summed once per word and cached, so tagging a token
+costs a few vector additions plus its bigram and gazetteer-phrase features. Same output as
+``pycrfsuite.Tagger.tag`` (up to float rounding of the sums).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ahdath.ner.batching import RowCache, viterbi
+from ahdath.ner.features import FeatureExtractor
+
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
+
+
+def read_crfsuite(path: Path) -> tuple[dict[str, int], list[str], np.ndarray, np.ndarray]:
+    """(attribute -> row, labels, state weights (n_attrs, n_labels), transitions (n_labels, n_labels))."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    info = tagger.info()
+    tagger.close()
+    attrs = {name: int(i) for name, i in info.attributes.items()}
+    labels = [name for name, _ in sorted(info.labels.items(), key=lambda kv: int(kv[1]))]
+    raw = path.read_bytes()
+    off = int(info.header["off_features"], 16)
+    if raw[off : off + 4] != b"FEAT":
+        raise ValueError(f"{path}: no feature chunk at {off:#x}")
+    n = int(np.frombuffer(raw, "<u4", 2, off + 4)[1])
+    feats = np.frombuffer(raw, _FEATURE, n, off + 12)
+    state = np.zeros((len(attrs), len(labels)), dtype=np.float64)
+    trans = np.zeros((len(labels), len(labels)), dtype=np.float64)
+    st, tr = feats[feats["type"] == 0], feats[feats["type"] == 1]
+    state[st["src"], st["dst"]] = st["w"]
+    trans[tr["src"], tr["dst"]] = tr["w"]
+    return attrs, labels, state, trans
+
+
+@dataclass
+class NumpyCRF:
+    attrs: dict[str, int]  # attribute name -> row of weights (unknown attributes: row len(attrs), zeros)
+    weights: np.ndarray  # (n_attrs + 1, n_tags), columns in ``tags`` order
+    trans: np.ndarray  # (n_tags, n_tags)
+    tags: tuple[str, ...]
+    fx: FeatureExtractor
+    cache_rows: int = 100_000
+    _cache: RowCache | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, path: Path, fx: FeatureExtractor, tags: Sequence[str]) -> NumpyCRF:
+        attrs, labels, state, trans = read_crfsuite(path)
+        order = [labels.index(t) for t in tags]
+        weights = np.zeros((len(attrs) + 1, len(tags)), dtype=np.float64)
+        weights[: len(attrs)] = state[:, order]
+        return cls(attrs, weights, np.ascontiguousarray(trans[np.ix_(order, order)]), tuple(tags), fx)
+
+    def _ids(self, names: Sequence[str]) -> list[int]:
+        unk = len(self.attrs)
+        return [self.attrs.get(f, unk) for f in names]
+
+    def _word_rows(self, keys: list[str]) -> np.ndarray:
+        """(len(keys), 5, n_tags): own score, and the score given to the tokens at +2, +1, -1, -2."""
+        lists = [names for k in keys for names in self.fx.word_features(k)]
+        counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+        get, unk = self.attrs.get, len(self.attrs)
+        ids = np.fromiter((get(f, unk) for names in lists for f in names), dtype=np.int64, count=int(counts.sum()))
+        vals = self.weights[np.append(ids, unk)]  # a zero row at the end for empty lists
+        starts = np.minimum(np.cumsum(counts) - counts, len(ids))
+        sums = np.add.reduceat(vals, starts, axis=0)
+        sums[counts == 0] = 0.0
+        return sums.reshape(len(keys), 5, len(self.tags))
+
+    def emissions(self, keys: list[list[str]], phrases: list[list[list[str]]]) -> list[np.ndarray]:
+        """Per-sentence state scores (n_i, n_tags) for folded token keys and their phrase features."""
+        flat = [k for s in keys for k in s]
+        if self._cache is None:
+            self._cache = RowCache((5, len(self.tags)), self.cache_rows, np.float64)
+        rows = self._cache.data[self._cache.rows(flat, self._word_rows)]  # (N, 5, n)
+        attrs, unk = self.attrs, len(self.attrs)
+        out: list[np.ndarray] = []
+        pos = 0
+        bias, bos, eos = attrs.get("bias", unk), attrs.get("BOS", unk), attrs.get("EOS", unk)
+        w = self.weights
+        for sent, phr in zip(keys, phrases, strict=True):
+            n = len(sent)
+            r = rows[pos : pos + n]
+            pos += n
+            e = r[:, 0] + w[bias]
+            # the word at i-1 gives "-1:" features (slot 2), at i-2 "-2:" (slot 1), at i+1 "+1:" (3), at i+2 "+2:" (4)
+            e[1:] += r[:-1, 2]
+            e[2:] += r[:-2, 1]
+            e[:-1] += r[1:, 3]
+            e[:-2] += r[2:, 4]
+            extra_pos: list[int] = [0, n - 1]
+            extra_ids: list[int] = [bos, eos]
+            for i in range(n - 1):
+                a, b = sent[i], sent[i + 1]
+                j = attrs.get(f"b+={a}|{b}")
+                if j is not None:
+                    extra_pos.append(i)
+                    extra_ids.append(j)
+                j = attrs.get(f"b-={a}|{b}")
+                if j is not None:
+                    extra_pos.append(i + 1)
+                    extra_ids.append(j)
+            for i, names in enumerate(phr):
+                for name in names:
+                    extra_pos.append(i)
+                    extra_ids.append(attrs.get(name, unk))
+            np.add.at(e, extra_pos, w[extra_ids])
+            out.append(e)
+        return out
+
+    def tag_keys(self, keys: list[list[str]], phrases: list[list[list[str]]], order: list[int]) -> list[list[str]]:
+        """Tags of the sentences keys[i] for i in order (ascending length, none empty)."""
+        ems = self.emissions([keys[i] for i in order], [phrases[i] for i in order])
+        lengths = np.array([len(e) for e in ems], dtype=np.int64)
+        em = np.zeros((len(ems), int(lengths.max()), len(self.tags)), dtype=np.float64)
+        for r, e in enumerate(ems):
+            em[r, : len(e)] = e
+        return [[self.tags[k] for k in p] for p in viterbi(em, lengths, self.trans)]
