@@ -40,6 +40,7 @@ from ahdath.events.sides import (
     SidesModel,
     candidate_features,
     choose_pair,
+    context_candidates,
     is_after,
     null_features,
     sentence_candidates,
@@ -269,6 +270,7 @@ class EventCoder:
             cands.append(Candidate(speaker, None, "speaker"))
         if last_subject is not None:
             cands.append(Candidate(last_subject, None, "carried"))
+        cands += context_candidates(doc, idx, sent, cands)
         nominal = is_nominal(doc, sent, m)
         preps = _arg_preps(m.arg)
         order_before = order_after = bare_after = 0

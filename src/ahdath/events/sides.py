@@ -38,7 +38,8 @@ ROLES = ("actor", "recipient")
 class Candidate:
     actor: Actor
     mention: Mention | None  # None for a candidate from outside the sentence
-    origin: str  # sentence | speaker | carried
+    origin: str  # sentence | speaker | carried | prev (previous sentence) | lead (first sentence)
+    rank: int = 0  # position among the mentions of its sentence, for prev and lead candidates
 
 
 def _bucket(n: int) -> str:
@@ -71,7 +72,7 @@ def candidate_features(
     if speaker is not None:
         f.append(f"is_speaker={same_entity(c.actor, speaker)}|origin={c.origin}")
     if c.mention is None:
-        f += [f"origin={c.origin}|pos={pos}", f"origin={c.origin}|type={m.type}"]
+        f += [f"origin={c.origin}|pos={pos}", f"origin={c.origin}|type={m.type}", f"origin={c.origin}|rank={min(c.rank, 3)}"]
         return f
     mention = c.mention
     span = (mention.start_tok, mention.end_tok)
@@ -271,3 +272,22 @@ def choose_pair(
     best_w, best_i, best_j = max(weights, key=lambda x: x[0])
     actor_mass = sum(w for w, i, _ in weights if i == best_i)
     return PairChoice(best_i, best_j, actor_mass / total, best_w / actor_mass)
+
+
+def context_candidates(doc: Document, idx: MentionIndex, sent: Sentence, taken: list[Candidate]) -> list[Candidate]:
+    """Mentions of the previous sentence and of the lead sentence that are not already candidates: a side
+    is often named a sentence earlier (الرئيس ... ، وأضاف أن بلاده ...) or in the article's first sentence."""
+    out: list[Candidate] = []
+    seen = [c.actor for c in taken]
+    sources = []
+    if sent.i > 0:
+        sources.append(("prev", doc.sentences[sent.i - 1]))
+    if sent.i > 1:
+        sources.append(("lead", doc.sentences[0]))
+    for origin, other in sources:
+        for rank, mt in enumerate(idx.in_range(other.token_start, other.token_end)):
+            if any(same_entity(mt.actor, a) for a in seen):
+                continue
+            seen.append(mt.actor)
+            out.append(Candidate(mt.actor, None, origin, rank))
+    return out
