@@ -177,3 +177,57 @@ def test_amir_abdollahian_roles() -> None:
     e = next(e for _, e in load_all() if e["id"] == "hossein-amir-abdollahian")
     fm = [r for r in e["roles"] if r["role"] == "foreign_minister"]
     assert fm and fm[0]["of"] == "IRN" and str(fm[0]["start"]) == "2021-08-25" and str(fm[0]["end"]) == "2024-05-19"
+
+
+def holders(role: str, of: str, date: str) -> list[str]:
+    """Ids of the entries holding `role` of `of` on `date`, read from the data files alone."""
+    day = dt.date.fromisoformat(date)
+    out = []
+    for _, e in load_all():
+        for r in e.get("roles", []) or []:
+            if r["role"] != role or r["of"] != of or "start" not in r:
+                continue
+            if as_date(r["start"]) <= day and ("end" not in r or day <= as_date(r["end"])):
+                out.append(e["id"])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("role", "of", "date", "expected_id"),
+    [
+        ("defence_minister", "ISR", "2024-01-15", "yoav-gallant"),
+        ("defence_minister", "ISR", "2025-01-15", "israel-katz"),
+        ("army_chief", "ISR", "2025-04-01", "eyal-zamir"),
+        ("head_of_state", "IRN", "2024-06-10", "mohammad-mokhber"),
+        ("foreign_minister", "IRN", "2024-10-01", "abbas-araghchi"),
+        ("head_of_state", "SYR", "2025-03-01", "ahmed-al-sharaa"),
+        ("secretary_general", "hezbollah", "2024-11-15", "naim-qassem"),
+        ("head_of_government", "LBN", "2025-03-01", "nawaf-salam"),
+        ("head_of_state", "USA", "2025-03-01", "donald-trump"),
+        ("defence_minister", "QAT", "2024-06-01", "saoud-bin-abdulrahman"),
+        ("defence_minister", "QAT", "2023-06-01", "khalid-al-attiyah"),
+        ("interior_minister", "GBR", "2024-01-10", "james-cleverly"),
+        ("interior_minister", "FRA", "2024-11-01", "bruno-retailleau"),
+        ("army_chief", "UKR", "2024-05-01", "oleksandr-syrskyi"),
+        ("foreign_minister", "UKR", "2020-05-01", "vadym-prystaiko"),
+        ("head_of", "icj", "2025-06-01", "iwasawa-yuji"),
+        ("central_bank_governor", "LBN", "2024-06-01", "wassim-mansouri"),
+        ("head_of_government", "DZA", "2025-10-01", "sifi-ghrieb"),
+        ("parliament_speaker", "QAT", "2024-01-01", "hassan-al-ghanim"),
+    ],
+)
+def test_dated_officeholders(role: str, of: str, date: str, expected_id: str) -> None:
+    assert holders(role, of, date) == [expected_id], (role, of, date, holders(role, of, date))
+
+
+@pytest.mark.parametrize(
+    ("role", "of"),
+    [("head_of_state", c) for c in ("USA", "IRN", "SYR", "LBN", "EGY", "TUR", "ISR", "SDN", "YEM", "IRQ", "UKR")]
+    + [("foreign_minister", c) for c in ("USA", "IRN", "SYR", "LBN", "EGY", "TUR", "ISR", "GBR", "FRA", "UKR", "IRQ")]
+    + [("defence_minister", c) for c in ("USA", "ISR", "IRN", "GBR", "DEU", "UKR", "QAT")],
+)
+def test_one_officeholder_at_a_time(role: str, of: str) -> None:
+    for year in range(2019, 2026):
+        for month in (1, 4, 7, 10):
+            day = f"{year}-{month:02d}-15"
+            assert len(holders(role, of, day)) <= 1, (role, of, day, holders(role, of, day))
