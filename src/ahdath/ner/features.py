@@ -11,6 +11,7 @@ from ahdath.ner.text import fold_key
 
 DATA_DIR = Path(__file__).with_name("data")
 MAX_PHRASE = 6
+CONTEXT_OFFSETS = ("-2", "-1", "+1", "+2")  # how a word's features are named as seen from a neighbour
 
 
 def load_proclitics(path: Path = DATA_DIR / "proclitics.tsv") -> list[tuple[str, int]]:
@@ -47,11 +48,11 @@ def load_gazetteer(path: Path) -> dict[tuple[str, ...], str]:
 def _shape(word: str) -> str:
     if word.isdigit():
         return "D"
-    if not any(c.isalnum() for c in word):
+    if not any(map(str.isalnum, word)):
         return "P"
     if word.isascii():
         return "L"
-    if any(c.isdigit() for c in word):
+    if any(map(str.isdigit, word)):
         return "AD"
     return "A"
 
@@ -64,7 +65,7 @@ class FeatureExtractor:
     _cache: dict[str, tuple[list[str], ...]] = field(default_factory=dict, repr=False)
     _stems: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     _phrase_first: set[str] = field(default_factory=set, repr=False)
-    _phrases: dict[tuple[str, ...], list[list[str]]] = field(default_factory=dict, repr=False)
+    _phrases: dict[tuple[str, ...], list[Sequence[str]]] = field(default_factory=dict, repr=False)
 
     _initials: frozenset[str] = field(default_factory=frozenset, repr=False)
     _firsts: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
@@ -101,6 +102,11 @@ class FeatureExtractor:
 
     def word_features(self, w: str) -> tuple[list[str], ...]:
         """``_word_feats`` without the cache (for callers that keep their own per-word results)."""
+        own, ctx = self.word_feature_parts(w)
+        return (own, *([f"{o}:{f}" for f in ctx] for o in CONTEXT_OFFSETS))
+
+    def word_feature_parts(self, w: str) -> tuple[list[str], list[str]]:
+        """(own features, features it gives its neighbours, without the offset prefix)."""
         clitic, st = self.stem(w)
         shape = _shape(w)
         own = [f"w={w}", f"sh={shape}", f"x1={w[-1:]}", f"x2={w[-2:]}", f"x3={w[-3:]}", f"p2={w[:2]}", f"p3={w[:3]}"]
@@ -127,9 +133,9 @@ class FeatureExtractor:
                 for k in kind.split("|"):
                     own.append(f"g1={k}")
                     ctx.append(f"g1={k}")
-        return (own, *([f"{o}:{f}" for f in ctx] for o in ("-2", "-1", "+1", "+2")))
+        return own, ctx
 
-    def _phrase_feats(self, keys: list[str]) -> list[list[str]]:
+    def _phrase_feats(self, keys: list[str]) -> list[Sequence[str]]:
         """B-/I- features of the longest gazetteer phrase starting at each position (memoized)."""
         key = tuple(keys)
         hit = self._phrases.get(key)
@@ -150,17 +156,18 @@ class FeatureExtractor:
             self._firsts[w] = hit
         return hit
 
-    def _compute_phrase_feats(self, keys: list[str]) -> list[list[str]]:
+    def _compute_phrase_feats(self, keys: list[str]) -> list[Sequence[str]]:
         n = len(keys)
-        out: list[list[str]] = [[] for _ in range(n)]
-        i = 0
-        while i < n:
-            best = 0
-            kind = ""
-            first_forms = self._first_forms(keys[i])
-            if not first_forms:
-                i += 1
+        out: list[Sequence[str]] = [()] * n  # positions without a phrase share one empty tuple
+        firsts = self._firsts
+        nxt = 0  # phrases do not overlap: the next one starts after the last match
+        for i, w in enumerate(keys):
+            if i < nxt:
                 continue
+            first_forms = firsts[w] if w in firsts else self._first_forms(w)
+            if not first_forms:
+                continue
+            best, kind = 0, ""
             for length in range(min(MAX_PHRASE, n - i), 1, -1):
                 rest = tuple(keys[i + 1 : i + length])
                 for first in first_forms:
@@ -171,13 +178,11 @@ class FeatureExtractor:
                 if best:
                     break
             if best:
-                for k in kind.split("|"):
-                    out[i].append(f"gB={k}")
-                    for j in range(i + 1, i + best):
-                        out[j].append(f"gI={k}")
-                i += best
-            else:
-                i += 1
+                kinds = kind.split("|")
+                out[i] = [f"gB={k}" for k in kinds]
+                for j in range(i + 1, i + best):
+                    out[j] = [f"gI={k}" for k in kinds]
+                nxt = i + best
         return out
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:

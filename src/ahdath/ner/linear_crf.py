@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from ahdath.ner.batching import RowCache, viterbi
-from ahdath.ner.features import FeatureExtractor
+from ahdath.ner.features import CONTEXT_OFFSETS, FeatureExtractor
 
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
 
@@ -55,6 +55,7 @@ class NumpyCRF:
     fx: FeatureExtractor
     cache_rows: int = 100_000
     _cache: RowCache | None = field(default=None, repr=False)
+    _ctx: dict[str, list[tuple[int, int]]] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, path: Path, fx: FeatureExtractor, tags: Sequence[str]) -> NumpyCRF:
@@ -68,17 +69,37 @@ class NumpyCRF:
         unk = len(self.attrs)
         return [self.attrs.get(f, unk) for f in names]
 
+    def _context_ids(self) -> dict[str, list[tuple[int, int]]]:
+        """Feature (without offset prefix) -> [(slot, attribute row)] for the slots where the model has it."""
+        if self._ctx is None:
+            self._ctx = {}
+            for name, row in self.attrs.items():
+                prefix, sep, base = name.partition(":")
+                if sep and prefix in CONTEXT_OFFSETS:
+                    self._ctx.setdefault(base, []).append((1 + CONTEXT_OFFSETS.index(prefix), row))
+        return self._ctx
+
     def _word_rows(self, keys: list[str]) -> np.ndarray:
-        """(len(keys), 5, n_tags): own score, and the score given to the tokens at +2, +1, -1, -2."""
-        lists = [names for k in keys for names in self.fx.word_features(k)]
-        counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-        get, unk = self.attrs.get, len(self.attrs)
-        ids = np.fromiter((get(f, unk) for names in lists for f in names), dtype=np.int64, count=int(counts.sum()))
-        vals = self.weights[np.append(ids, unk)]  # a zero row at the end for empty lists
-        starts = np.minimum(np.cumsum(counts) - counts, len(ids))
-        sums = np.add.reduceat(vals, starts, axis=0)
-        sums[counts == 0] = 0.0
-        return sums.reshape(len(keys), 5, len(self.tags))
+        """(len(keys), 5, n_tags): own score, and the score given to the tokens at +2, +1, -1, -2
+        (slots 1-4 hold the word's features named "-2:", "-1:", "+1:", "+2:")."""
+        get, ctx_get = self.attrs.get, self._context_ids().get
+        segs: list[int] = []
+        ids: list[int] = []
+        for i, k in enumerate(keys):
+            own, ctx = self.fx.word_feature_parts(k)
+            seg = 5 * i
+            for f in own:
+                j = get(f)
+                if j is not None:
+                    segs.append(seg)
+                    ids.append(j)
+            for f in ctx:
+                for slot, j in ctx_get(f, ()):
+                    segs.append(seg + slot)
+                    ids.append(j)
+        out = np.zeros((5 * len(keys), len(self.tags)), dtype=np.float64)
+        np.add.at(out, np.array(segs, dtype=np.int64), self.weights[np.array(ids, dtype=np.int64)])
+        return out.reshape(len(keys), 5, len(self.tags))
 
     def emissions(self, keys: list[list[str]], phrases: list[list[list[str]]]) -> list[np.ndarray]:
         """Per-sentence state scores (n_i, n_tags) for folded token keys and their phrase features."""

@@ -204,24 +204,28 @@ class NumpyBiLSTMCRF:
         x = np.empty((t, 2, b, xp.shape[2]), dtype=np.float32)
         x[:, 0] = xpad[fwd.T, 0]
         x[:, 1] = xpad[bwd.T, 1]
-        h = np.zeros((2, b, hsz), dtype=np.float32)
         c = np.zeros((2, b, hsz), dtype=np.float32)
-        out = np.zeros((t, 2, b, hsz), dtype=np.float32)
+        out = np.zeros((t + 1, 2, b, hsz), dtype=np.float32)  # out[s + 1] = h after step s; out[0] = 0
         first = np.searchsorted(lengths, pos, side="right")  # rows still running at step s: first[s]:
+        rec = np.empty((2, b, 4 * hsz), dtype=np.float32)
+        tc = np.empty((2, b, hsz), dtype=np.float32)
         for s in range(t):
             k = int(first[s])
             z = x[s, :, k:]
-            z += np.matmul(h[:, k:], wh)
+            r = rec[:, k:]
+            np.matmul(out[s, :, k:], wh, out=r)
+            z += r
             np.tanh(z, out=z)
             sig = z[..., :h3]
             sig *= 0.5
             sig += 0.5
-            ck = c[:, k:]
+            ck, tk = c[:, k:], tc[:, k:]
             ck *= z[..., hsz : 2 * hsz]
-            ck += z[..., :hsz] * z[..., h3:]
-            hk = z[..., 2 * hsz : h3] * np.tanh(ck)
-            h[:, k:] = hk
-            out[s, :, k:] = hk
+            np.multiply(z[..., :hsz], z[..., h3:], out=tk)
+            ck += tk
+            np.tanh(ck, out=tk)
+            np.multiply(z[..., 2 * hsz : h3], tk, out=out[s + 1, :, k:])
+        out = out[1:]
         w_out = self.w["out_w"]
         em_tok = np.zeros((n + 1, w_out.shape[1]), dtype=np.float32)
         em_tok[fwd.T.ravel()] = (out[:, 0] @ w_out[:hsz]).reshape(-1, w_out.shape[1])
@@ -245,8 +249,8 @@ class NeuralTagger:
 
     featurizer: Featurizer
     net: NumpyBiLSTMCRF
-    max_tokens: int = 8000  # padded tokens per BiLSTM batch
-    max_rows: int = 400
+    max_tokens: int = 4000  # padded tokens per BiLSTM batch
+    max_rows: int = 200
     cache_rows: int = 50_000
     _cache: RowCache | None = field(default=None, repr=False)
 
