@@ -211,3 +211,17 @@ def test_batched_documents_match_single(tagger: NERTagger) -> None:
         [[], ["الرياض"]],
     ]
     assert tagger.tag_documents(docs) == [tagger.tag_tokens(d, document=True) for d in docs]
+
+
+def test_joint_decoding_is_valid_iob2(tagger: NERTagger) -> None:
+    assert tagger.combine == "joint" and len(tagger.backends) == 2
+    sents = [["التقى", "الرئيس", "جورج", "بوش", "رئيس", "الوزراء", "توني", "بلير", "في", "لندن"], ["الأمم", "المتحدة"]]
+    joint = tagger.tag_tokens(sents)
+    assert all(_valid_iob2(t) for t in joint)
+    assert "B-LOC" in joint[0] and "B-PERS" in joint[0]
+    tagger.combine = "union"
+    try:
+        union = tagger.tag_tokens(sents)
+    finally:
+        tagger.combine = "joint"
+    assert all(_valid_iob2(t) for t in union)

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import TRAIN_FILE, WORK, entity_prf, format_prf, load_tagged, split_train_dev  # noqa: E402
 
 from ahdath.ner.features import FeatureExtractor, load_gazetteer  # noqa: E402
-from ahdath.ner.neural import MAX_CHARS, N_FEATS, TAGS, Featurizer, NeuralTagger, NumpyBiLSTMCRF  # noqa: E402
+from ahdath.ner.neural import GAZ_TYPES, MAX_CHARS, TAGS, Featurizer, NeuralTagger, NumpyBiLSTMCRF, n_feats  # noqa: E402
 from ahdath.ner.text import fold_key  # noqa: E402
 
 
@@ -88,14 +88,22 @@ class CRF(nn.Module):
 
 class Net(nn.Module):
     def __init__(
-        self, emb: np.ndarray, n_chars: int, hidden: int, n_idx: int = 1, char_dim: int = 25, char_filters: int = 50
+        self,
+        emb: np.ndarray,
+        n_chars: int,
+        hidden: int,
+        n_idx: int = 1,
+        char_dim: int = 25,
+        char_filters: int = 50,
+        gaz_types: tuple[str, ...] = GAZ_TYPES,
     ) -> None:
         super().__init__()
+        self.gaz_types = gaz_types
         self.word_emb = nn.Embedding.from_pretrained(torch.from_numpy(emb), freeze=True)
         self.char_emb = nn.Embedding(n_chars, char_dim, padding_idx=0)
         self.char_conv = nn.Conv1d(char_dim, char_filters, 3, padding=1)
         self.drop_in = nn.Dropout(0.5)
-        self.lstm = nn.LSTM(n_idx * emb.shape[1] + char_filters + N_FEATS, hidden, batch_first=True, bidirectional=True)
+        self.lstm = nn.LSTM(n_idx * emb.shape[1] + char_filters + n_feats(gaz_types), hidden, batch_first=True, bidirectional=True)
         self.drop_out = nn.Dropout(0.3)
         self.out = nn.Linear(2 * hidden, len(TAGS))
         self.crf = CRF(len(TAGS))
@@ -128,6 +136,8 @@ class Net(nn.Module):
         cw = sd["char_conv.weight"]  # (F, D, k)
         w["char_conv_w"] = cw.transpose(2, 1, 0).reshape(-1, cw.shape[0]).copy()
         w["char_conv_b"] = sd["char_conv.bias"]
+        if self.gaz_types != GAZ_TYPES:
+            w["gaz_types"] = np.array(self.gaz_types)
         for d, suf in (("f", ""), ("b", "_reverse")):
             w[f"lstm_{d}_wi"] = sd[f"lstm.weight_ih_l0{suf}"].T.copy()
             w[f"lstm_{d}_wh"] = sd[f"lstm.weight_hh_l0{suf}"].T.copy()
@@ -140,7 +150,7 @@ def make_batch(feat: Featurizer, sents: list[tuple[list[str], list[str]]]):
     b = len(sents)
     idx = np.zeros((b, t, feat.n_idx), dtype=np.int64)
     ch = np.zeros((b, t, MAX_CHARS), dtype=np.int64)
-    fs = np.zeros((b, t, N_FEATS), dtype=np.float32)
+    fs = np.zeros((b, t, n_feats(feat.gaz_types)), dtype=np.float32)
     tags = np.zeros((b, t), dtype=np.int64)
     lengths = np.zeros(b, dtype=np.int64)
     for r, (toks, tg) in enumerate(sents):
@@ -175,6 +185,7 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
     ap.add_argument("--stem-emb", action="store_true", help="also feed the clitic-stripped stem's vector")
     ap.add_argument("--char-filters", type=int, default=50)
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--gazetteer", type=Path, default=WORK / "gazetteer.tsv")
     a = ap.parse_args(argv)
     torch.manual_seed(a.seed)
     random.seed(a.seed)
@@ -186,11 +197,13 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
     words, emb = build_vocab(WORK / "ant_ft.bin", WORK / "ant_tokens.txt", train_words, a.vocab)
     char_counts = Counter(c for w in train_words for c in w)
     chars = ["<pad>", "<unk>"] + [c for c, n in char_counts.most_common() if n >= 2]
-    gaz = load_gazetteer(WORK / "gazetteer.tsv")
+    gaz = load_gazetteer(a.gazetteer)
     fx = FeatureExtractor({}, gaz)
     n_idx = 2 if a.stem_emb else 1
-    feat = Featurizer({w: i for i, w in enumerate(words) if i}, {c: i for i, c in enumerate(chars) if i > 1}, fx, n_idx)
-    net = Net(emb, len(chars), a.hidden, n_idx=n_idx, char_filters=a.char_filters)
+    kinds = {k for v in gaz.values() for k in v.split("|")}
+    gaz_types = GAZ_TYPES + tuple(sorted(kinds - set(GAZ_TYPES)))
+    feat = Featurizer({w: i for i, w in enumerate(words) if i}, {c: i for i, c in enumerate(chars) if i > 1}, fx, n_idx, gaz_types)
+    net = Net(emb, len(chars), a.hidden, n_idx=n_idx, char_filters=a.char_filters, gaz_types=gaz_types)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=a.lr)
     print(f"setup {time.time() - t0:.0f}s vocab {len(words)} chars {len(chars)}", flush=True)
     out_dir = a.out or (WORK / "nn" / a.name)
@@ -215,17 +228,18 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
         msg = f"epoch {ep} loss {tot / len(train):.3f} {time.time() - t0:.0f}s"
         if dev:
             net.eval()
-            tagger = NeuralTagger(feat, NumpyBiLSTMCRF({k: v.astype(np.float32) for k, v in net.export().items()}))
+            weights = {k: v.astype(np.float32) for k, v in net.export().items() if k != "gaz_types"}
+            tagger = NeuralTagger(feat, NumpyBiLSTMCRF(weights, gaz_types))
             res = entity_prf([g for _, g in dev], tagger.tag([t for t, _ in dev]))
             f1 = res["micro"][2]
             msg += f" dev F1 {100 * f1:.2f}"
             if f1 > best[0]:
                 best = (f1, ep)
-                save_model(out_dir, net, words, chars, {"epoch": ep, "dev_f1": round(100 * f1, 2), **vars(a)} | {"out": None})
+                save_model(out_dir, net, words, chars, {"epoch": ep, "dev_f1": round(100 * f1, 2), **vars(a)} | {"out": None, "gazetteer": str(a.gazetteer)})
                 (out_dir / "dev_report.txt").write_text(format_prf(res) + "\n", encoding="utf-8")
         print(msg, flush=True)
     if not dev:
-        save_model(out_dir, net, words, chars, {"epoch": a.epochs, **vars(a)} | {"out": None})
+        save_model(out_dir, net, words, chars, {"epoch": a.epochs, **vars(a)} | {"out": None, "gazetteer": str(a.gazetteer)})
     print(f"best {best} total {time.time() - t0:.0f}s", flush=True)
     return best
 

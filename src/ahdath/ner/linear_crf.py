@@ -101,7 +101,7 @@ class NumpyCRF:
         np.add.at(out, np.array(segs, dtype=np.int64), self.weights[np.array(ids, dtype=np.int64)])
         return out.reshape(len(keys), 5, len(self.tags))
 
-    def emissions(self, keys: list[list[str]], phrases: list[list[list[str]]]) -> list[np.ndarray]:
+    def emissions(self, keys: list[list[str]], phrases: list[list[Sequence[str]]]) -> list[np.ndarray]:
         """Per-sentence state scores (n_i, n_tags) for folded token keys and their phrase features."""
         flat = [k for s in keys for k in s]
         if self._cache is None:
@@ -142,11 +142,20 @@ class NumpyCRF:
             out.append(e)
         return out
 
-    def tag_keys(self, keys: list[list[str]], phrases: list[list[list[str]]], order: list[int]) -> list[list[str]]:
-        """Tags of the sentences keys[i] for i in order (ascending length, none empty)."""
+    def scores(self, keys: list[list[str]], phrases: list[list[Sequence[str]]], order: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """State scores (B, T, n_tags) and lengths of the sentences keys[i], i in order (ascending
+        length, none empty)."""
         ems = self.emissions([keys[i] for i in order], [phrases[i] for i in order])
         lengths = np.array([len(e) for e in ems], dtype=np.int64)
         em = np.zeros((len(ems), int(lengths.max()), len(self.tags)), dtype=np.float64)
         for r, e in enumerate(ems):
             em[r, : len(e)] = e
+        return em, lengths
+
+    def decode_params(self) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+        return self.trans, None, None
+
+    def tag_keys(self, keys: list[list[str]], phrases: list[list[Sequence[str]]], order: list[int]) -> list[list[str]]:
+        """Tags of the sentences keys[i] for i in order (ascending length, none empty)."""
+        em, lengths = self.scores(keys, phrases, order)
         return [[self.tags[k] for k in p] for p in viterbi(em, lengths, self.trans)]

@@ -17,9 +17,14 @@ from ahdath.ner.features import FeatureExtractor, _shape
 from ahdath.ner.text import fold_key
 
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
-GAZ_TYPES = ("COUNTRY", "CITY", "BIGCITY", "FIRST", "LAST")
+GAZ_TYPES = ("COUNTRY", "CITY", "BIGCITY", "FIRST", "LAST")  # default; a model may list its own (gaz_types)
 SHAPES = ("D", "P", "L", "AD", "A")
 N_FEATS = len(SHAPES) + 2 + 3 * len(GAZ_TYPES)
+
+
+def n_feats(gaz_types: Sequence[str] = GAZ_TYPES) -> int:
+    """Binary features per token: shape, clitic, article, and word/phrase-start/phrase-inside gazetteer types."""
+    return len(SHAPES) + 2 + 3 * len(gaz_types)
 MAX_CHARS = 20
 CACHE_LIMIT = 200_000  # featurized words kept per tagger
 
@@ -47,6 +52,7 @@ class Featurizer:
     chars: dict[str, int]  # char -> index (0 = pad, 1 = unknown)
     fx: FeatureExtractor  # for stems and gazetteer phrases
     n_idx: int = 1  # 1: word vector; 2: word and clitic-stripped stem vectors
+    gaz_types: tuple[str, ...] = GAZ_TYPES
     _cache: dict[str, tuple[list[int], np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
 
     def word(self, key: str) -> tuple[list[int], np.ndarray, np.ndarray]:
@@ -67,7 +73,7 @@ class Featurizer:
         ch = np.zeros(MAX_CHARS, dtype=np.int64)
         for i, c in enumerate(key[:MAX_CHARS]):
             ch[i] = self.chars.get(c, 1)
-        f = np.zeros(N_FEATS, dtype=np.float32)
+        f = np.zeros(n_feats(self.gaz_types), dtype=np.float32)
         f[SHAPES.index(_shape(key))] = 1.0
         if clitic:
             f[len(SHAPES)] = 1.0
@@ -78,7 +84,8 @@ class Featurizer:
             kinds = self.fx.gazetteer.get((k,))
             if kinds:
                 for kind in kinds.split("|"):
-                    f[base + GAZ_TYPES.index(kind)] = 1.0
+                    if kind in self.gaz_types:
+                        f[base + self.gaz_types.index(kind)] = 1.0
         return idx, ch, f
 
     def sentence(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -90,27 +97,32 @@ class Featurizer:
         phr = self.fx._phrase_feats(keys)
         if any(phr):
             f = f.copy()
-            base = len(SHAPES) + 2 + len(GAZ_TYPES)
+            gt = self.gaz_types
+            base = len(SHAPES) + 2 + len(gt)
             for i, feats in enumerate(phr):
                 for name in feats:
                     bi, kind = name[1], name[3:]
-                    f[i, base + (0 if bi == "B" else len(GAZ_TYPES)) + GAZ_TYPES.index(kind)] = 1.0
+                    if kind in gt:
+                        f[i, base + (0 if bi == "B" else len(gt)) + gt.index(kind)] = 1.0
         return idx, ch, f
 
 
 @dataclass
 class NumpyBiLSTMCRF:
     w: dict[str, np.ndarray]
+    gaz_types: tuple[str, ...] = GAZ_TYPES  # the gazetteer types of its binary input features
 
     @classmethod
     def load(cls, path: Path) -> NumpyBiLSTMCRF:
         with np.load(path) as z:
-            return cls({k: z[k].astype(np.float32) for k in z.files})
+            w = {k: z[k].astype(np.float32) for k in z.files if k != "gaz_types"}
+            gaz = tuple(str(t) for t in z["gaz_types"]) if "gaz_types" in z.files else GAZ_TYPES
+        return cls(w, gaz)
 
     @property
     def n_idx(self) -> int:
         """How many vectors (word, stem) feed each token, read from the input weight shape."""
-        d_in = self.w["lstm_f_wi"].shape[0] - self.w["char_conv_b"].shape[0] - N_FEATS
+        d_in = self.w["lstm_f_wi"].shape[0] - self.w["char_conv_b"].shape[0] - n_feats(self.gaz_types)
         return d_in // self.w["word_emb"].shape[1]
 
     def _prepared(self, d: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -265,16 +277,17 @@ class NeuralTagger:
 
     def _phrase_columns(self) -> tuple[int, dict[str, int]]:
         d_in = self.net.stacked()[0].shape[0]
-        base = d_in - 2 * len(GAZ_TYPES)
-        cols = {f"g{bi}={kind}": base + (0 if bi == "B" else len(GAZ_TYPES)) + j for bi in "BI" for j, kind in enumerate(GAZ_TYPES)}
+        gt = self.net.gaz_types
+        base = d_in - 2 * len(gt)
+        cols = {f"g{bi}={kind}": base + (0 if bi == "B" else len(gt)) + j for bi in "BI" for j, kind in enumerate(gt)}
         return base, cols
 
-    def tag_keys(self, keys: list[list[str]], phrases: list[list[list[str]]], order: list[int]) -> list[list[str]]:
-        """Tags of the sentences keys[i] for i in order (ascending length, none empty), given as folded
-        token keys with their gazetteer-phrase features (``FeatureExtractor._phrase_feats``)."""
+    def scores(self, keys: list[list[str]], phrases: list[list[Sequence[str]]], order: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Emission scores (B, T, n_tags) and lengths of the sentences keys[i], i in order (ascending
+        length, none empty), given as folded token keys with their gazetteer-phrase features
+        (``FeatureExtractor._compute_phrase_feats``)."""
         if self._cache is None:
-            wi, b, _ = self.net.stacked()
-            self._cache = RowCache(b.shape, self.cache_rows)
+            self._cache = RowCache(self.net.stacked()[1].shape, self.cache_rows)
         flat = [k for i in order for k in keys[i]]
         xp = self._cache.data[self._cache.rows(flat, self._project_words)]
         wi = self.net.stacked()[0]
@@ -282,11 +295,18 @@ class NeuralTagger:
         pos = 0
         for i in order:
             for j, names in enumerate(phrases[i]):
-                for col in {cols[nm] for nm in names}:
+                for col in {cols[nm] for nm in names if nm in cols}:
                     xp[pos + j] += wi[col]
             pos += len(keys[i])
         lengths = np.array([len(keys[i]) for i in order], dtype=np.int64)
-        em = self.net.emissions_projected(xp, lengths)
+        return self.net.emissions_projected(xp, lengths), lengths
+
+    def decode_params(self) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+        return self.net.decode_params()
+
+    def tag_keys(self, keys: list[list[str]], phrases: list[list[Sequence[str]]], order: list[int]) -> list[list[str]]:
+        """Tags of the sentences keys[i] for i in order (see ``scores``)."""
+        em, lengths = self.scores(keys, phrases, order)
         return [[TAGS[k] for k in p] for p in viterbi(em, lengths, *self.net.decode_params())]
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from threadpoolctl import threadpool_limits
 
 from ahdath.model import Document, Entity
-from ahdath.ner.batching import length_batches
+from ahdath.ner.batching import length_batches, viterbi
 from ahdath.ner.features import FeatureExtractor, load_clusters, load_gazetteer
 from ahdath.ner.iob import fix_iob2, tags_to_spans, union_tags
+from ahdath.ner.neural import TAGS
 from ahdath.ner.propagate import propagate
 from ahdath.ner.text import fold_key
 
@@ -42,7 +44,7 @@ def _neural_backend(model_dir: Path, features: FeatureExtractor) -> Any:
     vocab = {w: i for i, w in enumerate(words) if i and w}
     char_ix = {c: i for i, c in enumerate(chars) if i > 1 and c}
     net = NumpyBiLSTMCRF.load(model_dir / "bilstm.npz")
-    return NeuralTagger(Featurizer(vocab, char_ix, features, net.n_idx), net)
+    return NeuralTagger(Featurizer(vocab, char_ix, features, net.n_idx, net.gaz_types), net)
 
 
 @dataclass
@@ -62,6 +64,8 @@ class NERTagger:
     meta: dict[str, Any]
     features: FeatureExtractor
     doc_window: int = 20  # sentences that tag_conll treats as one document for propagation
+    combine: str = "joint"  # "joint": one Viterbi over the summed scores; "union": BiLSTM's entities + CRF's where free
+    weights: list[float] | None = None  # per backend (BiLSTM, CRF) in "joint"; default all 1
     max_tokens: int = 4000  # padded tokens per batch (measured best: 3-4k; bigger batches leave the CPU cache)
     max_rows: int = 200  # sentences per batch
 
@@ -84,7 +88,15 @@ class NERTagger:
             backends.append(_neural_backend(model_dir, features))
         if crf.is_file():
             backends.append(_crf_backend(model_dir, features))
-        return cls(model_dir, backends, meta, features, int(meta.get("doc_window", 20)))
+        return cls(
+            model_dir,
+            backends,
+            meta,
+            features,
+            int(meta.get("doc_window", 20)),
+            combine=str(meta.get("combine", "joint")),
+            weights=meta.get("weights"),
+        )
 
     def _tag_all(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Combined tags of every sentence (no propagation), in length-sorted batches."""
@@ -95,6 +107,10 @@ class NERTagger:
         # 2-core machine), so the tagger runs its numpy work on one thread.
         with threadpool_limits(limits=1, user_api="blas"):
             for batch in length_batches([len(k) for k in keys], self.max_tokens, self.max_rows):
+                if self.combine == "joint" and len(self.backends) > 1:
+                    for i, t in zip(batch, self._joint(keys, phrases, batch), strict=True):
+                        out[i] = t
+                    continue
                 tags = [b.tag_keys(keys, phrases, batch) for b in self.backends]
                 for n, i in enumerate(batch):
                     t = fix_iob2(tags[0][n])
@@ -102,6 +118,28 @@ class NERTagger:
                         t = union_tags(t, fix_iob2(other[n]))
                     out[i] = t
         return out
+
+    def _joint(self, keys: list[list[str]], phrases: list[list[Sequence[str]]], batch: list[int]) -> list[list[str]]:
+        """One Viterbi over the weighted sum of every backend's scores (a product of experts):
+        emissions, transitions and start/end scores add up; the BiLSTM's IOB2 constraints hold."""
+        weights = self.weights or [1.0] * len(self.backends)
+        em: Any = 0.0
+        trans: Any = 0.0
+        start: Any = 0.0
+        end: Any = 0.0
+        lengths = None
+        for w, b in zip(weights, self.backends, strict=True):
+            e, lengths = b.scores(keys, phrases, batch)
+            t, s, f = b.decode_params()
+            em, trans = em + w * e, trans + w * t
+            if s is not None:
+                start = start + w * s
+            if f is not None:
+                end = end + w * f
+        n = em.shape[2]
+        start = np.broadcast_to(np.asarray(start, dtype=np.float64), (n,))
+        end = np.broadcast_to(np.asarray(end, dtype=np.float64), (n,))
+        return [fix_iob2([TAGS[k] for k in p]) for p in viterbi(em, lengths, trans, start, end)]
 
     def tag_tokens(self, sentences: list[list[str]], document: bool = False) -> list[list[str]]:
         """IOB2 tags (B-PERS ... O) for each given token sequence.
