@@ -17,7 +17,7 @@ from ahdath.events.classifier import (
     sentence_features,
 )
 from ahdath.language import analyze
-from ahdath.model import PLOVER_TYPES, Document
+from ahdath.model import PLOVER_TYPES, Document, Event
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 
@@ -134,3 +134,41 @@ def test_gsr_sample_detection(clf: EventClassifier) -> None:
         sent = Sentence(0, 0, len(doc.text), doc.text, 0, len(doc.tokens))
         (pos if r["label"] == "yes" else neg).append(clf.score_sentence(doc, sent)["ASSAULT"])
     assert np.mean(pos) > np.mean(neg) + 0.3
+
+
+def _eval_gsr():  # noqa: ANN202
+    """training/events/eval_gsr.py (a training script: imported from its folder)."""
+    import importlib
+    import sys
+
+    pytest.importorskip("sklearn")  # the training extra
+    folder = str(Path(__file__).resolve().parents[1] / "training" / "events")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    return importlib.import_module("eval_gsr")
+
+
+def test_gsr_span_location_and_matching() -> None:
+    E = _eval_gsr()
+    from ahdath.model import Actor, Span
+
+    text = "كما هاجم مفجرون انتحاريون سياسيين بينهم زعيمة المعارضة"
+    src = E.locate_words(text, ["مفجرون", "انتحاريون"])
+    assert src is not None and text[src[0] : src[1]] == "مفجرون انتحاريون"
+    # tokens out of order (the agreed *_gold spans): the tightest cover of both
+    cover = E.locate_words(text, ["انتحاريون", "مفجرون"])
+    assert cover == src
+    assert E.locate_words(text, []) is None and E.locate_words(text, ["غير_موجود"]) is None
+    verb = E.locate_words(text, ["هاجم"])
+    tgt = E.locate_words(text, ["سياسيين"])
+    doc = _doc(text)
+    actor = Actor(src[0], src[0] + 6, "مفجرون", kind="agent", sector="UAF")
+    rec = Actor(tgt[0], tgt[1], "سياسيين", kind="agent", sector="GOV")
+    e = Event("ASSAULT", Span(verb[0], verb[1], "هاجم"), Span(0, len(text), text), actor, rec)
+    r = E.score_span(doc, [e], E.GoldSpan(src, verb, tgt))
+    assert r.found and r.source and r.target and r.joint
+    # an agentless gold span wants no actor; a trigger far from the gold verb does not count
+    r = E.score_span(doc, [e], E.GoldSpan(None, verb, tgt))
+    assert r.found and not r.source and r.target and not r.joint
+    far = E.locate_words(text, ["المعارضة"])
+    assert not E.score_span(doc, [e], E.GoldSpan(src, far, tgt)).found
