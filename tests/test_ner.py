@@ -131,7 +131,7 @@ def test_default_model_dir_is_packaged() -> None:
 
 
 def test_shipped_data_file_formats() -> None:
-    kinds = {"COUNTRY", "CITY", "BIGCITY", "FIRST", "LAST"}
+    kinds = {"COUNTRY", "CITY", "BIGCITY", "FIRST", "LAST", "PNAME", "KBPER", "KBORG"}
     for line in (DEFAULT_MODEL_DIR / "gazetteer.tsv").read_text(encoding="utf-8").splitlines():
         phrase, kind = line.split("\t")
         assert phrase and phrase == phrase.strip() and kind in kinds

@@ -4,7 +4,8 @@ Steps (cached under training/work/ner/, skipped when the output exists unless --
   1. tokenize + fold ANT news (Apache-2.0)            -> ant_tokens.txt
   2. train subword skipgram vectors (floret, fasttext) -> ant_ft.bin
   3. k-means word clusters at several granularities   -> clusters.tsv
-  4. gazetteer from GeoNames / mledoze / arabic-names  -> gazetteer.tsv
+  4. gazetteer from GeoNames / mledoze / arabic-names, plus (unless --basic-gazetteer) person-name
+     tokens from Wikidata (CC0) and the names in ahdath's actor knowledge base -> gazetteer.tsv
   5. dev run: CRF + BiLSTM-CRF on ANERcorp train minus the dev slice (its last 10% of sentences);
      the BiLSTM keeps its best dev epoch; prints the ensemble's dev-slice F1
   6. shipped: that BiLSTM + a CRF retrained on all training sentences (--nn-full also retrains the
@@ -12,7 +13,10 @@ Steps (cached under training/work/ner/, skipped when the output exists unless --
   7. write both models + clusters + gazetteer + meta.json into src/ahdath/ner/model/ and report
      dev-slice (and, when present, test) F1 of the shipped ensemble
 
+The shipped tagger decodes the two models jointly (one Viterbi over their summed scores, meta "combine").
+
 usage: python training/ner/train.py [--force] [--threads N] [--epochs N] [--out DIR] [--nn-full [--no-dev]]
+                                    [--basic-gazetteer]
 """
 
 from __future__ import annotations
@@ -74,6 +78,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--no-dev", action="store_true", help="skip the dev-slice run (needs --nn-full)")
     ap.add_argument("--nn-full", action="store_true", help="ship a BiLSTM retrained on all sentences (untested)")
+    ap.add_argument("--basic-gazetteer", action="store_true", help="places and first/last names only (the 2026-11-25 model)")
     ap.add_argument("--crf-iter", type=int, default=CRF_PARAMS["max_iter"], help="(smoke tests) CRF iterations")
     a = ap.parse_args()
     crf_params = CRF_PARAMS | {"max_iter": a.crf_iter}
@@ -98,10 +103,10 @@ def main() -> None:
         n = build_clusters(vectors, corpus, clusters_path, extra, ks=CLUSTER_KS)
         print(f"clusters: {n} words, {time.time() - t_start:.0f}s", flush=True)
     gaz_path = WORK / "gazetteer.tsv"
-    print("gazetteer entries:", build_gazetteer(SHARED / "data", gaz_path), flush=True)
+    print("gazetteer entries:", build_gazetteer(SHARED / "data", gaz_path, extended=not a.basic_gazetteer), flush=True)
     fx = FeatureExtractor(load_clusters(clusters_path), load_gazetteer(gaz_path))
     tag = "shipped" if a.out == MODEL_DIR else a.out.name
-    nn_args = ["--epochs", str(a.epochs), "--threads", str(a.threads), *NN_ARGS]
+    nn_args = ["--epochs", str(a.epochs), "--threads", str(a.threads), "--gazetteer", str(gaz_path), *NN_ARGS]
     meta: dict = {
         "backends": ["bilstm-crf", "crf"],
         "trained_on": f"{TRAIN_FILE.name}: CRF on all sentences, BiLSTM on all but the dev slice (best epoch)",
@@ -110,6 +115,8 @@ def main() -> None:
         "bilstm": {"args": NN_ARGS, "epochs": a.epochs},
         "doc_window": 20,
         "propagate": True,
+        "combine": "joint",
+        "gazetteer": "basic" if a.basic_gazetteer else "extended",
     }
     if not a.no_dev:
         # the same recipe without the dev slice: its score is the model-selection figure

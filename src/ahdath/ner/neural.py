@@ -162,18 +162,34 @@ class NumpyBiLSTMCRF:
             out = np.take_along_axis(out, rev[:, :, None], axis=1)
         return out
 
-    def char_features(self, ch: np.ndarray) -> np.ndarray:
-        """Char-CNN output for words given as char index rows ch (N, C) -> (N, F)."""
-        w = self.w
-        ce = w["char_emb"][ch]  # (N, C, Dc)
-        n, c, dc = ce.shape
-        k = w["char_conv_w"].shape[0] // dc  # conv weight stored as (k*Dc, F)
-        pad = np.zeros((n, k // 2, dc), dtype=np.float32)
-        cp = np.concatenate([pad, ce, pad], axis=1)
-        win = np.concatenate([cp[:, j : j + c] for j in range(k)], axis=2)  # (N, C, k*Dc)
-        conv = win @ w["char_conv_w"] + w["char_conv_b"]
-        conv = np.where((ch > 0)[..., None], conv, -1e4).max(axis=1)
-        return np.where(conv < -1e3, 0.0, conv).astype(np.float32)
+    def _char_tables(self) -> np.ndarray:
+        """(k, n_chars, F): each char's embedding times each tap of the convolution (row 0, padding, is 0)."""
+        if "_char_tables" not in self.w:
+            emb, cw = self.w["char_emb"], self.w["char_conv_w"]
+            dc = emb.shape[1]
+            k = cw.shape[0] // dc  # conv weight stored as (k*Dc, F)
+            self.w["_char_tables"] = np.stack([emb @ cw[j * dc : (j + 1) * dc] for j in range(k)]).astype(np.float32)
+        return self.w["_char_tables"]
+
+    def char_features(self, ch: np.ndarray, chunk: int = 512) -> np.ndarray:
+        """Char-CNN output for words given as char index rows ch (N, C) -> (N, F): max over the word's
+        positions of the convolution. Words are taken in length order, in chunks cut to their longest word."""
+        tables = self._char_tables()
+        k = tables.shape[0]
+        bias = self.w["char_conv_b"]
+        lens = (ch > 0).sum(axis=1)
+        order = np.argsort(lens, kind="stable")
+        out = np.zeros((len(ch), tables.shape[2]), dtype=np.float32)
+        for start in range(0, len(ch), chunk):
+            rows = order[start : start + chunk]
+            width = max(int(lens[rows].max()), 1)
+            c = ch[rows, :width]
+            cp = np.pad(c, ((0, 0), (k // 2, k // 2)))
+            conv = tables[0][cp[:, :width]] + bias
+            for j in range(1, k):
+                conv += tables[j][cp[:, j : j + width]]
+            out[rows] = np.where((c > 0)[..., None], conv, -1e4).max(axis=1)
+        return np.where(out < -1e3, 0.0, out).astype(np.float32)
 
     def inputs(self, idx: np.ndarray, ch: np.ndarray, feats: np.ndarray) -> np.ndarray:
         """LSTM input rows for N tokens: idx (N, K), ch (N, C), feats (N, N_FEATS) -> (N, D)."""
