@@ -359,3 +359,17 @@ def test_counterparts_sides_and_counts_of_people() -> None:
     assert not any(a.text == "الجانب" for a in run("قال الجانب إن").actors)
     a = find(run("وقتل 15 فلسطينيا برصاص الجيش"), "فلسطينيا")
     assert (a.country, a.sector) == ("PSE", "CVL")
+
+
+def test_titles_without_article_and_feminine_forms_find_the_officeholder() -> None:
+    from ahdath.actors.lookup import lookup
+
+    cases = {
+        "رئيس وزراء بريطانيا": "rishi-sunak",
+        "مستشار الأمن القومي الأمريكي": "jake-sullivan",
+        "المبعوثة الأممية إلى ليبيا": "stephanie-koury",
+        "حاكم مصرف لبنان": "wassim-mansouri",
+    }
+    for text, actor_id in cases.items():
+        ids = [r.get("id") for r in lookup(text, date="2024-06-01")]
+        assert actor_id in ids, (text, ids)

@@ -23,7 +23,8 @@ ROLES = {"head_of_state", "head_of_government", "vice_president", "crown_prince"
          "justice_minister", "spokesperson", "army_chief", "intelligence_chief", "parliament_speaker", "un_envoy",
          "secretary_general", "leader", "political_bureau_chief", "military_commander", "ambassador", "governor",
          "mayor", "opposition_leader", "mfa_spokesperson", "head_of", "judiciary_chief", "attorney_general",
-         "deputy_foreign_minister", "central_bank_governor", "minister", "deputy_leader"}
+         "deputy_foreign_minister", "central_bank_governor", "minister", "deputy_leader", "national_security_adviser",
+         "deputy_prime_minister", "director_of_national_intelligence"}
 ARABIC = re.compile(r"^[\u0621-\u064a\u0671-\u06d3 ]+$")
 CORE = ["IRN", "ISR", "PSE", "USA", "SAU", "ARE", "EGY", "SYR", "IRQ", "LBN", "YEM", "JOR", "QAT", "KWT", "BHR", "OMN",
         "LBY", "TUN", "DZA", "MAR", "SDN", "TUR", "RUS", "GBR", "FRA", "DEU", "CHN"]
