@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import json
 import lzma
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-EXTRA = sorted((ROOT / "training" / "data").glob("silver_extra_*.jsonl"))
+# AHDATH_EXTRA_BATCHES="abcdefgh" restricts the project's annotations to those batches (stable comparisons
+# while more batches are being written); unset, every silver_extra_*.jsonl is used.
+_BATCHES = os.environ.get("AHDATH_EXTRA_BATCHES")
+EXTRA = sorted(
+    p for p in (ROOT / "training" / "data").glob("silver_extra_*.jsonl") if _BATCHES is None or p.stem.removeprefix("silver_extra_") in _BATCHES
+)
 
 Articles = dict[str, dict]
 Gold = dict[str, dict]
