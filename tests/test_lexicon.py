@@ -254,3 +254,20 @@ def test_ta_marbuta_is_not_a_pronoun(lex):
     assert all(m.type != "CONSULT" for m in match(lex, "وأعلنت وزارة الخارجية"))
     assert all(m.type != "SUPPORT" for m in match(lex, "عادت الحياة إلى طبيعتها"))
     assert first(lex, "وزاره الرئيس في مكتبه").type == "CONSULT"  # and/or visited him: still found
+
+
+def test_word_cache_respects_a_token_repaired_in_context():
+    # The matcher caches each word's candidate forms by its text; a token with the same text but
+    # another analysis (a repair in context) must be looked up afresh, and results never depend
+    # on what was matched before.
+    lex = TriggerLexicon.load(DEFAULT_PATH)
+    text = "قصفت الطائرات المدينة"
+    first_run = [(m.type, m.text) for m in match(lex, text)]
+    assert first_run == [("ASSAULT", "قصفت")]
+    doc = analyze(Document(id="t", text=text))
+    tok = doc.tokens[0]
+    tok.norm = tok.stem = "ارتفعت"  # as the language layer's context repair would
+    assert lex.match(doc) == []
+    assert [(m.type, m.text) for m in match(lex, text)] == first_run
+    fresh = TriggerLexicon.load(DEFAULT_PATH)
+    assert match(fresh, "وأجرى الرئيس اتصالاً هاتفياً مع نظيره") == match(lex, "وأجرى الرئيس اتصالاً هاتفياً مع نظيره")

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ahdath.language.normalize import fold_text, light_fold
-from ahdath.language.tokenize import lookup_forms
+from ahdath.language.tokenize import segment_forms
 from ahdath.model import PLOVER_TYPES, Document, Token
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -100,6 +100,10 @@ class _Entry:
     exact: bool  # the indexed form is the cue itself or an explicit form (not generated)
 
 
+# A token's (norm, stem, prefixes, suffix, is_punct, candidate forms, (rank, index entry) pairs).
+_Info = tuple[str, str, tuple[str, ...], str, bool, tuple[str, ...], tuple[tuple[int, _Entry], ...]]
+
+
 def _verb_forms(lemma: str) -> set[str]:
     """Regular inflected forms of a verb given its folded 3ms past (قصف، استهدف، التقي، دعا)."""
     forms = {lemma}
@@ -166,7 +170,7 @@ def _candidate_forms(
     غاره) and tanween alif (اتصالا -> اتصال, دعما -> دعم). Extra forms only matter when the
     lexicon has them, so over-generating here is harmless.
     """
-    base = lookup_forms(Token(0, 0, 0, "", norm, prefixes, stem, suffix))
+    base = segment_forms(norm, prefixes, stem)
     out: list[str] = list(base)
     for f in base:  # a conjunction the language layer kept (rare words: وتجمهر)
         if len(f) >= 4 and f[0] in CONJUNCTION_CLITICS:
@@ -175,6 +179,8 @@ def _candidate_forms(
         if len(f) >= 4 and f[0] in PREPOSITION_CLITICS and f[1:3] != "ال":
             out.append(f[1:])
     for f in list(out):
+        if not f.endswith(PRONOUN_SUFFIXES):  # (the common case: no suffix to try)
+            continue
         for suf in PRONOUN_SUFFIXES:
             if suf == "ه" and ta_marbuta:  # وزارة is not وزار + ه
                 continue
@@ -274,6 +280,7 @@ class TriggerLexicon:
     def __init__(self, cues: Iterable[Cue]):
         self.cues: list[Cue] = list(cues)
         self._index: dict[str, list[_Entry]] = {}
+        self._info: dict[str, _Info] = {}  # token text -> what _token_info says (words repeat across documents)
         for cue in self.cues:
             rest = tuple(None if w == GAP else _rest_forms(w) for w in cue.words[1:])
             exact, gen = first_word_forms(cue)
@@ -294,6 +301,28 @@ class TriggerLexicon:
         """Cues whose first word can take the folded surface form ``form``."""
         return [e.cue for e in self._index.get(form, [])]
 
+    def _token_info(self, tok: Token) -> _Info:
+        """(norm, stem, prefixes, suffix, is_punct, candidate forms, (rank, index entry) pairs to try) of
+        one token, cached by its text.
+
+        A token's analysis is a function of its text except where the language layer repaired it in
+        context, so a cache hit is only used when norm and segmentation are the same as well.
+        """
+        hit = self._info.get(tok.text)
+        if hit is not None and hit[0] == tok.norm and hit[1] == tok.stem and hit[2] == tok.prefixes \
+                and hit[3] == tok.suffix and hit[4] == tok.is_punct:
+            return hit
+        if tok.is_punct:
+            forms: tuple[str, ...] = ()
+        else:
+            forms = _candidate_forms(tok.norm, tok.stem, tok.prefixes, tok.suffix, _ta_marbuta(tok.text))
+        index = self._index
+        entries = tuple((rank, e) for rank, form in enumerate(forms) for e in index.get(form, ()))
+        info = (tok.norm, tok.stem, tok.prefixes, tok.suffix, tok.is_punct, forms, entries)
+        if len(self._info) < 200_000:
+            self._info[tok.text] = info
+        return info
+
     def match(self, doc: Document) -> list[TriggerMatch]:
         """Trigger cues in ``doc`` (which must be analyzed: ``doc.tokens`` filled), in text order.
 
@@ -301,32 +330,33 @@ class TriggerLexicon:
         weight); tokens used by a match are not reused by a later one.
         """
         tokens = doc.tokens
-        cands: list[tuple[str, ...] | None] = [None] * len(tokens)
-
-        def forms_at(j: int) -> tuple[str, ...]:
-            c = cands[j]
-            if c is None:
-                t = tokens[j]
-                c = () if t.is_punct else _candidate_forms(t.norm, t.stem, t.prefixes, t.suffix, _ta_marbuta(t.text))
-                cands[j] = c
-            return c
-
+        get, info = self._info.get, self._token_info
+        infos: list[_Info] = []
+        for t in tokens:  # (the cache check of _token_info, inlined: most words were seen before)
+            hit = get(t.text)
+            if hit is not None and hit[0] == t.norm and hit[1] == t.stem and hit[2] == t.prefixes \
+                    and hit[3] == t.suffix and hit[4] == t.is_punct:
+                infos.append(hit)
+            else:
+                infos.append(info(t))
+        cands = [h[5] for h in infos]
         used: set[int] = set()
         out: list[TriggerMatch] = []
-        for i, tok in enumerate(tokens):
-            if i in used or tok.is_punct:
+        match_rest = self._match_rest
+        for i, h in enumerate(infos):
+            entries = h[6]
+            if not entries or i in used:
                 continue
             best: tuple[tuple[int, int, int, float], _Entry, tuple[int, ...]] | None = None
             readings: dict[tuple[int, ...], list[_Entry]] = {}
-            for rank, form in enumerate(forms_at(i)):
-                for entry in self._index.get(form, ()):
-                    parts = self._match_rest(entry.rest, i, tokens, forms_at, used)
-                    if parts is None:
-                        continue
-                    key = (parts[-1], len(parts), -rank if entry.exact else -rank - 100, entry.cue.weight)
-                    readings.setdefault(parts, []).append(entry)
-                    if best is None or key > best[0]:
-                        best = (key, entry, parts)
+            for rank, entry in entries:
+                parts = match_rest(entry.rest, i, tokens, cands, used) if entry.rest else (i,)
+                if parts is None:
+                    continue
+                key = (parts[-1], len(parts), -rank if entry.exact else -rank - 100, entry.cue.weight)
+                readings.setdefault(parts, []).append(entry)
+                if best is None or key > best[0]:
+                    best = (key, entry, parts)
             if best is None:
                 continue
             _, entry, parts = best
@@ -365,7 +395,9 @@ class TriggerLexicon:
         return out
 
     @staticmethod
-    def _match_rest(rest, i, tokens, forms_at, used) -> tuple[int, ...] | None:
+    def _match_rest(
+        rest: tuple[frozenset[str] | None, ...], i: int, tokens: list[Token], cands: list[tuple[str, ...]], used: set[int]
+    ) -> tuple[int, ...] | None:
         """Token indices matched by the cue words (the first at ``i``), or None."""
         parts = [i]
         sent = tokens[i].sent
@@ -380,7 +412,7 @@ class TriggerLexicon:
                 t = tokens[k]
                 if t.sent != sent:
                     break
-                if k not in used and not want.isdisjoint(forms_at(k)):
+                if k not in used and not want.isdisjoint(cands[k]):
                     found = k
                     break
             if found is None:

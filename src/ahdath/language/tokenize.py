@@ -211,15 +211,23 @@ def lookup_forms(token: Token) -> list[str]:
     ``وبالحكومة`` -> ``["وبالحكومه", "بالحكومه", "الحكومه", "حكومه"]``; ``وحكومته`` ->
     ``["وحكومته", "حكومته", "حكومه"]``; ``سيزور`` -> ``["سيزور", "يزور"]``.
     """
-    norm, stem = token.norm, token.stem
+    return segment_forms(token.norm, token.prefixes, token.stem)
+
+
+def segment_forms(norm: str, prefixes: tuple[str, ...], stem: str) -> list[str]:
+    """``lookup_forms`` of a token given as its norm, prefixes and stem."""
+    if not prefixes:
+        if norm == stem or not stem:
+            return [norm] if norm else []
+        return [norm, stem] if norm else [stem]
     forms = [norm]
     pos = 0
-    for k, p in enumerate(token.prefixes):
+    for k, p in enumerate(prefixes):
         if p == ARTICLE:
             forms.append(ARTICLE + stem)
             break
         pos += len(p)
-        nxt = token.prefixes[k + 1] if k + 1 < len(token.prefixes) else None
+        nxt = prefixes[k + 1] if k + 1 < len(prefixes) else None
         # After ل of للحكومة the rest (لحكومه) is not a form of the word: go straight to الحكومه.
         if nxt != ARTICLE or norm.startswith(ARTICLE, pos):
             forms.append(norm[pos:])
