@@ -4,7 +4,8 @@
 
 Prints articles/s and tokens/s on one core (this process), the time per component, and
 peak resident memory. Documents go through ``Pipeline.run_batch`` in batches of --batch-size
-(as ``ahdath code`` does; 1 = one document at a time). Reads the first N articles of ant_news.jsonl.xz; exits cleanly when
+(as ``ahdath code`` does; 1 = one document at a time), with the GC tuned as ``ahdath code`` tunes it
+(``--default-gc``: Python's defaults). Reads the first N articles of ant_news.jsonl.xz; exits cleanly when
 ../shared is absent.
 """
 
@@ -22,7 +23,7 @@ from corpus import SHARED, ant_records
 import ahdath
 from ahdath.io.validate import InputError
 from ahdath.model import Document
-from ahdath.pipeline import DEFAULT_BATCH
+from ahdath.pipeline import DEFAULT_BATCH, tune_gc_for_batch
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,6 +33,7 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--batch-size", type=int, default=DEFAULT_BATCH)
     ap.add_argument("--shared", default=str(SHARED))
+    ap.add_argument("--default-gc", action="store_true", help="leave Python's GC settings alone (ahdath code tunes them)")
     args = ap.parse_args()
     path = Path(args.shared) / "data" / "ant_news" / "ant_news.jsonl.xz"
     if not path.exists():
@@ -41,6 +43,8 @@ def main() -> int:
     t0 = time.perf_counter()
     pipeline = ahdath.load()
     load_s = time.perf_counter() - t0
+    if not args.default_gc:
+        tune_gc_for_batch()
     per: dict[str, float] = {name: 0.0 for name in pipeline.names}
     tokens = events = failed = 0
     t0 = time.perf_counter()

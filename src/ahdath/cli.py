@@ -13,7 +13,7 @@ import ahdath
 from ahdath.export.writers import FORMATS, Writer
 from ahdath.io.readers import Record, RecordError, read_paths
 from ahdath.io.validate import DEFAULT_MAX_CHARS
-from ahdath.pipeline import Pipeline, Settings, actor_paths
+from ahdath.pipeline import Pipeline, Settings, actor_paths, tune_gc_for_batch
 
 
 def _valid_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -44,6 +44,7 @@ def code_cmd(
 ) -> None:
     """Code articles: PATH is a .txt article, a .jsonl file of {"id","text",...} records, a directory, or - for stdin."""
     pipeline = Pipeline.load(Settings(actors_paths=actor_paths(actors), max_chars=max_chars))
+    tune_gc_for_batch()
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     fmt = fmt or ("table" if out.isatty() else "jsonl")
     writer = Writer(out, fmt)

@@ -10,6 +10,7 @@ A component may also have a ``pipe(docs) -> docs`` method for a batch of documen
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -218,6 +219,15 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
             batch = []
     if batch:
         yield batch
+
+
+def tune_gc_for_batch(gen0: int = 50_000) -> None:
+    """For a long batch run in its own process (``ahdath code``): move everything loaded so far (the
+    models) out of the garbage collector's sight and collect less often. Python's cyclic GC otherwise
+    re-traverses the loaded models at every full collection (about 20% of a run's time on ant_news)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(gen0, 20, 100)
 
 
 def actor_paths(paths: Sequence[str | Path] | None) -> tuple[str, ...]:

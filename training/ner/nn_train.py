@@ -8,6 +8,7 @@ With --full: trains on the whole training file for --epochs epochs.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import random
 import sys
@@ -186,6 +187,7 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
     ap.add_argument("--char-filters", type=int, default=50)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--gazetteer", type=Path, default=WORK / "gazetteer.tsv")
+    ap.add_argument("--avg-from", type=int, default=0, help="also keep the average of the weights from this epoch on (0: off)")
     a = ap.parse_args(argv)
     torch.manual_seed(a.seed)
     random.seed(a.seed)
@@ -208,6 +210,8 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
     print(f"setup {time.time() - t0:.0f}s vocab {len(words)} chars {len(chars)}", flush=True)
     out_dir = a.out or (WORK / "nn" / a.name)
     best = (-1.0, 0)
+    avg: dict[str, torch.Tensor] | None = None
+    n_avg = 0
     order = sorted(range(len(train)), key=lambda i: len(train[i][0]))
     batches = [order[i : i + a.batch] for i in range(0, len(order), a.batch)]
     for ep in range(1, a.epochs + 1):
@@ -226,20 +230,36 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
         for g in opt.param_groups:
             g["lr"] = a.lr / (1 + 0.05 * ep)
         msg = f"epoch {ep} loss {tot / len(train):.3f} {time.time() - t0:.0f}s"
-        if dev:
-            net.eval()
-            weights = {k: v.astype(np.float32) for k, v in net.export().items() if k != "gaz_types"}
+        candidates = [(net, ep, "")]
+        if a.avg_from and ep >= a.avg_from:
+            state = net.state_dict()
+            if avg is None:
+                avg, n_avg = {k: v.detach().clone() for k, v in state.items()}, 1
+            else:
+                n_avg += 1
+                for k, v in state.items():
+                    if v.is_floating_point():
+                        avg[k] += (v.detach() - avg[k]) / n_avg
+            avg_net = copy.deepcopy(net)
+            avg_net.load_state_dict(avg)
+            candidates.append((avg_net, ep, f"avg{a.avg_from}-{ep}"))
+        for model, e, tag in candidates if dev else []:
+            model.eval()
+            weights = {k: v.astype(np.float32) for k, v in model.export().items() if k != "gaz_types"}
             tagger = NeuralTagger(feat, NumpyBiLSTMCRF(weights, gaz_types))
             res = entity_prf([g for _, g in dev], tagger.tag([t for t, _ in dev]))
             f1 = res["micro"][2]
-            msg += f" dev F1 {100 * f1:.2f}"
+            msg += f" dev F1 {tag or 'epoch'} {100 * f1:.2f}"
             if f1 > best[0]:
-                best = (f1, ep)
-                save_model(out_dir, net, words, chars, {"epoch": ep, "dev_f1": round(100 * f1, 2), **vars(a)} | {"out": None, "gazetteer": str(a.gazetteer)})
+                best = (f1, e)
+                meta = {"epoch": e, "averaged": tag, "dev_f1": round(100 * f1, 2), **vars(a)}
+                save_model(out_dir, model, words, chars, meta | {"out": None, "gazetteer": str(a.gazetteer)})
                 (out_dir / "dev_report.txt").write_text(format_prf(res) + "\n", encoding="utf-8")
         print(msg, flush=True)
     if not dev:
-        save_model(out_dir, net, words, chars, {"epoch": a.epochs, **vars(a)} | {"out": None, "gazetteer": str(a.gazetteer)})
+        final = candidates[-1][0]
+        meta = {"epoch": a.epochs, "averaged": candidates[-1][2], **vars(a)}
+        save_model(out_dir, final, words, chars, meta | {"out": None, "gazetteer": str(a.gazetteer)})
     print(f"best {best} total {time.time() - t0:.0f}s", flush=True)
     return best
 

@@ -53,7 +53,7 @@ class NumpyCRF:
     trans: np.ndarray  # (n_tags, n_tags)
     tags: tuple[str, ...]
     fx: FeatureExtractor
-    cache_rows: int = 100_000
+    cache_rows: int = 60_000
     _cache: RowCache | None = field(default=None, repr=False)
     _ctx: dict[str, list[tuple[int, int]]] | None = field(default=None, repr=False)
 

@@ -279,7 +279,7 @@ class NeuralTagger:
     net: NumpyBiLSTMCRF
     max_tokens: int = 4000  # padded tokens per BiLSTM batch
     max_rows: int = 200
-    cache_rows: int = 50_000
+    cache_rows: int = 32_000  # 4 KB each (measured: 50k rows +2% speed, +85 MB)
     _cache: RowCache | None = field(default=None, repr=False)
 
     def _project_words(self, keys: list[str]) -> np.ndarray:
