@@ -109,13 +109,6 @@ def candidate_features(
         f"rule_actor={rule_choice.get('actor') == span}|pos={pos}",
         f"sent_first={mention.start_tok == _first_mention_tok(rule_choice)}",
     ]
-    # The same cues read differently per event type (the recipient of a REQUEST follows من, of an ASSAULT على).
-    typed = (
-        f"dir={direction}|dist={_bucket(dist)}",
-        f"dir={direction}|order={min(order, 3)}",
-        f"genitive={genitive}|dir={direction}",
-    )
-    f += [f"{x}|type={m.type}|pos={pos}" for x in typed]
     if dist == 0:
         f.append(f"adjacent|dir={direction}|pos={pos}")
     if bare_order:
