@@ -74,7 +74,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--force", action="store_true", help="rebuild cached vectors/clusters")
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--epochs", type=int, default=20)
+    ap.add_argument("--epochs", type=int, default=30)
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--no-dev", action="store_true", help="skip the dev-slice run (needs --nn-full)")
     ap.add_argument("--nn-full", action="store_true", help="ship a BiLSTM retrained on all sentences (untested)")
