@@ -222,7 +222,7 @@ def test_link_cue_sentence_with_speaker_as_actor() -> None:
 
 
 def test_data_files_format() -> None:
-    kinds = {"verb", "participle", "noun", "prep", "event", "tag"}
+    kinds = {"verb", "participle", "noun", "prep", "event", "tag", "belief"}
     comps = {"an", "colon", "quote", "prep", "prepnoun", "3an", "obj", "source", "stmt"}
     for form, lemma, kind, complements in read_tsv("speech_cues.tsv", 4):
         assert form and lemma and kind in kinds, form
@@ -304,3 +304,39 @@ def test_worked_example_speakers_with_actor_layer() -> None:
         hits = [q for q in doc.quotes if g["content_start"][:15] in q.text]
         assert hits, g["cue"]
         assert hits[0].speaker is not None and hits[0].speaker.name == g["speaker"]["name"], g["cue"]
+
+
+def test_definite_title_speaker_is_the_person_named_with_that_title() -> None:
+    doc = make_doc(
+        "وقالت المتحدثة باسم المفوضية كارولين غلوك إن المياه غمرت المخيمات. "
+        "وتابعت المتحدثة إن فصل الأمطار سيشكل أكبر تحد للمنظمات.",
+        [("كارولين غلوك", "Caroline Gluck", "person")],
+    )
+    first, second = run(doc)
+    assert first.speaker is not None and first.speaker.name == "Caroline Gluck"
+    assert second.speaker is not None and second.speaker.name == "Caroline Gluck"
+    assert second.text.startswith("إن فصل الأمطار")
+
+
+def test_indefinite_title_is_a_new_speaker() -> None:
+    doc = make_doc(
+        "وقال الوزير يوسف العلوي إن المحادثات مستمرة. وقال مسؤول في الوزارة إن الوفد سيصل غدا.",
+        [("يوسف العلوي", "Yusuf al-Alawi", "person")],
+    )
+    _, second = run(doc)
+    assert second.speaker is not None and second.speaker.name != "Yusuf al-Alawi"
+    assert second.speaker.text.startswith("مسؤول")
+
+
+def test_impersonal_belief_verbs_are_not_quotes() -> None:
+    doc = make_doc("ويعتقد أن الهجوم نفذته مجموعة مسلحة. وزعم أن المتهم فر إلى الخارج.")
+    assert run(doc) == []
+
+
+def test_place_in_a_title_phrase_is_not_the_speaker() -> None:
+    doc = make_doc(
+        "وقال حاكم اسطنبول، واصب شاهين، إن فرق الإطفاء نجحت في إخماد الحريق.",
+        [("اسطنبول", "Turkey", "country"), ("شاهين", "Sahin", "person")],
+    )
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.text == "واصب شاهين"

@@ -18,6 +18,7 @@ Rules (the words themselves live in ``data/speech_cues.tsv``, ``data/complementi
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,6 +37,8 @@ MIN_QUOTED_WORDS = 3  # a quotation-marked stretch shorter than this is a name o
 MIN_UNCUED_WORDS = 6  # a quoted stretch with no cue must be this long to count as a statement
 SUBJECT_WINDOW = 8  # a sentence's subject actor starts within its first words
 LOOKBACK_SENTENCES = 3
+TITLE_WORDS = 3  # a bare definite title speaker (المتحدثة، الوزير الإسرائيلي) has at most this many words
+TITLE_WINDOW = 6  # tokens around a named person where its title may stand
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "نا", "ني", "ه")
 _COLONS = frozenset(":：")
 _DASHES = frozenset("—–")
@@ -119,9 +122,8 @@ def quote_segments(text: str) -> list[Segment]:
     pos = 0
     for para in text.split("\n"):
         opened: int | None = None
-        for j, ch in enumerate(para):
-            if ch not in OPENERS and ch not in CLOSERS:
-                continue
+        for m in _MARK_RE.finditer(para):
+            j, ch = m.start(), m.group()
             if j > 0 and para[j - 1] == ch:
                 continue  # a doubled mark ("") counts once
             i = pos + j
@@ -139,6 +141,9 @@ def quote_segments(text: str) -> list[Segment]:
             out.append(Segment(opened, _after_marks(text, opened), pos + len(para), False))
         pos += len(para) + 1
     return out
+
+
+_MARK_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
 
 
 def _after_marks(text: str, i: int) -> int:
@@ -269,7 +274,7 @@ class _Run:
         for a in self.actors:
             if a.start < last_end or a.start >= self.toks[hi - 1].end:
                 continue
-            if self.doc.text[last_end : a.start].strip(" ،,") == "":
+            if self.doc.text[last_end : a.start].strip(" ،,") == "" and not self._after_preposition(a.start):
                 group.append(a)
                 last_end = a.end
         best = max(group, key=lambda a: (_SPEAKER_RANK.get(a.kind, 0), bool(a.name), a.start))
@@ -277,7 +282,20 @@ class _Run:
             name = self._apposed_name(np.end, hi)  # القاضي، جيمس بوسبيرغ، من المحكمة
             if name is not None:
                 return best.with_mention(name[0], name[1], self.doc.text[name[0] : name[1]], reason="apposed name")
-        if best.kind != "person" and np is not None and np.start <= best.start and best.end < np.end:
+        if (
+            best.kind != "person"
+            and np is not None
+            and np.start <= best.start
+            and (best.end < np.end or (best.kind == "country" and best.start > np.start))
+        ):  # وزارة الخارجية اليمنية، حاكم اسطنبول: the whole phrase, the country its modifier
+            return best.with_mention(np.start, np.end, np.text, reason=(best.reason + "; subject phrase").strip("; "))
+        if (
+            best.kind == "person"
+            and np is not None
+            and self._mention_kind(best) == "title"
+            and np.start == best.start
+            and best.end < np.end
+        ):  # متحدث باسم جهاز الإطفاء: the title mention stops short of the phrase
             return best.with_mention(np.start, np.end, np.text, reason=(best.reason + "; subject phrase").strip("; "))
         return best
 
@@ -291,7 +309,7 @@ class _Run:
             t = self.toks[j]
             if self.lex.word(t) is not None or self.lex.cue(t) is not None or self.lex.comp(t) is not None:
                 return None
-            if any(a.start <= t.start < a.end for a in self.actors):
+            if any(a.start <= t.start < a.end and a.kind != "person" for a in self.actors):
                 return None
             j += 1
         if j - i < 3 or j >= hi or self.toks[j].text not in "،,":
@@ -420,7 +438,15 @@ class _Run:
         hi = min(hi, lo + SUBJECT_WINDOW)
         if before is not None:
             hi = min(hi, before)
-        return self.actor_in(lo, hi)
+        first = self.actor_in(lo, hi)
+        if first is not None and self._mention_kind(first) == "nisba":  # الفيلسوف المغربي سعيد ...
+            after = self.token_at(first.start)
+            rest = self.actor_in(after + 1, hi) if after is not None else None
+            return rest or first
+        return first
+
+    def _mention_kind(self, a: Actor) -> str:
+        return self.doc.user_data.get("actor_mentions", {}).get((a.start, a.end), "")
 
     def _after_dateline(self, lo: int, hi: int) -> int:
         """Skip a dateline (دبي، الإمارات العربية المتحدة (CNN)—) at the start of a sentence."""
@@ -482,7 +508,7 @@ class _Run:
                 cue = self.lex.cue(tok)
                 if cue is None or self.in_long_segment(tok.start):
                     continue
-                if cue.kind in ("verb", "participle", "noun", "prep", "event") and self._new_clause(k, lo):
+                if cue.kind in ("verb", "participle", "noun", "prep", "event", "belief") and self._new_clause(k, lo):
                     self.cut_points.append((tok.start, sent.i))
                 if cue.kind in ("verb", "participle", "noun"):
                     self._from_verb(k, cue, sent)
@@ -549,7 +575,7 @@ class _Run:
             if other is not None:
                 if other.kind == "noun" and source >= 0:
                     self.consumed.add(j)
-                elif other.kind in ("verb", "event", "participle", "prep"):
+                elif other.kind in ("verb", "event", "participle", "prep", "belief"):
                     break
             j += 1
         return cue_last, None, None, source
@@ -877,7 +903,7 @@ class _Run:
             cue_start, cue_end = self.toks[c.cue_first].start, self.toks[c.cue_last].end
             out.append(
                 Quote(
-                    self._canonical(c.speaker),
+                    self._canonical(self._title_antecedent(c.speaker)),
                     Span(cue_start, cue_end, text[cue_start:cue_end]),
                     start,
                     end,
@@ -886,6 +912,36 @@ class _Run:
                 )
             )
         return out
+
+    def _title_antecedent(self, speaker: Actor | None) -> Actor | None:
+        """A definite title with no name (وتابعت المتحدثة، وقال المحامي) is the person named earlier
+        with that title (المتحدثة باسم المفوضية كارولين غلوك; المحامي مايكل والدز)."""
+        if speaker is None or speaker.kind not in ("agent", "unknown", "person") or (
+            speaker.kind == "person" and speaker.name
+        ):
+            return speaker
+        i = self.token_at(speaker.start)
+        last = bisect_left(self.starts, speaker.end)
+        if i is None or last - i > TITLE_WORDS or self.lex.words.get(self.toks[i].norm) is not None:
+            return speaker
+        words = [t for t in self.toks[i:last] if not t.is_punct]
+        if "ال" not in words[0].prefixes:  # مسؤول في الوزارة: a new referent
+            return speaker
+        # the title's head and the nouns it governs (رئيس اللجنة); nisba adjectives (الأممي) may differ
+        need = {_title_stem(words[0].stem)} | {
+            _title_stem(t.stem) for t in words[1:] if not t.stem.endswith(("ي", "يه", "ية"))
+        }
+        if any(len(w) < 3 for w in need):
+            return speaker
+        for a in reversed(self.actors):
+            if a.end > speaker.start or a.kind != "person" or not a.name:
+                continue
+            lo = bisect_left(self.starts, a.start)
+            hi = bisect_left(self.starts, a.end)
+            window = self.toks[max(0, lo - TITLE_WINDOW) : min(len(self.toks), hi + TITLE_WINDOW)]
+            if need <= {_title_stem(t.stem) for t in window if not t.is_punct}:
+                return a.with_mention(a.start, a.end, a.text, reason=f"{speaker.text}: title named before")
+        return speaker
 
     def _canonical(self, speaker: Actor | None) -> Actor | None:
         """The speaker pointed at the most specific mention of its entity, when the resolver can tell."""
@@ -919,6 +975,11 @@ class _Run:
             return False
         lead = [t for t in self.doc.sentence_tokens(sent) if t.start < offset and not t.is_punct]
         return len(lead) <= 1
+
+
+def _title_stem(stem: str) -> str:
+    """A title noun without its feminine ending (متحدثة -> متحدث)."""
+    return stem[:-1] if stem.endswith(("ه", "ة")) else stem
 
 
 def _disagrees(verb: str, subject: str) -> bool:

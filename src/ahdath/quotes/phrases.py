@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -37,8 +38,10 @@ def strip_article(word: str) -> str:
     return word[2:] if word.startswith(_ARTICLE) and len(word) > 3 else word
 
 
-def token_keys(norm: str) -> set[str]:
-    """Folded forms a token may stand for once proclitics and the article are removed."""
+@lru_cache(maxsize=1 << 16)
+def token_keys(norm: str) -> frozenset[str]:
+    """Folded forms a token may stand for once proclitics and the article are removed (cached: the
+    same word forms recur across tokens and documents)."""
     keys = {norm, strip_article(norm)}
     for p in _PROCLITICS:
         if norm.startswith(p) and len(norm) - len(p) >= 2:
@@ -48,7 +51,7 @@ def token_keys(norm: str) -> set[str]:
             if p.endswith("ل") and rest.startswith("ل") and len(rest) > 2:  # للكيان -> الكيان
                 keys.add(_ARTICLE + rest[1:])
                 keys.add(rest[1:])
-    return keys
+    return frozenset(keys)
 
 
 def phrase_key(word: str) -> str:
@@ -86,13 +89,17 @@ class PhraseMatcher(Generic[V]):
             self._index.setdefault(words[0], []).append((words, paren, value))
         for cands in self._index.values():
             cands.sort(key=lambda c: -len(c[0]))
+        self._firsts = frozenset(self._index)
 
     def match_at(self, tokens: list[Token], i: int) -> Match[V] | None:
         tok = tokens[i]
         if tok.is_punct:
             return None
+        keys = token_keys(tok.norm)
+        if self._firsts.isdisjoint(keys):
+            return None
         best: Match[V] | None = None
-        for key in token_keys(tok.norm):
+        for key in keys:
             for words, paren, value in self._index.get(key, ()):
                 j = i
                 ok = True
