@@ -56,6 +56,7 @@ class NumpyCRF:
     cache_rows: int = 60_000
     _cache: RowCache | None = field(default=None, repr=False)
     _ctx: dict[str, list[tuple[int, int]]] | None = field(default=None, repr=False)
+    _firsts: frozenset[str] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, path: Path, fx: FeatureExtractor, tags: Sequence[str]) -> NumpyCRF:
@@ -68,6 +69,18 @@ class NumpyCRF:
     def _ids(self, names: Sequence[str]) -> list[int]:
         unk = len(self.attrs)
         return [self.attrs.get(f, unk) for f in names]
+
+    def _bigram_firsts(self) -> frozenset[str]:
+        """Every word that may start a bigram feature ("b+=A|B", "b-=A|B") of the model (A cut at
+        each "|", so words containing "|" are covered too)."""
+        if self._firsts is None:
+            out: set[str] = set()
+            for name in self.attrs:
+                if name.startswith(("b+=", "b-=")):
+                    rest = name[3:]
+                    out.update(rest[:p] for p, ch in enumerate(rest) if ch == "|")
+            self._firsts = frozenset(out)
+        return self._firsts
 
     def _context_ids(self) -> dict[str, list[tuple[int, int]]]:
         """Feature (without offset prefix) -> [(slot, attribute row)] for the slots where the model has it."""
@@ -112,6 +125,7 @@ class NumpyCRF:
         pos = 0
         bias, bos, eos = attrs.get("bias", unk), attrs.get("BOS", unk), attrs.get("EOS", unk)
         w = self.weights
+        firsts = self._bigram_firsts()
         for sent, phr in zip(keys, phrases, strict=True):
             n = len(sent)
             r = rows[pos : pos + n]
@@ -125,7 +139,10 @@ class NumpyCRF:
             extra_pos: list[int] = [0, n - 1]
             extra_ids: list[int] = [bos, eos]
             for i in range(n - 1):
-                a, b = sent[i], sent[i + 1]
+                a = sent[i]
+                if a not in firsts:  # no bigram feature of the model starts with this word
+                    continue
+                b = sent[i + 1]
                 j = attrs.get(f"b+={a}|{b}")
                 if j is not None:
                     extra_pos.append(i)
@@ -135,7 +152,7 @@ class NumpyCRF:
                     extra_pos.append(i + 1)
                     extra_ids.append(j)
             for i, names in enumerate(phr):
-                for name in names:
+                for name in names or ():
                     extra_pos.append(i)
                     extra_ids.append(attrs.get(name, unk))
             np.add.at(e, extra_pos, w[extra_ids])

@@ -311,8 +311,9 @@ class NeuralTagger:
         pos = 0
         for i in order:
             for j, names in enumerate(phrases[i]):
-                for col in {cols[nm] for nm in names if nm in cols}:
-                    xp[pos + j] += wi[col]
+                if names:
+                    for col in {cols[nm] for nm in names if nm in cols}:
+                        xp[pos + j] += wi[col]
             pos += len(keys[i])
         lengths = np.array([len(keys[i]) for i in order], dtype=np.int64)
         return self.net.emissions_projected(xp, lengths), lengths
