@@ -115,6 +115,7 @@ def main() -> None:
         "bilstm": {"args": NN_ARGS, "epochs": a.epochs},
         "doc_window": 20,
         "propagate": True,
+        "person_parts": True,
         "combine": "joint",
         "gazetteer": "basic" if a.basic_gazetteer else "extended",
     }

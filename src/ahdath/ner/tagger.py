@@ -149,7 +149,7 @@ class NERTagger:
         """
         out = self._tag_all(sentences)
         if document and self.meta.get("propagate", True):
-            out = propagate(sentences, out)
+            out = propagate(sentences, out, person_parts=bool(self.meta.get("person_parts", False)))
         return out
 
     def tag_documents(self, documents: Sequence[Sequence[Sequence[str]]]) -> list[list[list[str]]]:
@@ -161,7 +161,8 @@ class NERTagger:
         for d in documents:
             sents, dtags = flat[pos : pos + len(d)], tags[pos : pos + len(d)]
             pos += len(d)
-            out.append(propagate(sents, dtags) if self.meta.get("propagate", True) else dtags)
+            parts = bool(self.meta.get("person_parts", False))
+            out.append(propagate(sents, dtags, person_parts=parts) if self.meta.get("propagate", True) else dtags)
         return out
 
     @staticmethod
