@@ -182,3 +182,37 @@ def test_accuracy_on_wikidata_test_split(model: Transliterator) -> None:
 # Measured on the first 2000 test lines with the shipped model (exact 0.153, cer 0.285); bounds sit a little outside.
 EXACT_FLOOR = 0.14
 CER_CEILING = 0.30
+
+
+def _reference_step(arrays: dict[str, np.ndarray], state: int, gid: int) -> tuple[float, int]:
+    """Backoff scoring straight from the automaton arrays (what the decoder's tables must reproduce)."""
+    hits = np.flatnonzero((arrays["arc_src"] == state) & (arrays["arc_gid"] == gid))
+    total = 0.0
+    while not len(hits):
+        if state == 0:
+            return total + translit._UNSEEN_LOGP, 0
+        total += float(arrays["bow"][state])
+        state = int(arrays["backoff"][state])
+        hits = np.flatnonzero((arrays["arc_src"] == state) & (arrays["arc_gid"] == gid))
+    return total + float(arrays["arc_logp"][hits[0]]), int(arrays["arc_next"][hits[0]])
+
+
+def test_grouped_arc_tables_score_like_the_automaton(model: Transliterator) -> None:
+    with np.load(MODEL_PATH, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in ("arc_src", "arc_gid", "arc_logp", "arc_next", "backoff", "bow")}
+    rng = np.random.default_rng(0)
+    states = [0, model._start, *rng.choice(len(arrays["backoff"]), size=6, replace=False).tolist()]
+    chunks = ["م", "ح", "ال", "ا", "ي", "ة"]
+    rare = [g for g, (ar, _) in enumerate(model.graphones) if g and g not in model._cands.get(ar, ())][:3]
+    for state in states:
+        assert model._step(state, translit.BOS) == pytest.approx(_reference_step(arrays, state, translit.BOS), abs=0)
+        for g in rare:  # graphones that are never candidates still score through _step
+            assert model._step(state, g) == pytest.approx(_reference_step(arrays, state, g), abs=0)
+        for ch in chunks:
+            if ch not in model._cands:
+                continue
+            cid, latins = model._moves[ch]
+            expanded = model._expand(state, cid, latins)
+            for g, (lp, nxt, latin) in zip(model._cands[ch], expanded, strict=True):
+                assert (lp, nxt) == model._step(state, g) == pytest.approx(_reference_step(arrays, state, g), abs=0)
+                assert latin == model.graphones[g][1]

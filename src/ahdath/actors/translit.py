@@ -31,6 +31,7 @@ _SHIFT = 20  # arc key = state << _SHIFT | graphone id (graphone ids < 2**20)
 
 BOS = 0  # graphone id of the word boundary (both start and end)
 _UNSEEN_LOGP = -12.0  # log10 probability of an unseen graphone (unknown letter)
+_NO_MOVES: tuple[int, tuple[str, ...]] = (0, ())  # a chunk without candidate graphones
 _DROPPED_CATEGORIES = frozenset("PSZC")  # punctuation, symbols, separators, controls
 _ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
@@ -191,27 +192,63 @@ class Transliterator:
         self.dictionary = dict(dictionary)
         self.rules = rules
         self.beam = beam
-        self._arcs: dict[int, tuple[float, int]] = dict(
-            zip(
-                (automaton.arc_src.astype(np.int64) << _SHIFT | automaton.arc_gid).tolist(),
-                zip(automaton.arc_logp.tolist(), automaton.arc_next.tolist(), strict=True),
-                strict=True,
-            )
-        )
         self._backoff: list[int] = automaton.backoff.tolist()
         self._bow: list[float] = automaton.bow.tolist()
         self._start = int(automaton.start)
-        unigram = {gid: self._arcs[gid] for gid in range(len(graphones)) if gid in self._arcs}
+        arc_src = automaton.arc_src.astype(np.int64)
+        at_root = arc_src == 0
+        unigram = dict(zip(automaton.arc_gid[at_root].tolist(), automaton.arc_logp[at_root].tolist(), strict=True))
         # Candidate graphones per Arabic chunk, most frequent (by unigram probability) first.
         by_chunk: dict[str, list[tuple[float, int]]] = {}
         for gid, (ar, _en) in enumerate(graphones):
             if gid == BOS:
                 continue
-            by_chunk.setdefault(ar, []).append((unigram.get(gid, (_UNSEEN_LOGP, 0))[0], gid))
-        self._cands: dict[str, tuple[int, ...]] = {
-            ar: tuple(g for _, g in sorted(lst, reverse=True)[:max_candidates]) for ar, lst in by_chunk.items()
-        }
+            by_chunk.setdefault(ar, []).append((unigram.get(gid, _UNSEEN_LOGP), gid))
+        ranked = {ar: [g for _, g in sorted(lst, reverse=True)] for ar, lst in by_chunk.items()}
+        self._cands: dict[str, tuple[int, ...]] = {ar: tuple(gids[:max_candidates]) for ar, gids in ranked.items()}
+        self._n_cands = max_candidates
         self._max_chunk = max((len(a) for a in self._cands), default=1)
+        # Arcs grouped by (state, chunk): one lookup per backoff level finds all of a chunk's candidate
+        # graphones there. A graphone is (chunk id, rank k within its chunk); chunk 0 is the boundary BOS.
+        self._chunk_id: dict[str, int] = {ar: c for c, ar in enumerate(ranked, 1)}
+        # per chunk: (chunk id, Latin side of each candidate graphone)
+        self._moves: dict[str, tuple[int, tuple[str, ...]]] = {
+            ar: (self._chunk_id[ar], tuple(graphones[g][1] for g in gids)) for ar, gids in self._cands.items()
+        }
+        self._gid_pos: dict[int, tuple[int, int]] = {BOS: (0, 0)}
+        for ar, gids in ranked.items():
+            for k, g in enumerate(gids):
+                self._gid_pos[g] = (self._chunk_id[ar], k)
+        n_gid = max(len(graphones), int(automaton.arc_gid.max(initial=0)) + 1)
+        chunk_of, rank_of = np.zeros(n_gid, dtype=np.int64), np.full(n_gid, max_candidates, dtype=np.int64)
+        for g, (c, k) in self._gid_pos.items():
+            chunk_of[g], rank_of[g] = c, k
+        arc_k = rank_of[automaton.arc_gid]
+        cand = arc_k < max_candidates
+        # arcs of graphones that are never candidates (ranked below max_candidates): only _step reads them
+        other = ~cand
+        self._other_arcs: dict[int, tuple[float, int]] = dict(
+            zip(
+                (arc_src[other] << _SHIFT | automaton.arc_gid[other]).tolist(),
+                zip(automaton.arc_logp[other].tolist(), automaton.arc_next[other].tolist(), strict=True),
+                strict=True,
+            )
+        )
+        keys = (arc_src << _SHIFT | chunk_of[automaton.arc_gid])[cand]
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        cols = (arc_k[cand][order], automaton.arc_logp[cand][order], automaton.arc_next[cand][order])
+        triples: list[tuple[int, float, int]] = []
+        for lo in range(0, len(keys), 1 << 16):  # in slices: fewer temporary Python objects at once
+            triples.extend(zip(*(c[lo : lo + (1 << 16)].tolist() for c in cols), strict=True))
+        starts = np.flatnonzero(np.diff(keys, prepend=-1))  # first arc of each (state, chunk)
+        ends = np.append(starts[1:], len(keys)) if len(starts) else starts
+        # state << _SHIFT | chunk id -> ((rank k, log10 p, next state), ...) for the candidate graphones
+        self._level: dict[int, tuple[tuple[int, float, int], ...]] = {}
+        for lo in range(0, len(starts), 1 << 16):
+            part = slice(lo, lo + (1 << 16))
+            for key, a, b in zip(keys[starts[part]].tolist(), starts[part].tolist(), ends[part].tolist(), strict=True):
+                self._level[key] = tuple(triples[a:b])
         self._token = functools.lru_cache(maxsize=65536)(self._token_uncached)
 
     # -- loading -----------------------------------------------------------------------------
@@ -245,15 +282,49 @@ class Transliterator:
     def _step(self, state: int, gid: int) -> tuple[float, int]:
         """(log10 p(gid | state), next state), backing off through lower-order states."""
         total = 0.0
-        arcs, backoff, bow = self._arcs, self._backoff, self._bow
+        level, backoff, bow = self._level, self._backoff, self._bow
+        c, k = self._gid_pos.get(gid, (-1, -1))
+        other = self._other_arcs if k >= self._n_cands else None
         while True:
-            arc = arcs.get(state << _SHIFT | gid)
-            if arc is not None:
-                return total + arc[0], arc[1]
+            if other is not None:
+                arc = other.get(state << _SHIFT | gid)
+                if arc is not None:
+                    return total + arc[0], arc[1]
+            else:
+                for kk, lp, nxt in level.get(state << _SHIFT | c, ()):
+                    if kk == k:
+                        return total + lp, nxt
             if state == 0:
                 return total + _UNSEEN_LOGP, 0
             total += bow[state]
             state = backoff[state]
+
+    def _expand(self, state: int, chunk: int, latins: tuple[str, ...]) -> list[tuple[float, int, str]]:
+        """``(log10 p, next state, Latin)`` of each candidate graphone of ``chunk`` (Latin sides ``latins``)
+        after ``state``: ``_step`` for all of them with one walk down the backoff chain (the same sums
+        in the same order, so the same scores)."""
+        n = len(latins)
+        out: list[tuple[float, int, str] | None] = [None] * n
+        level, backoff, bow = self._level, self._backoff, self._bow
+        left = n
+        total = 0.0
+        while True:
+            hits = level.get(state << _SHIFT | chunk)
+            if hits is not None:
+                for k, lp, nxt in hits:
+                    if out[k] is None:
+                        out[k] = (total + lp, nxt, latins[k])
+                        left -= 1
+                if not left:
+                    break
+            if state == 0:
+                for k in range(n):
+                    if out[k] is None:
+                        out[k] = (total + _UNSEEN_LOGP, 0, latins[k])
+                break
+            total += bow[state]
+            state = backoff[state]
+        return out  # type: ignore[return-value]
 
     def nbest(self, token: str, n: int = 5, beam: int | None = None) -> list[tuple[str, float]]:
         """Up to ``n`` distinct Latin spellings of one normalized Arabic token with log10 scores."""
@@ -264,30 +335,35 @@ class Transliterator:
         # stacks[pos]: automaton state -> (score, output so far)
         stacks: list[dict[int, tuple[float, str]]] = [{} for _ in range(length + 1)]
         stacks[0][self._start] = (0.0, "")
-        cands, graphones, step = self._cands, self.graphones, self._step
+        chunk_moves, expand = self._moves, self._expand
         for pos in range(length):
             stack = stacks[pos]
             if not stack:
                 continue
-            hyps = sorted(stack.items(), key=lambda kv: kv[1][0], reverse=True)[:width]
+            # (target stack, candidate graphones) per chunk length starting here
+            moves = [(stacks[pos + ln], *chunk_moves.get(token[pos : pos + ln], _NO_MOVES))
+                     for ln in range(1, min(self._max_chunk, length - pos) + 1)]
+            expandable = any(g for _, _, g in moves)
+            hyps = sorted(stack.items(), key=lambda kv: kv[1][0], reverse=True)[:width] if len(stack) > 1 \
+                else stack.items()
             for state, (score, out) in hyps:
-                expanded = False
-                for ln in range(1, min(self._max_chunk, length - pos) + 1):
-                    target = stacks[pos + ln]
-                    for gid in cands.get(token[pos : pos + ln], ()):
-                        lp, nxt = step(state, gid)
-                        s = score + lp
-                        old = target.get(nxt)
-                        if old is None or s > old[0]:
-                            target[nxt] = (s, out + graphones[gid][1])
-                        expanded = True
-                if not expanded:  # a letter the model never saw: skip it
+                if not expandable:  # a letter the model never saw: skip it
                     target = stacks[pos + 1]
                     s = score + _UNSEEN_LOGP
                     old = target.get(0)
                     if old is None or s > old[0]:
                         target[0] = (s, out)
+                    continue
+                for target, chunk, gids in moves:
+                    if not gids:
+                        continue
+                    for lp, nxt, latin in expand(state, chunk, gids):
+                        s = score + lp
+                        old = target.get(nxt)
+                        if old is None or s > old[0]:
+                            target[nxt] = (s, out + latin)
         finals: dict[str, float] = {}
+        step = self._step
         for state, (score, out) in stacks[length].items():
             s = score + step(state, BOS)[0]
             if out not in finals or s > finals[out]:
