@@ -71,6 +71,7 @@ MIN_CONFIDENCE = 0.3
 SENTENCE_GATED = frozenset({"ASSAULT", "PROTEST"})
 SENTENCE_GATE = 0.5
 THREAT_MODES = Path(__file__).parent / "data" / "threat_modes.tsv"
+MUTUAL = Path(__file__).parent / "data" / "mutual.tsv"
 # Sectors that report rather than act: a news agency is not the subject of an event it reports.
 REPORTER_SECTORS = frozenset({"JRN"})
 
@@ -416,15 +417,20 @@ class EventCoder:
                     continue
                 conf = p_event * (0.5 + 0.5 * d.sides.actor_p)
                 why_type += f"; event model p={p_event:.2f}"
+            mutual = is_mutual(d.type, d.match.cue)
             for actor in d.sides.actors:
                 for rec in d.sides.recipients:
                     if rec is not None and same_entity(actor, rec):
                         continue
-                    key = (_identity(actor), d.type, _identity(rec))
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    events.append(self._event(doc, d, actor, rec, conf, why_type))
+                    pairs = [(actor, rec, why_type)]
+                    if mutual and rec is not None:  # one record per direction (data/mutual.tsv)
+                        pairs.append((rec, actor, why_type + "; reciprocal act: the reverse direction too"))
+                    for a, r, why in pairs:
+                        key = (_identity(a), d.type, _identity(r))
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        events.append(self._event(doc, d, a, r, conf, why))
         for i, e in enumerate(events):
             e.id = i
         doc.events = events
@@ -582,6 +588,18 @@ def _threat_modes(path: Path = THREAT_MODES) -> dict[tuple[str, str], str]:
     with path.open(encoding="utf-8") as f:
         rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
     return {(r[0], r[1]): r[2] for r in rows[1:]}
+
+
+@lru_cache(maxsize=1)
+def _mutual_words(path: Path = MUTUAL) -> frozenset[tuple[str, str]]:
+    rows = (line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset((r[0], r[1]) for r in rows if len(r) == 2 and not r[0].startswith("#") and r[0] != "type")
+
+
+def is_mutual(event_type: str, cue: str) -> bool:
+    """A reciprocal act (اتفاق، اشتباكات، تعاون): coded once per direction."""
+    words = _mutual_words()
+    return any((event_type, w) in words for w in cue.split())
 
 
 def threat_mode(event_type: str, mode: str | None) -> str | None:

@@ -1,0 +1,31 @@
+"""Reciprocal acts (agreements, clashes) are coded once per direction (data/mutual.tsv)."""
+
+from __future__ import annotations
+
+import ahdath
+from ahdath.events.coder import MUTUAL, is_mutual
+from ahdath.model import Document
+
+TYPES = {"AGREE", "COOPERATE", "ASSAULT"}
+
+
+def test_mutual_table_format() -> None:
+    rows = [line.split("\t") for line in MUTUAL.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert rows[0] == ["type", "word"]
+    for row in rows[1:]:
+        assert len(row) == 2 and row[0] in TYPES and row[1] and " " not in row[1], row
+
+
+def test_is_mutual_reads_the_cue_words() -> None:
+    assert is_mutual("ASSAULT", "اشتباكات")
+    assert is_mutual("AGREE", "وقع ... اتفاقيه")
+    assert not is_mutual("ASSAULT", "قصف")
+    assert not is_mutual("CONSULT", "اتفاق")  # a meeting stays one record (its initiator is the actor)
+
+
+def test_clashes_give_both_directions() -> None:
+    pipe = ahdath.load(components=("language", "actors", "quotes", "events"))
+    doc = pipe(Document(id="t", text="اندلعت اشتباكات عنيفة بين الجيش السوري وتنظيم داعش في ريف دير الزور.", date="2018-05-01"))
+    dyads = {(e.actor.country, e.recipient.country) for e in doc.events if e.type == "ASSAULT" and e.actor and e.recipient}
+    reverse = {(b, a) for a, b in dyads}
+    assert dyads and dyads == reverse, dyads
