@@ -67,6 +67,7 @@ NOUN_GOVERNORS = frozenset(
 LIGHT_VERBS = frozenset({"شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "ينفذ", "تنفذ", "اجري", "اجرت", "يجري", "تجري", "قام", "قامت", "يقوم", "تقوم", "واصل", "واصلت", "يواصل", "تواصل", "وجه", "وجهت", "يوجه", "توجه", "اطلق", "اطلقت", "يطلق", "تطلق", "قدم", "قدمت", "يقدم", "تقدم", "اعلن", "اعلنت", "بدا", "بدات"})
 _MEETING_TYPES = frozenset({"CONSULT"})
 MIN_CONFIDENCE = 0.3
+NAMED_KINDS = frozenset({"person", "organization", "igo"})
 # Types whose lexicon hits must also pass the sentence-level model (see docs/event_model.md).
 SENTENCE_GATED = frozenset({"ASSAULT", "PROTEST"})
 SENTENCE_GATE = 0.5
@@ -370,7 +371,15 @@ class EventCoder:
         idx = MentionIndex(doc)
         last_subject: Actor | None = None
         by_sentence: dict[int, list[TriggerMatch]] = {}
-        matches = self.lexicon.match(doc)
+        # A cue inside a name is not a trigger (بايدن is not أيد "supported"; تحالف دعم الشرعية is no support),
+        # but an organization's head word can be one (قمة مجموعة السبع, مسيرات العودة).
+        named = {
+            t
+            for x in idx.mentions
+            if x.actor.kind in NAMED_KINDS
+            for t in range(x.start_tok + (x.actor.kind != "person"), x.end_tok)
+        }
+        matches = [m for m in self.lexicon.match(doc) if m.head not in named]
         idx.marks = clause_marks(doc, [m.head for m in matches])
         for m in matches:
             by_sentence.setdefault(doc.tokens[m.start_tok].sent, []).append(m)
