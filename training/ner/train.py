@@ -133,6 +133,7 @@ def main() -> None:
         shutil.copy(WORK / "crf_dev.bin", dev_dir / "crf.bin")
         shutil.copy(clusters_path, dev_dir / "clusters.tsv")
         shutil.copy(gaz_path, dev_dir / "gazetteer.tsv")
+        (dev_dir / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")  # same decoding
         res = evaluate(dev_dir, dev)
         print("dev slice (ensemble trained without it):\n" + format_prf(res), flush=True)
         meta["dev_f1"] = round(100 * res["micro"][2], 2)
