@@ -90,3 +90,30 @@ def test_recipient_inside_gapped_cue() -> None:
     doc = _code("طالبت مصر إسرائيل بوقف العمليات العسكرية في غزة.")
     reqs = _find(doc, "REQUEST")
     assert reqs and reqs[0].actor.country == "EGY"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_text", "typ"),
+    [
+        ("وقعتها الدول الست في فيينا.", "وقعتها", "AGREE"),
+        ("وشنت القوات الحكومية حملة على المسلحين.", "وشنت القوات الحكومية حملة", "ASSAULT"),
+        ("وأقال الرئيس وزير الدفاع.", "وأقال", "COERCE"),
+        ("وألقت الحكومة باللائمة على المعارضة.", "وألقت الحكومة باللائمة", "ACCUSE"),
+    ],
+)
+def test_lexicon_cues_of_the_third_pass(text: str, cue_text: str, typ: str) -> None:
+    from ahdath.events.lexicon import TriggerLexicon
+    from ahdath.language import analyze
+
+    matches = TriggerLexicon.load().match(analyze(Document(id="t", text=text)))
+    assert [(m.text, m.type) for m in matches][:1] == [(cue_text, typ)]
+
+
+def test_lexicon_blockers_and_narrow_forms() -> None:
+    from ahdath.events.lexicon import TriggerLexicon
+    from ahdath.language import analyze
+
+    lex = TriggerLexicon.load()
+    for text in ("يقال إن الوزير مريض.", "قال الداعية فتح الله غولن كلمته.", "وقع انفجار في السوق بداعي الإهمال."):
+        types = {m.type for m in lex.match(analyze(Document(id="t", text=text)))}
+        assert not types & {"COERCE", "REQUEST", "AGREE"}, (text, types)
