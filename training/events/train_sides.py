@@ -50,7 +50,7 @@ def examples(docs: dict[str, Document], golds: dict[str, dict], coder: EventCode
 
 def doc_examples(doc: Document, g: dict, coder: EventCoder) -> Iterator[Example]:
     idx = MentionIndex(doc)
-    matches = coder.lexicon.match(doc)
+    matches = coder.matches(doc, idx)
     idx.marks = clause_marks(doc, [m.head for m in matches])
     folded_text = fold_text(doc.text)
     last_subject = None

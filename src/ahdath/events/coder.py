@@ -366,20 +366,26 @@ class EventCoder:
             how += f"; recipient p={pick.recipient_p:.2f}"
         return SideChoice(actors, recipients, how, actor_c.mention, pick.actor_p, pick.recipient_p, len(cands))
 
-    def triggers(self, doc: Document) -> Iterator[Decision]:
-        """Every lexicon trigger with its type, sides, status and event-filter features (before filtering)."""
-        idx = MentionIndex(doc)
-        last_subject: Actor | None = None
-        by_sentence: dict[int, list[TriggerMatch]] = {}
-        # A cue inside a name is not a trigger (بايدن is not أيد "supported"; تحالف دعم الشرعية is no support),
-        # but an organization's head word can be one (قمة مجموعة السبع, مسيرات العودة).
+    def matches(self, doc: Document, idx: MentionIndex) -> list[TriggerMatch]:
+        """The lexicon's trigger cues, read with the actor mentions: a name counts as one word inside a
+        gapped cue (تلقى [الرئيس المصري عبد الفتاح السيسي] اتصالا), and a cue inside a name is not a
+        trigger (بايدن is not أيد "supported"; تحالف دعم الشرعية is no support), though an organization's
+        head word can be one (قمة مجموعة السبع, مسيرات العودة)."""
         named = {
             t
             for x in idx.mentions
             if x.actor.kind in NAMED_KINDS
             for t in range(x.start_tok + (x.actor.kind != "person"), x.end_tok)
         }
-        matches = [m for m in self.lexicon.match(doc) if m.head not in named]
+        inside = frozenset(t for x in idx.mentions for t in range(x.start_tok + 1, x.end_tok))
+        return [m for m in self.lexicon.match(doc, inside) if m.head not in named]
+
+    def triggers(self, doc: Document) -> Iterator[Decision]:
+        """Every lexicon trigger with its type, sides, status and event-filter features (before filtering)."""
+        idx = MentionIndex(doc)
+        last_subject: Actor | None = None
+        by_sentence: dict[int, list[TriggerMatch]] = {}
+        matches = self.matches(doc, idx)
         idx.marks = clause_marks(doc, [m.head for m in matches])
         for m in matches:
             by_sentence.setdefault(doc.tokens[m.start_tok].sent, []).append(m)

@@ -323,11 +323,13 @@ class TriggerLexicon:
             self._info[tok.text] = info
         return info
 
-    def match(self, doc: Document) -> list[TriggerMatch]:
+    def match(self, doc: Document, inside: frozenset[int] = frozenset()) -> list[TriggerMatch]:
         """Trigger cues in ``doc`` (which must be analyzed: ``doc.tokens`` filled), in text order.
 
         At each token the longest cue wins (then an exact over a generated form, then the higher
-        weight); tokens used by a match are not reused by a later one.
+        weight); tokens used by a match are not reused by a later one. Tokens in ``inside`` (the
+        non-initial words of actor mentions) do not count towards a gap's length, so a whole name
+        fits in one: تلقى [الرئيس المصري عبد الفتاح السيسي] اتصالا.
         """
         tokens = doc.tokens
         get, info = self._info.get, self._token_info
@@ -350,7 +352,7 @@ class TriggerLexicon:
             best: tuple[tuple[int, int, int, float], _Entry, tuple[int, ...]] | None = None
             readings: dict[tuple[int, ...], list[_Entry]] = {}
             for rank, entry in entries:
-                parts = match_rest(entry.rest, i, tokens, cands, used) if entry.rest else (i,)
+                parts = match_rest(entry.rest, i, tokens, cands, used, inside) if entry.rest else (i,)
                 if parts is None:
                     continue
                 key = (parts[-1], len(parts), -rank if entry.exact else -rank - 100, entry.cue.weight)
@@ -396,7 +398,12 @@ class TriggerLexicon:
 
     @staticmethod
     def _match_rest(
-        rest: tuple[frozenset[str] | None, ...], i: int, tokens: list[Token], cands: list[tuple[str, ...]], used: set[int]
+        rest: tuple[frozenset[str] | None, ...],
+        i: int,
+        tokens: list[Token],
+        cands: list[tuple[str, ...]],
+        used: set[int],
+        inside: frozenset[int] = frozenset(),
     ) -> tuple[int, ...] | None:
         """Token indices matched by the cue words (the first at ``i``), or None."""
         parts = [i]
@@ -408,13 +415,16 @@ class TriggerLexicon:
                 gap = MAX_GAP
                 continue
             found = None
-            for k in range(j, min(j + gap + 1, len(tokens))):
+            k, skipped = j, 0
+            while k < len(tokens) and k - j - skipped <= gap:
                 t = tokens[k]
                 if t.sent != sent:
                     break
                 if k not in used and not want.isdisjoint(cands[k]):
                     found = k
                     break
+                skipped += k in inside
+                k += 1
             if found is None:
                 return None
             parts.append(found)
