@@ -27,7 +27,7 @@ from sklearn.linear_model import LogisticRegression
 import ahdath
 from ahdath.evaluate import side_match
 from ahdath.events.arguments import MentionIndex, clause_marks
-from ahdath.events.coder import EventCoder
+from ahdath.events.coder import EventCoder, is_receiving
 from ahdath.events.linear import LinearModel
 from ahdath.events.sides import MODEL_PATH, SideInfo, null_features, pair_features, side_info
 from ahdath.language.normalize import fold_text
@@ -83,6 +83,8 @@ def doc_examples(doc: Document, g: dict, coder: EventCoder) -> Iterator[Example]
             continue
         ya = [int(side_match(c.actor.to_dict(), ge["actor"])) for c in cands]
         yr = [int(ge.get("recipient") is not None and side_match(c.actor.to_dict(), ge["recipient"])) for c in cands]
+        if is_receiving(m.cue) and ge.get("recipient") is not None:  # the ranker learns subject/object (see coder)
+            ya, yr = yr, ya
         infos = [side_info(doc, sent, m, c) for c in cands]
         yield feats, ya, yr, ge.get("recipient") is not None, infos
 

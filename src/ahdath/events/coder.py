@@ -37,6 +37,7 @@ from ahdath.events.place import Locator
 from ahdath.events.sides import (
     MODEL_PATH,
     Candidate,
+    PairChoice,
     SidesModel,
     candidate_features,
     choose_pair,
@@ -73,6 +74,7 @@ SENTENCE_GATED = frozenset({"ASSAULT", "PROTEST"})
 SENTENCE_GATE = 0.5
 THREAT_MODES = Path(__file__).parent / "data" / "threat_modes.tsv"
 MUTUAL = Path(__file__).parent / "data" / "mutual.tsv"
+RECEIVING = Path(__file__).parent / "data" / "receiving_verbs.tsv"
 # Sectors that report rather than act: a news agency is not the subject of an event it reports.
 REPORTER_SECTORS = frozenset({"JRN"})
 
@@ -354,6 +356,9 @@ class EventCoder:
         blocked = [c.mention is not None and c.mention.start_tok in aside for c in cands]
         pos = "nominal" if is_nominal(doc, sent, m) else "verbal"
         pick = choose_pair(self.sides_model, feats, null, infos, event_type, pos, blocked, [c.actor for c in cands])
+        receiving = pick.recipient is not None and is_receiving(m.cue)
+        if receiving:  # the model reads subject/object (data/receiving_verbs.tsv); swap them
+            pick = PairChoice(pick.recipient, pick.actor, pick.actor_p, pick.recipient_p)
         actor_c = cands[pick.actor]
         actor_ms = coordinated(doc, idx, actor_c.mention, sent) if actor_c.mention else []
         actors = [x.actor for x in actor_ms] or [actor_c.actor]
@@ -364,6 +369,8 @@ class EventCoder:
             rec_ms = coordinated(doc, idx, rc.mention, sent) if rc.mention else []
             recipients = [x.actor for x in rec_ms if not any(same_entity(x.actor, a) for a in actors)] or [rc.actor]
             how += f"; recipient p={pick.recipient_p:.2f}"
+        if receiving:
+            how += "; the verb's subject receives the act (sides read the other way)"
         return SideChoice(actors, recipients, how, actor_c.mention, pick.actor_p, pick.recipient_p, len(cands))
 
     def matches(self, doc: Document, idx: MentionIndex) -> list[TriggerMatch]:
@@ -609,6 +616,17 @@ def _threat_modes(path: Path = THREAT_MODES) -> dict[tuple[str, str], str]:
 def _mutual_words(path: Path = MUTUAL) -> frozenset[tuple[str, str]]:
     rows = (line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset((r[0], r[1]) for r in rows if len(r) == 2 and not r[0].startswith("#") and r[0] != "type")
+
+
+@lru_cache(maxsize=1)
+def _receiving_words(path: Path = RECEIVING) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#") and w != "word")
+
+
+def is_receiving(cue: str) -> bool:
+    """The cue's verb has the act's recipient as its subject (تلقى ... اتصال من X: X called)."""
+    return cue.split(" ", 1)[0] in _receiving_words()
 
 
 def is_mutual(event_type: str, cue: str) -> bool:
