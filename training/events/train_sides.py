@@ -151,6 +151,18 @@ def softmax_groups(data: list, role: int, null_when_unanswerable: bool) -> list[
     return out
 
 
+def grouped_nll(z: np.ndarray, starts: np.ndarray, group: np.ndarray, is_pos: np.ndarray) -> tuple[float, np.ndarray]:
+    """Softmax within each group of rows (``starts``: first row of each group; ``group``: each row's group):
+    the negative log probability of the positive rows summed over groups, and its gradient in ``z``."""
+    top = np.maximum.reduceat(z, starts)
+    e = np.exp(z - top[group])
+    tot = np.add.reduceat(e, starts)
+    ep = np.where(is_pos, e, 0.0)
+    totp = np.add.reduceat(ep, starts)
+    nll = float(np.sum(np.log(tot) - np.log(totp)))
+    return nll, e / tot[group] - ep / totp[group]
+
+
 def fit_softmax(groups: list[tuple[list[list[str]], list[int]]], c: float) -> tuple[dict[str, float], float]:
     """A conditional logit: per event, a softmax over its options; the last option ("none") carries the bias.
 
@@ -176,14 +188,7 @@ def fit_softmax(groups: list[tuple[list[list[str]], list[int]]], c: float) -> tu
     bias_i = vocab["__bias__"]
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        z = x @ w
-        top = np.maximum.reduceat(z, starts_a)
-        e = np.exp(z - top[group])
-        tot = np.add.reduceat(e, starts_a)
-        ep = np.where(is_pos, e, 0.0)
-        totp = np.add.reduceat(ep, starts_a)
-        nll = float(np.sum(np.log(tot) - np.log(totp)))
-        g = e / tot[group] - ep / totp[group]
+        nll, g = grouped_nll(x @ w, starts_a, group, is_pos)
         reg = w.copy()
         reg[bias_i] = 0.0
         return nll + float(reg @ reg) / (2 * c), x.T @ g + reg / c
@@ -308,14 +313,7 @@ def fit_pairs(data: list[Example], c: float) -> LinearModel:
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         wa, wr, wp = w[:nv], w[nv : 2 * nv], w[2 * nv :]
         sa, sr = xc @ wa, xc @ wr
-        z = sa[pa_a] + sr[pr_a] + xp @ wp
-        top = np.maximum.reduceat(z, starts_a)
-        e = np.exp(z - top[group])
-        tot = np.add.reduceat(e, starts_a)
-        ep = np.where(is_pos, e, 0.0)
-        totp = np.add.reduceat(ep, starts_a)
-        nll = float(np.sum(np.log(tot) - np.log(totp)))
-        g = e / tot[group] - ep / totp[group]
+        nll, g = grouped_nll(sa[pa_a] + sr[pr_a] + xp @ wp, starts_a, group, is_pos)
         ga = xc.T @ np.bincount(pa_a, weights=g, minlength=n_rows)
         gr = xc.T @ np.bincount(pr_a, weights=g, minlength=n_rows)
         gp = xp.T @ g
