@@ -99,6 +99,11 @@ def quote_match(p: Obj, g: Obj) -> bool:
 
 def max_matching(preds: list[Obj], golds: list[Obj], ok: Callable[[Obj, Obj], bool]) -> int:
     """Size of a maximum bipartite matching (Kuhn's augmenting paths)."""
+    return len(matching(preds, golds, ok))
+
+
+def matching(preds: list[Obj], golds: list[Obj], ok: Callable[[Obj, Obj], bool]) -> dict[int, int]:
+    """A maximum bipartite matching (Kuhn's augmenting paths): gold index -> prediction index."""
     owner: dict[int, int] = {}
     edges = [[j for j, g in enumerate(golds) if ok(p, g)] for p in preds]
 
@@ -112,7 +117,9 @@ def max_matching(preds: list[Obj], golds: list[Obj], ok: Callable[[Obj, Obj], bo
                 return True
         return False
 
-    return sum(augment(i, set()) for i in range(len(preds)))
+    for i in range(len(preds)):
+        augment(i, set())
+    return owner
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> Obj:

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ahdath.evaluate import content_words, quote_match, side_match
+from ahdath.evaluate import content_words, matching, quote_match, side_match
 from ahdath.model import Document
 
 
@@ -40,25 +40,6 @@ class Error:
         return out
 
 
-def _matching(preds: list[dict], golds: list[dict]) -> dict[int, int]:
-    owner: dict[int, int] = {}
-    edges = [[j for j, g in enumerate(golds) if quote_match(p, g)] for p in preds]
-
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in edges[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in owner or augment(owner[j], seen):
-                owner[j] = i
-                return True
-        return False
-
-    for i in range(len(preds)):
-        augment(i, set())
-    return owner  # gold index -> pred index
-
-
 def _speaker_ok(p: dict, g: dict) -> bool:
     sp = p.get("speaker") or {}
     return side_match(
@@ -77,7 +58,7 @@ def categorize(gold: dict[str, dict], docs: dict[str, Document], ids: list[str])
     for k in ids:
         golds = gold[k].get("quotes", [])
         preds = [q.to_dict() for q in docs[k].quotes] if k in docs else []
-        owner = _matching(preds, golds)
+        owner = matching(preds, golds, quote_match)
         free_p = set(range(len(preds))) - set(owner.values())
         for j, g in enumerate(golds):
             if j in owner:
