@@ -32,6 +32,8 @@ import json
 import re
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,19 +86,11 @@ def pipeline(event_type: str, limit: int | None, probs: dict[str, float] | None 
     """Code each sentence as its own article with the full pipeline; positive if any event has the
     type. ``probs``: out-of-fold sentence probabilities (by text) for the coder's sentence gate in
     place of the shipped model's, which was trained on these sentences."""
-    import ahdath
 
     rows = D.gsr(event_type)[:limit]
     y = np.array([r.label for r in rows])
-    pipe = ahdath.load()
-    coder = event_coder(pipe)
-    base = coder.classifier
-    if probs is not None:
-        coder.classifier = CVGate(base, {event_type: probs})
-    try:
+    with gated_pipeline(event_type, probs) as pipe:
         pred = np.array([any(e.type == event_type for e in pipe(Document(id=r.id, text=r.text)).events) for r in rows])
-    finally:
-        coder.classifier = base
     return y, pred
 
 
@@ -232,25 +226,34 @@ def event_coder(pipe: object) -> object:
     raise SystemExit("the pipeline has no events component")
 
 
-def spans(event_type: str, probs: dict[str, float] | None) -> list[str]:
-    """Span-level source/target figures for ``event_type``; ``probs`` = out-of-fold sentence
-    probabilities (by text) that replace the shipped model's in the coder's gate."""
+@contextmanager
+def gated_pipeline(event_type: str, probs: dict[str, float] | None) -> Iterator[object]:
+    """The full pipeline, its coder's sentence gate fed ``probs`` (out-of-fold, by text) for
+    ``event_type`` while the block runs; the shipped classifier is put back afterwards."""
     import ahdath
 
     pipe = ahdath.load()
     coder = event_coder(pipe)
-    base = coder.classifier
+    base = coder.classifier  # type: ignore[attr-defined]
     if probs is not None:
-        coder.classifier = CVGate(base, {event_type: probs})
+        coder.classifier = CVGate(base, {event_type: probs})  # type: ignore[attr-defined]
     try:
+        yield pipe
+    finally:
+        coder.classifier = base  # type: ignore[attr-defined]
+
+
+def spans(event_type: str, probs: dict[str, float] | None) -> list[str]:
+    """Span-level source/target figures for ``event_type``; ``probs`` = out-of-fold sentence
+    probabilities (by text) that replace the shipped model's in the coder's gate."""
+
+    with gated_pipeline(event_type, probs) as pipe:
         rows = span_sentences(event_type)
         per_span: list[tuple[SpanSentence, GoldSpan, SpanScore]] = []
         for k, s in enumerate(rows):
             doc = pipe(Document(id=f"gsr-span-{k}", text=s.text))
             evs = [e for e in doc.events if e.type == event_type]
             per_span.extend((s, g, score_span(doc, evs, g)) for g in s.spans)
-    finally:
-        coder.classifier = base
     out = []
     for subset, keep in (("all", lambda s: True), ("yes", lambda s: s.label == "yes")):
         sc = [(s, g, r) for s, g, r in per_span if keep(s)]
