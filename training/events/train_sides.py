@@ -77,7 +77,7 @@ def doc_examples(doc: Document, g: dict, coder: EventCoder) -> Iterator[Example]
             p = prev[-1]
             psent = doc.sentences[doc.tokens[p.start_tok].sent]
             _, _, _, subj, _ = coder.rule_sides(doc, idx, psent, p, p.type, None)
-            last_subject = subj[0].actor if subj else last_subject
+            last_subject = subj[0] if subj else last_subject
         cands, feats, _ = coder.candidates(doc, idx, sent, m, ge["type"], last_subject)
         if not cands:
             continue

@@ -242,7 +242,7 @@ class EventCoder:
 
     # -- coding ------------------------------------------------------------------------
     def rule_sides(
-        self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, event_type: str, last_subject: Actor | None
+        self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, event_type: str, last_subject: Mention | None
     ) -> tuple[list[Actor], list[Actor], str, list[Mention], list[Mention]]:
         """The hand-written word-order rules: (actors, recipients, how, actor mentions, recipient mentions)."""
         sides = self._sides(doc, idx, sent, m, event_type)
@@ -253,11 +253,11 @@ class EventCoder:
             if speaker is not None and (event_type in SPEAKER_NOMINAL_TYPES or not is_nominal(doc, sent, m)):
                 actors, how = [speaker], "speaker of the quote that states it"
             elif last_subject is not None and can_carry_subject(doc, sent, m):
-                actors, how = [last_subject], "dropped subject: carried from the previous statement"
+                actors, how = [last_subject.actor], "dropped subject: carried from the previous statement"
         return actors, [r.actor for r in sides.recipients], how, sides.actors, sides.recipients
 
     def candidates(
-        self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, event_type: str, last_subject: Actor | None
+        self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, event_type: str, last_subject: Mention | None
     ) -> tuple[list[Candidate], list[list[str]], tuple]:
         """Side candidates of a trigger with their features (shared by coding and training)."""
         rule = self.rule_sides(doc, idx, sent, m, event_type, last_subject)
@@ -273,12 +273,13 @@ class EventCoder:
         if speaker is not None:
             cands.append(Candidate(speaker, None, "speaker"))
         if last_subject is not None:
-            cands.append(Candidate(last_subject, None, "carried"))
+            cands.append(Candidate(last_subject.actor, None, "carried"))
         cands += context_candidates(doc, idx, sent, cands)
         nominal = is_nominal(doc, sent, m)
         preps = _arg_preps(m.arg)
         order_before = order_after = bare_after = 0
         aside = frozenset(aside_tokens(doc, sent, m.end_tok, sent.token_end))
+        coord = coordinated_verb(doc, sent, m, last_subject)
         feats = []
         for c in cands:
             bare = 0
@@ -291,13 +292,16 @@ class EventCoder:
             else:
                 order_before += 1
                 order = order_before
-            feats.append(candidate_features(doc, sent, m, c, nominal, choice, preps, order, bare, aside, idx, speaker))
+            f = candidate_features(doc, sent, m, c, nominal, choice, preps, order, bare, aside, idx, speaker)
+            if coord is not None:
+                f += coord_features(c, last_subject, coord)
+            feats.append(f)
         if event_type != m.type:
             feats = [[f.replace(f"type={m.type}", f"type={event_type}") for f in fs] for fs in feats]
         return cands, feats, rule
 
     def _model_sides(
-        self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, event_type: str, last_subject: Actor | None
+        self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, event_type: str, last_subject: Mention | None
     ) -> SideChoice:
         assert self.sides_model is not None
         cands, feats, _ = self.candidates(doc, idx, sent, m, event_type, last_subject)
@@ -390,7 +394,7 @@ class EventCoder:
     def triggers(self, doc: Document) -> Iterator[Decision]:
         """Every lexicon trigger with its type, sides, status and event-filter features (before filtering)."""
         idx = MentionIndex(doc)
-        last_subject: Actor | None = None
+        last_subject: Mention | None = None
         by_sentence: dict[int, list[TriggerMatch]] = {}
         matches = self.matches(doc, idx)
         idx.marks = clause_marks(doc, [m.head for m in matches])
@@ -408,7 +412,7 @@ class EventCoder:
                     subject = subj_ms[0] if subj_ms else None
                     ch = SideChoice(actors, list(recs) or [None], how, subject, float(bool(actors)), float(bool(recs)), 0)
                 if ch.subject is not None:
-                    last_subject = ch.subject.actor
+                    last_subject = ch.subject
                 if not ch.actors:
                     continue
                 status, status_cue = status_of(doc, m.start_tok, m.end_tok, m.cue)
@@ -569,6 +573,29 @@ def light_verb_subject(doc: Document, idx: MentionIndex, sent: Sentence, m: Trig
         if tok.is_punct:
             break
     return []
+
+
+def coordinated_verb(doc: Document, sent: Sentence, m: TriggerMatch, last_subject: Mention | None) -> str | None:
+    """How a verbal trigger relates to the previous statement's subject: ``"wa"`` when the verb is joined
+    by و to an earlier clause of the same sentence whose subject is known (وأدان الصفدي ...، وحمّل الحكومة
+    ...: the subject is shared), ``"same"`` for another verb of that sentence, ``"prev"`` when the subject
+    is in an earlier sentence; None when there is no subject to carry or the trigger is nominal."""
+    if last_subject is None or last_subject.start_tok >= m.start_tok or is_nominal(doc, sent, m):
+        return None
+    if doc.tokens[last_subject.start_tok].sent != sent.i:
+        return "prev"
+    return "wa" if doc.tokens[m.head].prefixes[:1] in (("و",), ("ف",)) else "same"
+
+
+def coord_features(c: Candidate, last_subject: Mention | None, coord: str) -> list[str]:
+    """Features of a candidate given the trigger's relation to the previous subject (``coordinated_verb``)."""
+    if c.origin == "carried":
+        return [f"carried_coord={coord}"]
+    if c.mention is None or last_subject is None:
+        return [f"coord={coord}|other"]
+    same = c.mention.start_tok == last_subject.start_tok
+    after = c.mention.start_tok > last_subject.start_tok
+    return [f"coord={coord}|is_subject={same}", f"coord={coord}|after_subject={after}"]
 
 
 def can_carry_subject(doc: Document, sent: Sentence, m: TriggerMatch) -> bool:

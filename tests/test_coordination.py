@@ -1,0 +1,39 @@
+"""A verb joined by و to an earlier clause shares that clause's subject (وأدان X ...، وحمّل Y مسؤولية ...)."""
+
+from __future__ import annotations
+
+import ahdath
+from ahdath.events.arguments import MentionIndex
+from ahdath.events.coder import EventCoder, coordinated_verb
+from ahdath.model import Document
+
+TEXT = "وأدان الصفدي الغارات الإسرائيلية على المستشفيات في غزة، وحمّل الحكومة الإسرائيلية مسؤولية تدهور الأوضاع الإنسانية."
+
+
+def _doc() -> Document:
+    pipe = ahdath.load(components=("language", "actors", "quotes", "events"))
+    return pipe(Document(id="t", text=TEXT, date="2023-10-14"))
+
+
+def test_coordinated_verb_kinds() -> None:
+    doc = _doc()
+    coder = EventCoder.load()
+    idx = MentionIndex(doc)
+    ms = coder.matches(doc, idx)
+    blame = next(m for m in ms if m.text.startswith("وحمّل"))
+    condemn = next(m for m in ms if m.text.startswith("وأدان"))
+    sent = doc.sentences[0]
+    safadi = next(x for x in idx.mentions if x.actor.text == "الصفدي")
+    assert coordinated_verb(doc, sent, blame, safadi) == "wa"
+    assert coordinated_verb(doc, sent, blame, None) is None
+    assert coordinated_verb(doc, sent, condemn, safadi) is None  # the subject comes after this verb
+
+
+def test_the_shared_subject_blames_the_object() -> None:
+    doc = _doc()
+    blames = [e for e in doc.events if e.trigger.text.startswith("وحمّل")]
+    assert blames, [(e.type, e.trigger.text) for e in doc.events]
+    e = blames[0]
+    assert e.type == "ACCUSE"
+    assert e.actor.country == "JOR" and e.actor.sector == "GOV", (e.actor.text, e.reason)
+    assert e.recipient is not None and e.recipient.country == "ISR", e.reason
