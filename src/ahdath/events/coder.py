@@ -51,7 +51,7 @@ from ahdath.events.status import status_of
 from ahdath.events.when import DateResolver
 from ahdath.language.normalize import fold_text
 from ahdath.model import Actor, Document, Event, Sentence, Span
-from ahdath.quotes.attribution import reported_by
+from ahdath.quotes.attribution import attributions_of, reported_by
 
 NOMINAL_POS = frozenset({"noun", "masdar"})
 # Acts done to someone: a verbal noun's genitive is the patient (قتل المدنيين، اعتقال ناشطين).
@@ -280,6 +280,7 @@ class EventCoder:
         order_before = order_after = bare_after = 0
         aside = frozenset(aside_tokens(doc, sent, m.end_tok, sent.token_end))
         coord = coordinated_verb(doc, sent, m, last_subject)
+        cited = frozenset((a.start, a.end) for a in attributions_of(doc) if a.sentence == sent.i)
         feats = []
         for c in cands:
             bare = 0
@@ -292,7 +293,7 @@ class EventCoder:
             else:
                 order_before += 1
                 order = order_before
-            f = candidate_features(doc, sent, m, c, nominal, choice, preps, order, bare, aside, idx, speaker)
+            f = candidate_features(doc, sent, m, c, nominal, choice, preps, order, bare, aside, idx, speaker, cited)
             if coord is not None:
                 f += coord_features(c, last_subject, coord)
             feats.append(f)

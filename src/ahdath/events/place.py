@@ -26,6 +26,14 @@ BARE_MIN_POPULATION = 1_000_000
 MAX_TOKENS = 3
 
 
+def locative_before(doc: Document, sent: Sentence, i: int) -> bool:
+    """Token ``i`` follows a locative cue of its sentence (في، قرب، وسط، جنوب، مدينة...)."""
+    if i <= sent.token_start:
+        return False
+    prev = doc.tokens[i - 1]
+    return any(f in LOCATIVE_CUES for f in (*lookup_forms(prev), prev.norm.removeprefix("و")))
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     geonameid: int
@@ -79,8 +87,7 @@ class Locator:
                 i += 1
                 continue
             end, place, clitic = hit
-            prev = doc.tokens[i - 1] if i > sent.token_start else None
-            cued = clitic or (prev is not None and any(f in LOCATIVE_CUES for f in (*lookup_forms(prev), prev.norm.removeprefix("و"))))
+            cued = clitic or locative_before(doc, sent, i)
             if cued or place.population >= BARE_MIN_POPULATION:
                 out.append((i, end, place, bool(cued)))
             i = end

@@ -27,6 +27,7 @@ from ahdath.events.arguments import (
 )
 from ahdath.events.lexicon import TriggerMatch
 from ahdath.events.linear import LinearModel
+from ahdath.events.place import locative_before
 from ahdath.model import Actor, Document, Sentence
 
 MODEL_PATH = Path(__file__).parent / "data" / "sides_model.json"
@@ -62,20 +63,29 @@ def candidate_features(
     aside: frozenset[int] = frozenset(),
     idx: MentionIndex | None = None,
     speaker: Actor | None = None,
+    cited: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[str]:
-    """Role-independent features of one candidate for one trigger (the model crosses them with the role)."""
+    """Role-independent features of one candidate for one trigger (the model crosses them with the role).
+
+    ``cited``: char spans of the outlets the article cites as its sources (حسبما أفادت وكالة ...): they
+    report events, they rarely act in them."""
     pos = "nominal" if nominal else "verbal"
     mtype = doc.user_data.get("actor_mentions", {}).get((c.actor.start, c.actor.end), "none")
     f = [f"origin={c.origin}", f"kind={c.actor.kind or 'none'}", f"sector={c.actor.sector or 'none'}", f"pos={pos}", f"type={m.type}"]
     f += [f"mention={mtype}", f"mention={mtype}|type={m.type}"]
     f.append(f"loaded={c.actor.loaded}")
     if speaker is not None:
-        f.append(f"is_speaker={same_entity(c.actor, speaker)}|origin={c.origin}")
+        is_speaker = same_entity(c.actor, speaker)
+        f += [f"is_speaker={is_speaker}|origin={c.origin}", f"is_speaker={is_speaker}|type={m.type}"]
     if c.mention is None:
         f += [f"origin={c.origin}|pos={pos}", f"origin={c.origin}|type={m.type}", f"origin={c.origin}|rank={min(c.rank, 3)}"]
         return f
     mention = c.mention
     span = (mention.start_tok, mention.end_tok)
+    if any(a < c.actor.end and c.actor.start < b for a, b in cited):
+        f += ["cited", f"cited|type={m.type}"]
+    locative = locative_before(doc, sent, mention.start_tok)
+    f += [f"locative={locative}|kind={c.actor.kind or 'none'}", f"locative={locative}|mention={mtype}"]
     if is_after(m, mention):
         direction, dist = "after", mention.start_tok - m.end_tok if mention.start_tok >= m.end_tok else mention.start_tok - m.head - 1
     else:
