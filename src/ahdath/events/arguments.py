@@ -181,3 +181,31 @@ def marks_between(index: MentionIndex, start_tok: int, end_tok: int, skip: froze
         if k is not None and t not in skip:
             out[k] = out.get(k, 0) + 1
     return out
+
+
+VOICE_WORDS = Path(__file__).parent / "data" / "voice_words.tsv"
+
+
+@lru_cache(maxsize=1)
+def _voice_words(path: Path = VOICE_WORDS) -> dict[str, str]:
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+    return {r[0]: r[1] for r in rows if len(r) == 2 and r[0] != "word"}
+
+
+def trigger_voice(doc: Document, sent: Sentence, head: int, end_tok: int, nominal: bool) -> str:
+    """How a trigger's sides read: ``nominal`` (a noun), ``passive`` (a form that is passive or agentless
+    without vowels: أصيب، اغتيل، استشهد), ``counted`` (a past verb followed by a count, قتل 20 شخصا: its
+    victims follow, its agent is unnamed or after على يد) or ``active``."""
+    if nominal:
+        return "nominal"
+    words = _voice_words()
+    tok = doc.tokens[head]
+    forms = [tok.norm, tok.norm.removeprefix("و").removeprefix("ف"), tok.stem]
+    if any(words.get(f) == "passive" for f in forms):
+        return "passive"
+    nxt = end_tok if end_tok > head + 1 else head + 1
+    if nxt < sent.token_end:
+        t = doc.tokens[nxt]
+        if t.norm[:1].isdigit() or words.get(t.norm) == "number" or words.get(t.stem) == "number":
+            return "counted"
+    return "active"

@@ -9,6 +9,7 @@ mode, CAMEO/Goldstein/QuadClass, and keeps one record per (actor, type, recipien
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,12 +29,13 @@ from ahdath.events.arguments import (
     is_agent_marked,
     is_genitive,
     same_entity,
+    trigger_voice,
 )
 from ahdath.events.cameo import cameo_info, default_cameo
 from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch
-from ahdath.events.place import Locator
+from ahdath.events.place import Locator, locative_before
 from ahdath.events.sides import (
     MODEL_PATH,
     Candidate,
@@ -44,6 +46,7 @@ from ahdath.events.sides import (
     context_candidates,
     is_after,
     null_features,
+    patient_of,
     sentence_candidates,
     side_info,
 )
@@ -72,6 +75,9 @@ NAMED_KINDS = frozenset({"person", "organization", "igo"})
 # Types whose lexicon hits must also pass the sentence-level model (see docs/event_model.md).
 SENTENCE_GATED = frozenset({"ASSAULT", "PROTEST"})
 SENTENCE_GATE = 0.5
+# Voices (arguments.trigger_voice) whose first following mention is the patient, never the actor.
+PATIENT_FIRST_VOICES = frozenset({"passive", "counted"})
+CUE_VOTE = 0.5  # weight of the lexicon cue's log-odds against the sentence model's (chosen on the GSR dev half)
 THREAT_MODES = Path(__file__).parent / "data" / "threat_modes.tsv"
 MUTUAL = Path(__file__).parent / "data" / "mutual.tsv"
 RECEIVING = Path(__file__).parent / "data" / "receiving_verbs.tsv"
@@ -281,6 +287,7 @@ class EventCoder:
         aside = frozenset(aside_tokens(doc, sent, m.end_tok, sent.token_end))
         coord = coordinated_verb(doc, sent, m, last_subject)
         cited = frozenset((a.start, a.end) for a in attributions_of(doc) if a.sentence == sent.i)
+        voice = trigger_voice(doc, sent, m.head, m.end_tok, nominal)
         feats = []
         for c in cands:
             bare = 0
@@ -294,6 +301,7 @@ class EventCoder:
                 order_before += 1
                 order = order_before
             f = candidate_features(doc, sent, m, c, nominal, choice, preps, order, bare, aside, idx, speaker, cited)
+            f += voice_features(c, voice, m)
             if coord is not None:
                 f += coord_features(c, last_subject, coord)
             feats.append(f)
@@ -360,7 +368,24 @@ class EventCoder:
         aside = aside_tokens(doc, sent, m.end_tok, sent.token_end) if event_type not in _MEETING_TYPES else set()
         blocked = [c.mention is not None and c.mention.start_tok in aside for c in cands]
         pos = "nominal" if is_nominal(doc, sent, m) else "verbal"
-        pick = choose_pair(self.sides_model, feats, null, infos, event_type, pos, blocked, [c.actor for c in cands])
+        no_actor = [False] * len(cands)
+        patient = None
+        # only a transitive cue (its recipient a direct object) has a patient: تظاهر آلاف is not passive
+        if None in _arg_preps(m.arg) and trigger_voice(doc, sent, m.head, m.end_tok, pos == "nominal") in PATIENT_FIRST_VOICES:
+            # the patient (and its appositions) suffered the act; a place after في is where it happened
+            patient = patient_of(doc, sent, m, cands)
+            p_actor = cands[patient].actor if patient is not None else None
+            p_end = cands[patient].mention.end_tok if patient is not None and cands[patient].mention else -1
+            for i, c in enumerate(cands):
+                mt = c.mention
+                no_actor[i] = i == patient or (p_actor is not None and same_entity(c.actor, p_actor)) or (
+                    mt is not None and (mt.start_tok == p_end or locative_before(doc, sent, mt.start_tok))
+                )
+        pick = choose_pair(self.sides_model, feats, null, infos, event_type, pos, blocked, [c.actor for c in cands], no_actor)
+        if pick is None:  # only the patient of a passive verb: an agentless event, not coded (guidelines §1)
+            return SideChoice([], [None], "", None, 0.0, 0.0, len(cands))
+        if patient is not None and pick.recipient != patient and not blocked[patient]:
+            pick = PairChoice(pick.actor, patient, pick.actor_p, pick.recipient_p)  # the patient suffered it
         receiving = pick.recipient is not None and is_receiving(m.cue)
         if receiving:  # the model reads subject/object (data/receiving_verbs.tsv); swap them
             pick = PairChoice(pick.recipient, pick.actor, pick.actor_p, pick.recipient_p)
@@ -418,7 +443,7 @@ class EventCoder:
                     continue
                 status, status_cue = status_of(doc, m.start_tok, m.end_tok, m.cue)
                 if status == "asserted":
-                    agrees, why_sent = self._sentence_agrees(doc, sent, event_type)
+                    agrees, why_sent = self._sentence_agrees(doc, sent, event_type, m.weight if event_type == m.type else 0.5)
                     if not agrees:
                         continue
                     why_type += why_sent
@@ -427,9 +452,11 @@ class EventCoder:
                 if threat is not None:
                     event_type, mode, status = "THREATEN", threat, "asserted"
                     why_type += f"; a future {m.type} announced by its actor is a threat"
+                nominal = is_nominal(doc, sent, m)
                 feats = event_features(
-                    doc, sent, m, event_type, is_nominal(doc, sent, m), status,
+                    doc, sent, m, event_type, nominal, status,
                     quote_speaker(doc, m.start) is not None, ch.actor_p, ch.recipient_p, ch.n_candidates,
+                    trigger_voice(doc, sent, m.head, m.end_tok, nominal),
                 )
                 yield Decision(sent, m, event_type, mode, conf, why_type, ch, status, status_cue, feats)
 
@@ -478,14 +505,17 @@ class EventCoder:
             return None, conf, why
         return m.type, conf, why
 
-    def _sentence_agrees(self, doc: Document, sent: Sentence, event_type: str) -> tuple[bool, str]:
+    def _sentence_agrees(self, doc: Document, sent: Sentence, event_type: str, cue_weight: float) -> tuple[bool, str]:
         """Background and generic mentions of attacks and protests are common: for an asserted
         ASSAULT or PROTEST the sentence model must also say the sentence reports one (it is trained
-        on reports of events that happened, so negated and future ones are not gated)."""
+        on reports of events that happened, so negated and future ones are not gated). Its probability
+        and the cue's own (the lexicon weight: how often the cue is that event) are combined as two
+        votes, logit(p) + CUE_VOTE * logit(w) >= logit(SENTENCE_GATE): an unambiguous cue (اغتيل، غارة,
+        w 0.9) passes on weaker sentence evidence than an ambiguous one (هجوم، قتل)."""
         if self.classifier is None or event_type not in SENTENCE_GATED:
             return True, ""
         p_sent = self.classifier.score_sentence(doc, sent).get(event_type, 0.0)
-        return p_sent >= SENTENCE_GATE, f"; sentence model p={p_sent:.2f}"
+        return _logit(p_sent) + CUE_VOTE * _logit(cue_weight) >= _logit(SENTENCE_GATE), f"; sentence model p={p_sent:.2f}"
 
     def _event(self, doc: Document, d: Decision, actor: Actor | None, rec: Actor | None, conf: float, why_type: str) -> Event:
         m = d.match
@@ -516,6 +546,11 @@ class EventCoder:
             confidence=conf,
             reason=reason,
         )
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
 
 
 def coordinated_left(doc: Document, idx: MentionIndex, last: Mention, sent: Sentence, left: list[Mention]) -> list[Mention]:
@@ -586,6 +621,15 @@ def coordinated_verb(doc: Document, sent: Sentence, m: TriggerMatch, last_subjec
     if doc.tokens[last_subject.start_tok].sent != sent.i:
         return "prev"
     return "wa" if doc.tokens[m.head].prefixes[:1] in (("و",), ("ف",)) else "same"
+
+
+def voice_features(c: Candidate, voice: str, m: TriggerMatch) -> list[str]:
+    """Features of a candidate given the trigger's voice (``arguments.trigger_voice``): after a passive or
+    counted verb the mention that follows is the victim, and the agent is unnamed or marked (على يد)."""
+    if c.mention is None:
+        return [f"voice={voice}|origin={c.origin}"]
+    direction = "after" if is_after(m, c.mention) else "before"
+    return [f"voice={voice}|dir={direction}", f"voice={voice}|dir={direction}|type={m.type}"]
 
 
 def coord_features(c: Candidate, last_subject: Mention | None, coord: str) -> list[str]:

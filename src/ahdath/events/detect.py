@@ -34,6 +34,7 @@ def event_features(
     actor_p: float,
     recipient_p: float,
     n_mentions: int,
+    voice: str = "active",
 ) -> list[str]:
     head = doc.tokens[m.head]
     prev = doc.tokens[m.start_tok - 1].norm if m.start_tok > sent.token_start else "<s>"
@@ -63,4 +64,7 @@ def event_features(
         f"mentions={min(n_mentions, 4)}",
         f"ambiguous={bool(m.alternatives)}",
         f"gap={len(m.tokens) < (m.end_tok - m.start_tok)}",
+        f"voice={voice}",
+        f"voice={voice}|type={event_type}",
+        f"voice={voice}|actor_p={_bucket(actor_p)}",
     ]

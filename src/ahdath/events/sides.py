@@ -276,15 +276,19 @@ def choose_pair(
     pos: str,
     blocked: list[bool],
     actors: list[Actor],
-) -> PairChoice:
+    no_actor: list[bool] | None = None,
+) -> PairChoice | None:
     """The best (actor, recipient-or-none) pair under a pair model (``kind == "pair"``).
 
-    A candidate ``blocked`` as recipient (inside an aside) can still be the actor; a recipient that is
+    A candidate ``blocked`` as recipient (inside an aside) can still be the actor, one in ``no_actor`` (the
+    patient of a passive verb) only the recipient; None when no candidate may be the actor. A recipient that is
     the same entity as the actor is not considered."""
     a = [model.margin(f, "actor") for f in feats]
     r = [model.margin(f, "recipient") for f in feats]
     r_none = model.bias["recipient"] + model.margin(null, "recipient")
-    top = sorted(range(len(feats)), key=lambda i: -a[i])[:TOP_ACTORS]
+    top = sorted((i for i in range(len(feats)) if not (no_actor and no_actor[i])), key=lambda i: -a[i])[:TOP_ACTORS]
+    if not top:
+        return None
     scored: list[tuple[float, int, int | None]] = []
     for i in top:
         scored.append((a[i] + r_none + model.margin(pair_features(infos[i], None, event_type, pos), "pair"), i, None))
@@ -298,6 +302,26 @@ def choose_pair(
     best_w, best_i, best_j = max(weights, key=lambda x: x[0])
     actor_mass = sum(w for w, i, _ in weights if i == best_i)
     return PairChoice(best_i, best_j, actor_mass / total, best_w / actor_mass)
+
+
+PARTITIVE = "من"
+PATIENT_WINDOW = 4  # tokens between a passive verb and its patient (قتل ثمانية من عناصر الشرطة)
+
+
+def patient_of(doc: Document, sent: Sentence, m: TriggerMatch, cands: list[Candidate]) -> int | None:
+    """The candidate that is the grammatical subject of a passive or counted verb (``trigger_voice``):
+    the first mention after it, bare or partitive (من), within a few tokens -- the one who suffered the act,
+    never its actor (اغتيل القيادي X بغارة إسرائيلية; قتل ثمانية من عناصر الشرطة)."""
+    best: tuple[int, int] | None = None
+    for i, c in enumerate(cands):
+        mt = c.mention
+        if mt is None or not is_after(m, mt) or mt.start_tok - m.end_tok > PATIENT_WINDOW:
+            continue
+        if introduced_by(doc, mt, sent) not in (None, PARTITIVE):
+            continue
+        if best is None or mt.start_tok < best[0]:
+            best = (mt.start_tok, i)
+    return best[1] if best else None
 
 
 def context_candidates(doc: Document, idx: MentionIndex, sent: Sentence, taken: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,43 @@
+"""Passive and counted verbs: the mention after them suffered the act (اغتيل X بغارة إسرائيلية)."""
+
+from __future__ import annotations
+
+import ahdath
+from ahdath.events.arguments import VOICE_WORDS, MentionIndex, trigger_voice
+from ahdath.events.coder import EventCoder, is_nominal
+from ahdath.model import Document
+
+
+def _voices(text: str) -> dict[str, str]:
+    pipe = ahdath.load(components=("language", "actors"))
+    doc = pipe(Document(id="t", text=text))
+    coder = EventCoder.load()
+    sent = doc.sentences[0]
+    return {m.text: trigger_voice(doc, sent, m.head, m.end_tok, is_nominal(doc, sent, m)) for m in coder.matches(doc, MentionIndex(doc))}
+
+
+def test_voice_words_format() -> None:
+    rows = [line.split("\t") for line in VOICE_WORDS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert rows[0] == ["word", "kind"]
+    assert all(len(r) == 2 and r[1] in ("passive", "number") and " " not in r[0] for r in rows[1:])
+
+
+def test_trigger_voice() -> None:
+    assert _voices("اغتيل القيادي صالح العاروري.")["اغتيل"] == "passive"
+    assert _voices("قتل 20 شخصا في انفجار.")["قتل"] == "counted"
+    assert _voices("قتل ثمانية من عناصر الشرطة.")["قتل"] == "counted"
+    assert _voices("قتلت القوات مسلحين.")["قتلت"] == "active"
+
+
+def test_the_patient_of_a_passive_is_the_recipient() -> None:
+    doc = ahdath.code("اغتيل القيادي في حماس صالح العاروري بغارة إسرائيلية في الضاحية الجنوبية لبيروت.", date="2024-01-03")
+    hits = [e for e in doc.events if e.type == "ASSAULT" and e.trigger.text == "اغتيل"]
+    assert hits, [(e.type, e.trigger.text) for e in doc.events]
+    e = hits[0]
+    assert e.actor.country == "ISR", e.reason
+    assert e.recipient is not None and e.recipient.country == "PSE" and e.recipient.sector == "REB", e.reason
+
+
+def test_an_agentless_count_is_not_coded_with_a_place_as_actor() -> None:
+    doc = ahdath.code("قتل 20 شخصا في بغداد أمس.", date="2024-01-03")
+    assert not [e for e in doc.events if e.trigger.text == "قتل" and e.actor is not None and e.actor.text == "بغداد"]
