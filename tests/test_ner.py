@@ -214,7 +214,9 @@ def test_batched_documents_match_single(tagger: NERTagger) -> None:
 
 
 def test_joint_decoding_is_valid_iob2(tagger: NERTagger) -> None:
-    assert tagger.combine == "joint" and len(tagger.backends) == 2
+    members = len(list(DEFAULT_MODEL_DIR.glob("bilstm*.npz")))
+    assert tagger.combine == "joint" and len(tagger.backends) == members + 1
+    assert tagger.weights is None or len(tagger.weights) == len(tagger.backends)
     sents = [["التقى", "الرئيس", "جورج", "بوش", "رئيس", "الوزراء", "توني", "بلير", "في", "لندن"], ["الأمم", "المتحدة"]]
     joint = tagger.tag_tokens(sents)
     assert all(_valid_iob2(t) for t in joint)
@@ -225,3 +227,27 @@ def test_joint_decoding_is_valid_iob2(tagger: NERTagger) -> None:
     finally:
         tagger.combine = "joint"
     assert all(_valid_iob2(t) for t in union)
+
+
+def test_ensemble_members_share_the_vector_table(tmp_path: Path, tagger: NERTagger) -> None:
+    """A member file without word_emb (bilstm_2.npz) loads with the first network's table; an ensemble
+    of the same network twice, at half weight each, tags as the single network does."""
+    import shutil
+
+    import numpy as np
+
+    for f in DEFAULT_MODEL_DIR.iterdir():
+        if f.is_file() and not f.name.startswith("bilstm_"):
+            shutil.copy(f, tmp_path / f.name)
+    with np.load(DEFAULT_MODEL_DIR / "bilstm.npz") as z:
+        np.savez(tmp_path / "bilstm_2.npz", **{k: z[k] for k in z.files if k != "word_emb"})
+    (tmp_path / "meta.json").write_text('{"combine": "joint", "propagate": false}', encoding="utf-8")
+    twice = NERTagger.load(tmp_path)
+    assert len(twice.backends) == 3
+    assert twice.backends[1].net.w["word_emb"] is twice.backends[0].net.w["word_emb"]
+    sents = [["التقى", "الرئيس", "جورج", "بوش", "رئيس", "الوزراء", "توني", "بلير", "في", "لندن"], ["الأمم", "المتحدة"]]
+    twice.weights = [0.5, 0.5, 1.0]
+    (tmp_path / "bilstm_2.npz").unlink()
+    once = NERTagger.load(tmp_path)
+    assert len(once.backends) == 2
+    assert twice.tag_tokens(sents) == once.tag_tokens(sents)

@@ -11,7 +11,7 @@ from ahdath.ner.tagger import tags_to_spans
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("AHDATH_SHARED", REPO / ".." / "shared")).resolve()
-WORK = REPO / "training" / "work" / "ner"
+WORK = Path(os.environ.get("AHDATH_NER_WORK", REPO / "training" / "work" / "ner"))  # intermediate files
 ANER_DIR = SHARED / "data" / "anercorp" / "camel_style_split_reconstructed"
 TRAIN_FILE = ANER_DIR / "ANERcorp_reconstructed_train.txt"
 TEST_FILE = ANER_DIR / "ANERcorp_reconstructed_test.txt"

@@ -45,7 +45,7 @@ def corpus_counts(corpus: Path) -> Counter[str]:
         for word, n in c.most_common():
             if n >= 2 and "\t" not in word:
                 w.write(f"{word}\t{n}\n")
-    return c
+    return corpus_counts(corpus)  # from the cache, so that every run sees the same counts
 
 
 def build_vocab(vectors: Path, corpus: Path, train_words: list[str], size: int) -> tuple[list[str], np.ndarray]:
@@ -146,7 +146,7 @@ class Net(nn.Module):
         return w
 
 
-def make_batch(feat: Featurizer, sents: list[tuple[list[str], list[str]]]):
+def make_batch(feat: Featurizer, sents: list[tuple[list[str], list[str]]], word_dropout: float = 0.0, device: str = "cpu"):
     t = max(len(s[0]) for s in sents)
     b = len(sents)
     idx = np.zeros((b, t, feat.n_idx), dtype=np.int64)
@@ -160,8 +160,11 @@ def make_batch(feat: Featurizer, sents: list[tuple[list[str], list[str]]]):
         idx[r, :n], ch[r, :n], fs[r, :n], lengths[r] = a, c, f, n
         tags[r, :n] = [TAGS.index(x) for x in tg]
     mask = np.arange(t)[None, :] < lengths[:, None]
-    return (torch.from_numpy(idx), torch.from_numpy(ch), torch.from_numpy(fs), torch.from_numpy(lengths),
-            torch.from_numpy(tags), torch.from_numpy(mask))
+    if word_dropout > 0:  # the token's word and stem vectors replaced by the unknown row (0)
+        idx[np.random.random((b, t)) < word_dropout] = 0
+    lengths_t = torch.from_numpy(lengths)
+    return (*(torch.from_numpy(x).to(device) for x in (idx, ch, fs)), lengths_t,
+            *(torch.from_numpy(x).to(device) for x in (tags, mask)))
 
 
 def save_model(out_dir: Path, net: Net, words: list[str], chars: list[str], meta: dict) -> None:
@@ -187,10 +190,15 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
     ap.add_argument("--char-filters", type=int, default=50)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--gazetteer", type=Path, default=WORK / "gazetteer.tsv")
+    ap.add_argument("--word-dropout", type=float, default=0.0, help="training: replace a token's vectors by <unk> with this probability")
+    ap.add_argument("--silver", type=Path, help="extra machine-tagged sentences (token tag lines) added to training")
+    ap.add_argument("--silver-weight", type=float, default=0.5, help="loss weight of the silver sentences")
+    ap.add_argument("--device", default="cpu")
     ap.add_argument("--avg-from", type=int, default=0, help="also keep the average of the weights from this epoch on (0: off)")
     a = ap.parse_args(argv)
     torch.manual_seed(a.seed)
     random.seed(a.seed)
+    np.random.seed(a.seed)
     torch.set_num_threads(a.threads)
     t0 = time.time()
     sents = load_tagged(TRAIN_FILE)
@@ -205,25 +213,30 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
     kinds = {k for v in gaz.values() for k in v.split("|")}
     gaz_types = GAZ_TYPES + tuple(sorted(kinds - set(GAZ_TYPES)))
     feat = Featurizer({w: i for i, w in enumerate(words) if i}, {c: i for i, c in enumerate(chars) if i > 1}, fx, n_idx, gaz_types)
-    net = Net(emb, len(chars), a.hidden, n_idx=n_idx, char_filters=a.char_filters, gaz_types=gaz_types)
+    net = Net(emb, len(chars), a.hidden, n_idx=n_idx, char_filters=a.char_filters, gaz_types=gaz_types).to(a.device)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=a.lr)
     print(f"setup {time.time() - t0:.0f}s vocab {len(words)} chars {len(chars)}", flush=True)
     out_dir = a.out or (WORK / "nn" / a.name)
     best = (-1.0, 0)
     avg: dict[str, torch.Tensor] | None = None
     n_avg = 0
-    order = sorted(range(len(train)), key=lambda i: len(train[i][0]))
+    n_gold = len(train)
+    if a.silver:  # after the gold sentences; their own batches, weighted by --silver-weight
+        train = train + load_tagged(a.silver)
+    order = sorted(range(n_gold), key=lambda i: len(train[i][0]))
     batches = [order[i : i + a.batch] for i in range(0, len(order), a.batch)]
+    order = sorted(range(n_gold, len(train)), key=lambda i: len(train[i][0]))
+    batches += [order[i : i + a.batch] for i in range(0, len(order), a.batch)]
     for ep in range(1, a.epochs + 1):
         net.train()
         random.shuffle(batches)
         tot = 0.0
         for bi in batches:
-            idx, ch, fs, lengths, tags, mask = make_batch(feat, [train[i] for i in bi])
+            idx, ch, fs, lengths, tags, mask = make_batch(feat, [train[i] for i in bi], a.word_dropout, a.device)
             em = net.emissions(idx, ch, fs, lengths)
             loss = net.crf.nll(em, tags, mask)
             opt.zero_grad()
-            (loss / len(bi)).backward()
+            ((a.silver_weight if bi[0] >= n_gold else 1.0) * loss / len(bi)).backward()
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             opt.step()
             tot += loss.item()
@@ -253,13 +266,13 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
             if f1 > best[0]:
                 best = (f1, e)
                 meta = {"epoch": e, "averaged": tag, "dev_f1": round(100 * f1, 2), **vars(a)}
-                save_model(out_dir, model, words, chars, meta | {"out": None, "gazetteer": str(a.gazetteer)})
+                save_model(out_dir, model, words, chars, meta | {"out": None, "gazetteer": str(a.gazetteer), "silver": a.silver and str(a.silver)})
                 (out_dir / "dev_report.txt").write_text(format_prf(res) + "\n", encoding="utf-8")
         print(msg, flush=True)
     if not dev:
         final = candidates[-1][0]
         meta = {"epoch": a.epochs, "averaged": candidates[-1][2], **vars(a)}
-        save_model(out_dir, final, words, chars, meta | {"out": None, "gazetteer": str(a.gazetteer)})
+        save_model(out_dir, final, words, chars, meta | {"out": None, "gazetteer": str(a.gazetteer), "silver": a.silver and str(a.silver)})
     print(f"best {best} total {time.time() - t0:.0f}s", flush=True)
     return best
 

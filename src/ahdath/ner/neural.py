@@ -113,10 +113,15 @@ class NumpyBiLSTMCRF:
     gaz_types: tuple[str, ...] = GAZ_TYPES  # the gazetteer types of its binary input features
 
     @classmethod
-    def load(cls, path: Path) -> NumpyBiLSTMCRF:
+    def load(cls, path: Path, word_emb: np.ndarray | None = None) -> NumpyBiLSTMCRF:
+        """Weights from an .npz file; a file without ``word_emb`` (an ensemble member) takes the given table."""
         with np.load(path) as z:
             w = {k: z[k].astype(np.float32) for k in z.files if k != "gaz_types"}
             gaz = tuple(str(t) for t in z["gaz_types"]) if "gaz_types" in z.files else GAZ_TYPES
+        if "word_emb" not in w:
+            if word_emb is None:
+                raise ValueError(f"{path} has no word_emb and no shared vector table was given")
+            w["word_emb"] = word_emb
         return cls(w, gaz)
 
     @property

@@ -36,24 +36,34 @@ def _crf_backend(model_dir: Path, features: FeatureExtractor) -> Any:
     return NumpyCRF.load(model_dir / "crf.bin", features, TAGS)
 
 
-def _neural_backend(model_dir: Path, features: FeatureExtractor) -> Any:
+def _neural_backends(model_dir: Path, features: FeatureExtractor) -> list[Any]:
+    """The BiLSTM-CRF members: ``bilstm.npz`` and any ``bilstm_2.npz``, ``bilstm_3.npz``, ... (an ensemble
+    of networks trained with other seeds or data; they share the first one's vocabulary and vector table)."""
     from ahdath.ner.neural import Featurizer, NeuralTagger, NumpyBiLSTMCRF
 
     words = (model_dir / "vocab.txt").read_text(encoding="utf-8").split("\n")
     chars = (model_dir / "chars.txt").read_text(encoding="utf-8").split("\n")
     vocab = {w: i for i, w in enumerate(words) if i and w}
     char_ix = {c: i for i, c in enumerate(chars) if i > 1 and c}
-    net = NumpyBiLSTMCRF.load(model_dir / "bilstm.npz")
-    return NeuralTagger(Featurizer(vocab, char_ix, features, net.n_idx, net.gaz_types), net)
+    first = NumpyBiLSTMCRF.load(model_dir / "bilstm.npz")
+    nets = [first]
+    k = 2
+    while (model_dir / f"bilstm_{k}.npz").is_file():
+        nets.append(NumpyBiLSTMCRF.load(model_dir / f"bilstm_{k}.npz", word_emb=first.w["word_emb"]))
+        k += 1
+    featurizer = Featurizer(vocab, char_ix, features, first.n_idx, first.gaz_types)
+    return [NeuralTagger(featurizer, net) for net in nets]
 
 
 @dataclass
 class NERTagger:
     """Arabic NER over given tokens.
 
-    ``load()`` reads the model directory: ``bilstm.npz`` (BiLSTM-CRF, numpy) and/or ``crf.bin``
-    (feature CRF). With both, the BiLSTM's entities are kept and the CRF's are added where they
-    overlap none; then names tagged in most of their mentions in a document are tagged at the rest.
+    ``load()`` reads the model directory: ``bilstm.npz`` (BiLSTM-CRF, numpy; more members in
+    ``bilstm_2.npz``, ...) and/or ``crf.bin`` (feature CRF). With ``combine == "joint"`` (the default)
+    one Viterbi runs over the weighted sum of all their scores; with ``"union"`` the first BiLSTM's
+    entities are kept and the others' are added where they overlap none. Then names tagged in most of
+    their mentions in a document are tagged at the rest.
 
     Sentences are tagged in length-sorted batches; ``pipe(docs)`` tags the sentences of many
     documents together (faster than one call per document; the same output).
@@ -65,7 +75,8 @@ class NERTagger:
     features: FeatureExtractor
     doc_window: int = 20  # sentences that tag_conll treats as one document for propagation
     combine: str = "joint"  # "joint": one Viterbi over the summed scores; "union": BiLSTM's entities + CRF's where free
-    weights: list[float] | None = None  # per backend (BiLSTM, CRF) in "joint"; default all 1
+    weights: list[float] | None = None  # per backend (BiLSTM members..., CRF) in "joint"; default all 1
+    o_bias: float = 0.0  # "joint": subtracted from the summed O score of every token (> 0: more entities, higher recall)
     max_tokens: int = 4000  # padded tokens per batch (measured best: 3-4k; bigger batches leave the CPU cache)
     max_rows: int = 200  # sentences per batch
 
@@ -85,7 +96,7 @@ class NERTagger:
         features = FeatureExtractor(clusters, gaz)
         backends: list[Any] = []
         if neural.is_file():
-            backends.append(_neural_backend(model_dir, features))
+            backends.extend(_neural_backends(model_dir, features))
         if crf.is_file():
             backends.append(_crf_backend(model_dir, features))
         return cls(
@@ -96,6 +107,7 @@ class NERTagger:
             int(meta.get("doc_window", 20)),
             combine=str(meta.get("combine", "joint")),
             weights=meta.get("weights"),
+            o_bias=float(meta.get("o_bias", 0.0)),
         )
 
     def _tag_all(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -136,6 +148,8 @@ class NERTagger:
                 start = start + w * s
             if f is not None:
                 end = end + w * f
+        if self.o_bias:  # em is a fresh array (the sum above)
+            em[:, :, TAGS.index("O")] -= self.o_bias
         n = em.shape[2]
         start = np.broadcast_to(np.asarray(start, dtype=np.float64), (n,))
         end = np.broadcast_to(np.asarray(end, dtype=np.float64), (n,))
