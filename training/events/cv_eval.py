@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 import event_sets
+import gsr_sides
 import train_detect
 import train_sides
 
@@ -73,9 +74,9 @@ def side_examples(docs: dict, golds: dict, base: EventCoder) -> dict[str, list]:
 
 
 def train_models(
-    docs: dict, golds: dict, base: EventCoder, c_sides: float, c_detect: float, ex: dict[str, list]
+    docs: dict, golds: dict, base: EventCoder, c_sides: float, c_detect: float, ex: dict[str, list], extra: list | None = None
 ) -> tuple[LinearModel, LinearModel]:
-    data = [e for d in golds for e in ex[d]]
+    data = [e for d in golds for e in ex[d]] + (extra or [])
     if SIDES_KIND[0] == "pair":
         sides = train_sides.fit_pairs(data, c_sides)
     elif SIDES_KIND[0] == "softmax":
@@ -113,6 +114,7 @@ def main() -> None:
     ap.add_argument("--refresh", action="store_true", help="re-run the pipeline up to events (else cached)")
     ap.add_argument("--dev", action="store_true", help="also train on all training articles and score dev gold")
     ap.add_argument("--write", action="store_true", help="write held-out predictions and gold to training/work/events/")
+    ap.add_argument("--no-gsr", action="store_true", help="train the sides ranker without the arabic_event_gsr span sets")
     args = ap.parse_args()
     shared = Path(args.shared)
     SIDES_KIND[0] = args.sides
@@ -125,11 +127,15 @@ def main() -> None:
     golds = {d: g for d, g in golds.items() if d in docs}
     folds = fold_of(list(golds), args.folds)
     ex = side_examples(docs, golds, base)
+    extra = []
+    if not args.no_gsr:  # as train_sides.py trains the shipped ranker
+        rule = EventCoder(base.lexicon, base.classifier, None, None, base.resolver)
+        extra = [e for exs in gsr_sides.gsr_examples(pipe, rule).values() for e in exs]
     pred: dict[str, dict] = {}
     for k in range(args.folds):
         tr = {d: g for d, g in golds.items() if folds[d] != k}
         te = [d for d in golds if folds[d] == k]
-        sides, detect = train_models(docs, tr, base, args.c_sides, args.c_detect, ex)
+        sides, detect = train_models(docs, tr, base, args.c_sides, args.c_detect, ex, extra)
         pred.update(code(docs, te, base, sides, detect))
         print(f"fold {k}: {len(te)} articles", file=sys.stderr)
     r = score(golds, pred)
@@ -145,7 +151,7 @@ def main() -> None:
     if args.dev:
         dv_arts, dv_golds = event_sets.dev_set(shared)
         dv_docs = event_sets.cached_docs("dev", dv_arts, dv_golds, args.refresh, pipe)
-        sides, detect = train_models(docs, golds, base, args.c_sides, args.c_detect, ex)
+        sides, detect = train_models(docs, golds, base, args.c_sides, args.c_detect, ex, extra)
         print(report("dev (trained on all)", score(dv_golds, code(dv_docs, list(dv_docs), base, sides, detect))))
 
 

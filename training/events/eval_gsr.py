@@ -10,8 +10,9 @@ Label ``yes`` is positive, ``easy no`` / ``difficult no`` negative, ``ambiguous`
   part (``--nested``, honest) and at the best threshold on the held-out predictions (optimistic).
 - pipeline (``--pipeline``): the full ``ahdath`` pipeline; a sentence is positive when any coded
   event has the type. Two lines: with the shipped sentence model in the coder's ASSAULT/PROTEST
-  gate (it was trained on these sentences: optimistic) and with the out-of-fold probabilities in
-  its place (``CVGate``: the honest estimate; the other models never saw GSR).
+  gate and the shipped sides ranker (both learnt from these sentences: optimistic) and with the
+  out-of-fold probabilities in the gate (``CVGate``) and a sides ranker trained without the
+  sentence's span sets (``sides_cv_models``): the honest estimate; the other models never saw GSR.
 - spans (``--spans``): the span files (``*_spans.json``). Each distinct annotator span set
   (source, verb, target) is a gold span. An ahdath event counts for it when it has the type and
   its trigger overlaps the gold verb span or lies at most ``NEAR_WORDS`` words from it. Its
@@ -21,7 +22,8 @@ Label ``yes`` is positive, ``easy no`` / ``difficult no`` negative, ``ambiguous`
   with the recipient; "both" needs one event right on both sides. Printed per span set and per
   sentence (right when any annotator's span set is), over all sentences of the file and over
   those labelled ``yes``; the coder's gate uses the out-of-fold probabilities unless
-  ``--no-model``.
+  ``--no-model``, and its sides ranker is one trained without the sentence's span sets
+  (``sides_cv_models``: the shipped ranker also learns from them, ``gsr_sides.py``).
 """
 
 from __future__ import annotations
@@ -32,9 +34,11 @@ import json
 import re
 import sys
 import time
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -227,20 +231,64 @@ def event_coder(pipe: object) -> object:
 
 
 @contextmanager
-def gated_pipeline(event_type: str, probs: dict[str, float] | None) -> Iterator[object]:
-    """The full pipeline, its coder's sentence gate fed ``probs`` (out-of-fold, by text) for
-    ``event_type`` while the block runs; the shipped classifier is put back afterwards."""
+def gated_pipeline(event_type: str, probs: dict[str, float] | None) -> Iterator[Callable[[Document], Document]]:
+    """The full pipeline as a function of a document. With ``probs`` (out-of-fold sentence probabilities by
+    text for ``event_type``) it is the honest one: the coder's sentence gate gets those probabilities and
+    its sides ranker is one trained without the sentence's span sets (``sides_cv_models``); without, the
+    shipped models (which saw these sentences). The shipped models are put back afterwards."""
     import ahdath
 
     pipe = ahdath.load()
     coder = event_coder(pipe)
-    base = coder.classifier  # type: ignore[attr-defined]
+    base, sides = coder.classifier, coder.sides_model  # type: ignore[attr-defined]
+    run: Callable[[Document], Document] = pipe  # type: ignore[assignment]
     if probs is not None:
         coder.classifier = CVGate(base, {event_type: probs})  # type: ignore[attr-defined]
+        models = sides_cv_models(SIDES_FOLDS)
+
+        def run(doc: Document) -> Document:
+            coder.sides_model = models[text_fold(doc.text, SIDES_FOLDS)]  # type: ignore[attr-defined]
+            return pipe(doc)  # type: ignore[operator]
+
     try:
-        yield pipe
+        yield run
     finally:
-        coder.classifier = base  # type: ignore[attr-defined]
+        coder.classifier, coder.sides_model = base, sides  # type: ignore[attr-defined]
+
+
+SIDES_FOLDS = 5
+
+
+def text_fold(text: str, k: int) -> int:
+    """A sentence's fold by its text (one sentence can be in both span files)."""
+    return zlib.crc32(text.encode("utf-8")) % k
+
+
+@lru_cache(maxsize=1)
+def sides_cv_models(k: int) -> tuple[object, ...]:
+    """Sides rankers trained as ``train_sides.py`` trains the shipped one (training articles + the GSR span
+    sets), each without the span sets of one fold of sentences: the ranker that codes a sentence never
+    saw its spans."""
+    import cv_eval
+    import event_sets
+    import gsr_sides
+    import train_sides
+
+    import ahdath
+    from ahdath.events.coder import EventCoder
+
+    pipe = ahdath.load(components=event_sets.PRE)
+    rule = EventCoder.load(use_model=False)
+    arts, golds = event_sets.training_set(D.SHARED)
+    docs = event_sets.cached_docs("train", arts, golds, False, pipe)
+    golds = {d: g for d, g in golds.items() if d in docs}
+    articles = [e for exs in cv_eval.side_examples(docs, golds, EventCoder.load(resolver=dict(pipe.components)["actors"])).values() for e in exs]
+    texts = {key: text for key, text, _ in gsr_sides.gsr_golds()}
+    gsr = gsr_sides.gsr_examples(pipe, rule)
+    return tuple(
+        train_sides.fit_pairs(articles + [e for key, exs in gsr.items() if text_fold(texts[key], k) != j for e in exs], 0.3)
+        for j in range(k)
+    )
 
 
 def spans(event_type: str, probs: dict[str, float] | None) -> list[str]:

@@ -1,5 +1,6 @@
 """Train the event-sides ranker (src/ahdath/events/data/sides_model.json) on the silver annotations
-(../shared/data/silver plus training/data/silver_extra_*.jsonl).
+(../shared/data/silver plus training/data/silver_extra_*.jsonl) and the arabic_event_gsr span sets
+(``gsr_sides.py``; ``--no-gsr`` leaves them out).
 
     python training/events/train_sides.py [--shared ../shared] [--c 0.3] [--kind softmax|logistic]
 
@@ -372,6 +373,7 @@ def main() -> None:
         default="pair",
         help="actor and recipient chosen together (pair), candidates compete per role (softmax), or are scored alone",
     )
+    ap.add_argument("--no-gsr", action="store_true", help="leave out the arabic_event_gsr span sets (gsr_sides.py)")
     args = ap.parse_args()
     shared = Path(args.shared)
     coder = EventCoder.load(use_model=False)
@@ -381,6 +383,12 @@ def main() -> None:
     train = list(examples(analyze_articles(tr_arts, tr_gold, pipe), tr_gold, coder))
     dev = list(examples(analyze_articles(dv_arts, dv_gold, pipe), dv_gold, coder))
     print(f"silver events with a lexicon trigger: {len(train)}; dev: {len(dev)}")
+    if not args.no_gsr:
+        import gsr_sides  # imports this module
+
+        gsr = [e for exs in gsr_sides.gsr_examples(pipe, coder).values() for e in exs]
+        train += gsr
+        print(f"+ arabic_event_gsr span sets with a lexicon trigger: {len(gsr)}")
     if args.kind == "pair":
         model = fit_pairs(train, args.c)
     elif args.kind == "softmax":
@@ -399,7 +407,7 @@ def main() -> None:
             tr1 = top1(train, probs(train, vec, clf), role, t)
             dv1 = top1(dev, probs(dev, vec, clf), role, t)
             print(f"{name}: threshold {t:.2f}; silver top-1 {tr1[0]:.3f} (of {tr1[2]} answerable), dev top-1 {dv1[0]:.3f} (of {dv1[2]})")
-    Path(args.out).write_text(model.to_json("event sides ranker; trained by training/events/train_sides.py on shared/data/silver and training/data"), encoding="utf-8")
+    Path(args.out).write_text(model.to_json("event sides ranker; trained by training/events/train_sides.py on shared/data/silver, training/data and the arabic_event_gsr span sets"), encoding="utf-8")
     print(f"wrote {len(model.weights)} weights to {args.out}")
 
 

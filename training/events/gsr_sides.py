@@ -1,0 +1,55 @@
+"""Sides-ranker training examples from the arabic_event_gsr span files (dev half, MIT).
+
+Each distinct annotator span set (source, verb, target) of a sentence becomes a gold event of the
+file's type: trigger = the verb's words, actor / recipient = the source / target words (``None``
+when the annotator left them empty: agentless, or no target). Candidates are labelled with the
+scorer's side match, which for a side given only as text compares content words. The sentences
+are full of passives, agent markers (على يد، برصاص) and instruments (بغارة إسرائيلية) that the
+article annotations rarely hold; agentless sets teach nothing about the actor (every actor
+candidate counts as right) but still teach the recipient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import eval_gsr
+import train_sides
+
+from ahdath.events.coder import EventCoder
+from ahdath.model import Document
+
+TYPES = ("ASSAULT", "PROTEST")
+
+
+def _side(text: str, span: tuple[int, int] | None) -> dict | None:
+    return {"text": text[span[0] : span[1]]} if span else None
+
+
+def gsr_golds(types: Iterable[str] = TYPES) -> list[tuple[str, str, dict]]:
+    """(key, sentence text, gold dict with ``events``) per span-file sentence; key = TYPE-index."""
+    out = []
+    for t in types:
+        for k, s in enumerate(eval_gsr.span_sentences(t)):
+            events = [
+                {
+                    "type": t,
+                    "sentence": s.text,
+                    "trigger": s.text[g.verb[0] : g.verb[1]],
+                    "actor": _side(s.text, g.source),
+                    "recipient": _side(s.text, g.target),
+                }
+                for g in s.spans
+                if g.verb is not None
+            ]
+            out.append((f"{t}-{k}", s.text, {"events": events}))
+    return out
+
+
+def gsr_examples(pipe: object, coder: EventCoder, types: Iterable[str] = TYPES) -> dict[str, list]:
+    """Sides examples (``train_sides.Example``) per span-file sentence, keyed TYPE-index."""
+    out: dict[str, list] = {}
+    for key, text, gold in gsr_golds(types):
+        doc = pipe(Document(id=f"gsr-{key}", text=text))  # type: ignore[operator]
+        out[key] = list(train_sides.doc_examples(doc, gold, coder))
+    return out
