@@ -41,3 +41,13 @@ def test_the_patient_of_a_passive_is_the_recipient() -> None:
 def test_an_agentless_count_is_not_coded_with_a_place_as_actor() -> None:
     doc = ahdath.code("قتل 20 شخصا في بغداد أمس.", date="2024-01-03")
     assert not [e for e in doc.events if e.trigger.text == "قتل" and e.actor is not None and e.actor.text == "بغداد"]
+
+
+def test_an_agentless_passive_is_coded_with_no_actor() -> None:
+    doc = ahdath.code("اعتقل ثلاثة ناشطين في القاهرة.", date="2024-01-03")
+    hits = [e for e in doc.events if e.type == "COERCE"]
+    assert hits, [(e.type, e.trigger.text) for e in doc.events]
+    e = hits[0]
+    assert e.actor is None and "agentless" in e.reason
+    assert e.recipient is not None and e.recipient.text == "ناشطين"
+    assert doc.to_dict()["events"][0]["actor"] is None

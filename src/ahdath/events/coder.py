@@ -87,7 +87,7 @@ REPORTER_SECTORS = frozenset({"JRN"})
 
 @dataclass(slots=True)
 class SideChoice:
-    actors: list[Actor]
+    actors: list[Actor | None]  # [None]: an agentless event (the patient of a passive verb, no agent named)
     recipients: list[Actor | None]
     how: str
     subject: Mention | None
@@ -382,8 +382,11 @@ class EventCoder:
                     mt is not None and (mt.start_tok == p_end or locative_before(doc, sent, mt.start_tok))
                 )
         pick = choose_pair(self.sides_model, feats, null, infos, event_type, pos, blocked, [c.actor for c in cands], no_actor)
-        if pick is None:  # only the patient of a passive verb: an agentless event, not coded (guidelines §1)
-            return SideChoice([], [None], "", None, 0.0, 0.0, len(cands))
+        if pick is None:  # only the patient of a passive verb and places: an agentless event
+            if patient is None:
+                return SideChoice([], [None], "", None, 0.0, 0.0, len(cands))
+            how = "agentless: the patient of a passive verb, no agent named"
+            return SideChoice([None], [cands[patient].actor], how, None, 0.0, 1.0, len(cands))
         if patient is not None and pick.recipient != patient and not blocked[patient]:
             pick = PairChoice(pick.actor, patient, pick.actor_p, pick.recipient_p)  # the patient suffered it
         receiving = pick.recipient is not None and is_receiving(m.cue)
@@ -477,7 +480,7 @@ class EventCoder:
                     if rec is not None and same_entity(actor, rec):
                         continue
                     pairs = [(actor, rec, why_type)]
-                    if mutual and rec is not None:  # one record per direction (data/mutual.tsv)
+                    if mutual and rec is not None and actor is not None:  # one record per direction (data/mutual.tsv)
                         pairs.append((rec, actor, why_type + "; reciprocal act: the reverse direction too"))
                     for a, r, why in pairs:
                         key = (_identity(a), d.type, _identity(r))
