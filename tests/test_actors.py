@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import ahdath
 from ahdath.actors import ActorResolver, lookup
 from ahdath.language import analyze
 from ahdath.model import Actor, Document, Entity
@@ -373,3 +374,14 @@ def test_titles_without_article_and_feminine_forms_find_the_officeholder() -> No
     for text, actor_id in cases.items():
         ids = [r.get("id") for r in lookup(text, date="2024-06-01")]
         assert actor_id in ids, (text, ids)
+
+
+def test_an_agent_takes_the_country_of_a_place_in_its_sentence() -> None:
+    text = (
+        "قالت وزارة الخارجية الإسرائيلية إن إسرائيل تتابع الوضع. ونددت إسرائيل بإيران. "
+        "واعتقلت قوات الأمن عشرات المحتجين في طهران."
+    )
+    doc = ahdath.code(text, date="2025-03-10")
+    protesters = [a for a in doc.actors if a.text == "المحتجين"]
+    assert protesters and protesters[0].country == "IRN", [(a.text, a.country, a.reason) for a in doc.actors]
+    assert "a place in its sentence" in protesters[0].reason

@@ -98,7 +98,7 @@ class ActorResolver:
         res += self._unknown_orgs(doc, res)
         res.sort(key=lambda m: (m.start, -m.end))
         res = self._coref(doc, res, date)
-        self._context_country(res, date)
+        self._context_country(res, date, toks)
         for m in res:
             country_sector(self.kb, m)
         kept = [m for m in res if m.emit]
@@ -549,7 +549,7 @@ class ActorResolver:
             name_from = start
             if agent is not None:
                 o.sector = kb.agents[agent.target.ref].sector_by_country.get(agent.country, agent.sector)
-                if agent.has_country and "article context" not in agent.reason:
+                if agent.has_country and not any(w in agent.reason for w in ("article context", "a place in its sentence")):
                     o.country, o.has_country = agent.country, True
                 if agent.start < start or agent.i == i:  # before the name, or a clitic before it (للحزب)
                     o.i, o.start = agent.i, agent.start
@@ -679,28 +679,36 @@ class ActorResolver:
         return bool(e) and any(r.role in roles for r in e.roles_on(date))
 
     # ---- 5. context country ------------------------------------------------------------------
-    def _context_country(self, res: list[_M], date: str | None) -> None:
+    def _context_country(self, res: list[_M], date: str | None, toks: list[Token]) -> None:
+        """An agent (or unknown person/organization) with no country of its own takes the country of a place
+        named in its sentence (اعتقلت قوات الأمن عشرات المحتجين في طهران: Iranian protesters), else the
+        article's most mentioned country."""
         counts: Counter[str] = Counter()
+        places: dict[int, Counter[str]] = {}
         for m in res:
             if m.country and m.country in self.kb.countries and m.mention != "loaded" and (m.emit or m.kind == "place"):
                 counts[m.country] += 2 if m.kind == "country" and m.mention == "name" else 1
+                if m.mention in ("place", "capital") and m.i < len(toks):
+                    places.setdefault(toks[m.i].sent, Counter())[m.country] += 1
         if not counts:
             return
-        top = counts.most_common(1)[0][0]
+        article_top = counts.most_common(1)[0][0]
         for m in res:
+            here = places.get(toks[m.i].sent) if m.i < len(toks) else None
+            top, where = (here.most_common(1)[0][0], "a place in its sentence") if here else (article_top, "article context")
             if m.emit and m.kind == "agent" and not m.country:
                 m.country = top
                 if m.target.kind == "agent":
                     ag = self.kb.agents[m.target.ref]
                     m.country = ag.context_country.get(top, top)  # التحالف in a Yemen article: the Saudi-led one
                     m.name = fill_name(ag.name, self.kb.demonym(m.country), "")
-                m.reason += f"; country {m.country} from article context" + (f" ({top})" if m.country != top else "")
+                m.reason += f"; country {m.country} from {where}" + (f" ({top})" if m.country != top else "")
                 m.conf *= 0.6
                 if m.role and m.person_title:
                     officeholder(self.kb, m, date)
             elif m.emit and m.kind in ("person", "organization") and not m.actor_id and not m.country:
                 m.country = top  # a person/organization the knowledge base lacks: most are from the article's country
-                m.reason += f"; country {top} from article context"
+                m.reason += f"; country {top} from {where}"
                 m.conf *= 0.6
 
     # ---- output ------------------------------------------------------------------------------
