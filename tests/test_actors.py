@@ -385,3 +385,17 @@ def test_an_agent_takes_the_country_of_a_place_in_its_sentence() -> None:
     protesters = [a for a in doc.actors if a.text == "المحتجين"]
     assert protesters and protesters[0].country == "IRN", [(a.text, a.country, a.reason) for a in doc.actors]
     assert "a place in its sentence" in protesters[0].reason
+
+
+def test_a_definite_head_noun_refers_back_to_its_organization() -> None:
+    doc = ahdath.code("رحبت حركة حماس بالقرار. وقالت الحركة إنها ستواصل المقاومة.", date="2024-01-03")
+    back = [a for a in doc.actors if a.text == "الحركة"]
+    assert back and back[0].actor_id == "hamas" and back[0].sector == "REB", [(a.text, a.actor_id) for a in doc.actors]
+    other = ahdath.code("قال حزب الله إن الحزب الحاكم فشل.", date="2024-01-03")  # an adjective makes another party
+    assert not [a for a in other.actors if a.text == "الحزب" and a.actor_id == "hezbollah"]
+
+
+def test_org_anaphors_file() -> None:
+    path = Path(ahdath.__file__).parent / "actors" / "data" / "org_anaphors.tsv"
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert rows[0] == "head" and all(" " not in r and "\t" not in r and not r.startswith("ال") for r in rows[1:])

@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,15 @@ def _first_forms(tok: Token) -> list[tuple[str, int, str]]:
         conj = 1 if tok.prefixes[:1] and tok.prefixes[0] in _CONJ else 0
         out.append((stem, conj, "+"))
     return out
+
+
+ORG_ANAPHORS = Path(__file__).parent / "data" / "org_anaphors.tsv"
+
+
+@lru_cache(maxsize=1)
+def _org_heads(path: Path = ORG_ANAPHORS) -> frozenset[str]:
+    rows = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(rows[1:])
 
 
 class ActorResolver:
@@ -670,7 +680,37 @@ class ActorResolver:
                         m.actor_id, m.wikidata, m.has_country = p.actor_id, p.wikidata, True
                         m.reason, m.conf = f"title points back to {p.name}", 0.7
                         break
-        return res
+        return self._org_anaphors(doc, res)
+
+    def _org_anaphors(self, doc: Document, res: list[_M]) -> list[_M]:
+        """A definite head noun alone (data/org_anaphors.tsv: الحزب، الحركة، الجماعة) is the last
+        organization named with that head before it (حزب الله ... وقال الحزب في بيان)."""
+        toks, heads = doc.tokens, _org_heads()
+        last: dict[str, _M] = {}
+        at = {(m.i, m.j): m for m in res if m.emit}
+        out = list(res)
+        orgs = sorted((m for m in res if m.emit and m.kind == "organization" and m.mention == "name"), key=lambda m: m.i)
+        k = 0
+        for i, t in enumerate(toks):
+            while k < len(orgs) and orgs[k].i < i:
+                head = toks[orgs[k].i].stem
+                if head in heads:
+                    last[head] = orgs[k]
+                k += 1
+            if "ال" not in t.prefixes or t.suffix or t.stem not in heads or t.stem not in last:
+                continue
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and ("ال" in nxt.prefixes or nxt.norm.startswith("ال")):
+                continue  # الحزب الحاكم: another organization
+            org = last[t.stem]
+            reason = f"refers back to {org.name or doc.text[org.start:org.end]} (in-document)"
+            m = at.get((i, i + 1))
+            if m is not None and m.kind == "agent":
+                m.emit = False
+            elif m is not None or any(x.emit and x.i <= i < x.j for x in res):
+                continue
+            out.append(replace(org, i=i, j=i + 1, start=t.start, end=t.end, mention="anaphor", reason=reason, conf=0.7))
+        return sorted(out, key=lambda m: (m.start, -m.end))
 
     def _holds(self, p: _M, roles: frozenset[str], date: str | None) -> bool:
         if p.role in roles:
