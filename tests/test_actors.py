@@ -399,3 +399,11 @@ def test_org_anaphors_file() -> None:
     path = Path(ahdath.__file__).parent / "actors" / "data" / "org_anaphors.tsv"
     rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     assert rows[0] == "head" and all(" " not in r and "\t" not in r and not r.startswith("ال") for r in rows[1:])
+
+
+def test_a_definite_place_head_noun_refers_back_to_its_place() -> None:
+    doc = ahdath.code("تدهورت الأوضاع في قطاع غزة. وسترسل الأمم المتحدة مساعدات إلى القطاع.", date="2023-10-14")
+    back = [a for a in doc.actors if a.text == "القطاع"]
+    assert back and back[0].country == "PSE", [(a.text, a.country) for a in doc.actors]
+    private = ahdath.code("تدهورت الأوضاع في قطاع غزة. ودعا الوزير إلى دعم القطاع الخاص.", date="2023-10-14")
+    assert not [a for a in private.actors if a.text == "القطاع"]

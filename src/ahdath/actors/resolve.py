@@ -683,13 +683,17 @@ class ActorResolver:
         return self._org_anaphors(doc, res)
 
     def _org_anaphors(self, doc: Document, res: list[_M]) -> list[_M]:
-        """A definite head noun alone (data/org_anaphors.tsv: الحزب، الحركة، الجماعة) is the last
-        organization named with that head before it (حزب الله ... وقال الحزب في بيان)."""
+        """A definite head noun alone (data/org_anaphors.tsv: الحزب، الحركة، الجماعة، القطاع) is the last
+        organization or place named with that head before it (حزب الله ... وقال الحزب في بيان; قطاع غزة ...
+        إلى القطاع)."""
         toks, heads = doc.tokens, _org_heads()
         last: dict[str, _M] = {}
         at = {(m.i, m.j): m for m in res if m.emit}
         out = list(res)
-        orgs = sorted((m for m in res if m.emit and m.kind == "organization" and m.mention == "name"), key=lambda m: m.i)
+        orgs = sorted(
+            (m for m in res if (m.emit and m.kind == "organization" and m.mention == "name") or (m.kind == "place" and m.mention == "place")),
+            key=lambda m: m.i,
+        )
         k = 0
         for i, t in enumerate(toks):
             while k < len(orgs) and orgs[k].i < i:
@@ -709,7 +713,8 @@ class ActorResolver:
                 m.emit = False
             elif m is not None or any(x.emit and x.i <= i < x.j for x in res):
                 continue
-            out.append(replace(org, i=i, j=i + 1, start=t.start, end=t.end, mention="anaphor", reason=reason, conf=0.7))
+            kind = "place" if org.kind == "place" else "anaphor"  # a place anaphor reads as the place it names
+            out.append(replace(org, i=i, j=i + 1, start=t.start, end=t.end, mention=kind, reason=reason, conf=0.7))
         return sorted(out, key=lambda m: (m.start, -m.end))
 
     def _holds(self, p: _M, roles: frozenset[str], date: str | None) -> bool:
