@@ -559,7 +559,7 @@ class ActorResolver:
             name_from = start
             if agent is not None:
                 o.sector = kb.agents[agent.target.ref].sector_by_country.get(agent.country, agent.sector)
-                if agent.has_country and not any(w in agent.reason for w in ("article context", "a place in its sentence")):
+                if agent.has_country and "article context" not in agent.reason:
                     o.country, o.has_country = agent.country, True
                 if agent.start < start or agent.i == i:  # before the name, or a clitic before it (للحزب)
                     o.i, o.start = agent.i, agent.start
@@ -738,10 +738,14 @@ class ActorResolver:
         if not counts:
             return
         article_top = counts.most_common(1)[0][0]
-        for m in res:
+
+        def context(m: _M) -> tuple[str, str]:
             here = places.get(toks[m.i].sent) if m.i < len(toks) else None
-            top, where = (here.most_common(1)[0][0], "a place in its sentence") if here else (article_top, "article context")
+            return (here.most_common(1)[0][0], "a place in its sentence") if here else (article_top, "article context")
+
+        for m in res:
             if m.emit and m.kind == "agent" and not m.country:
+                top, where = context(m)
                 m.country = top
                 if m.target.kind == "agent":
                     ag = self.kb.agents[m.target.ref]
@@ -752,6 +756,7 @@ class ActorResolver:
                 if m.role and m.person_title:
                     officeholder(self.kb, m, date)
             elif m.emit and m.kind in ("person", "organization") and not m.actor_id and not m.country:
+                top, where = context(m)
                 m.country = top  # a person/organization the knowledge base lacks: most are from the article's country
                 m.reason += f"; country {top} from {where}"
                 m.conf *= 0.6

@@ -368,19 +368,7 @@ class EventCoder:
         aside = aside_tokens(doc, sent, m.end_tok, sent.token_end) if event_type not in _MEETING_TYPES else set()
         blocked = [c.mention is not None and c.mention.start_tok in aside for c in cands]
         pos = "nominal" if is_nominal(doc, sent, m) else "verbal"
-        no_actor = [False] * len(cands)
-        patient = None
-        # only a transitive cue (its recipient a direct object) has a patient: تظاهر آلاف is not passive
-        if None in _arg_preps(m.arg) and trigger_voice(doc, sent, m.head, m.end_tok, pos == "nominal") in PATIENT_FIRST_VOICES:
-            # the patient (and its appositions) suffered the act; a place after في is where it happened
-            patient = patient_of(doc, sent, m, cands)
-            p_actor = cands[patient].actor if patient is not None else None
-            p_end = cands[patient].mention.end_tok if patient is not None and cands[patient].mention else -1
-            for i, c in enumerate(cands):
-                mt = c.mention
-                no_actor[i] = i == patient or (p_actor is not None and same_entity(c.actor, p_actor)) or (
-                    mt is not None and (mt.start_tok == p_end or locative_before(doc, sent, mt.start_tok))
-                )
+        patient, no_actor = passive_roles(doc, sent, m, cands, pos == "nominal")
         pick = choose_pair(self.sides_model, feats, null, infos, event_type, pos, blocked, [c.actor for c in cands], no_actor)
         if pick is None:  # only the patient of a passive verb and places: an agentless event
             if patient is None:
@@ -612,6 +600,24 @@ def light_verb_subject(doc: Document, idx: MentionIndex, sent: Sentence, m: Trig
         if tok.is_punct:
             break
     return []
+
+
+def passive_roles(doc: Document, sent: Sentence, m: TriggerMatch, cands: list[Candidate], nominal: bool) -> tuple[int | None, list[bool]]:
+    """For a transitive cue (its recipient a direct object; تظاهر آلاف is not passive) in a passive or counted
+    voice: the patient (``sides.patient_of``) and which candidates may not be the actor -- the patient, its
+    appositions and places after a locative cue (where it happened). Otherwise (None, nobody)."""
+    no_actor = [False] * len(cands)
+    if None not in _arg_preps(m.arg) or trigger_voice(doc, sent, m.head, m.end_tok, nominal) not in PATIENT_FIRST_VOICES:
+        return None, no_actor
+    patient = patient_of(doc, sent, m, cands)
+    p_actor = cands[patient].actor if patient is not None else None
+    p_end = cands[patient].mention.end_tok if patient is not None and cands[patient].mention else -1
+    for i, c in enumerate(cands):
+        mt = c.mention
+        no_actor[i] = i == patient or (p_actor is not None and same_entity(c.actor, p_actor)) or (
+            mt is not None and (mt.start_tok == p_end or locative_before(doc, sent, mt.start_tok))
+        )
+    return patient, no_actor
 
 
 def coordinated_verb(doc: Document, sent: Sentence, m: TriggerMatch, last_subject: Mention | None) -> str | None:
