@@ -67,9 +67,14 @@ SIDES_KIND = ["softmax"]
 EVENT_THRESHOLD: list[float | None] = [None]
 
 
+def rule_coder(base: EventCoder) -> EventCoder:
+    """``base`` without its trained models: what labels the sides ranker's training examples."""
+    return EventCoder(base.lexicon, base.classifier, None, None, base.resolver)
+
+
 def side_examples(docs: dict, golds: dict, base: EventCoder) -> dict[str, list]:
     """The sides ranker's training examples per article (they do not depend on the trained models)."""
-    rule = EventCoder(base.lexicon, base.classifier, None, None, base.resolver)
+    rule = rule_coder(base)
     return {d: list(train_sides.doc_examples(docs[d], g, rule)) for d, g in golds.items()}
 
 
@@ -129,8 +134,7 @@ def main() -> None:
     ex = side_examples(docs, golds, base)
     extra = []
     if not args.no_gsr:  # as train_sides.py trains the shipped ranker
-        rule = EventCoder(base.lexicon, base.classifier, None, None, base.resolver)
-        extra = [e for exs in gsr_sides.gsr_examples(pipe, rule).values() for e in exs]
+        extra = [e for exs in gsr_sides.gsr_examples(pipe, rule_coder(base)).values() for e in exs]
     pred: dict[str, dict] = {}
     for k in range(args.folds):
         tr = {d: g for d, g in golds.items() if folds[d] != k}

@@ -283,8 +283,9 @@ def sides_cv_models(k: int) -> tuple[object, ...]:
     docs = event_sets.cached_docs("train", arts, golds, False, pipe)
     golds = {d: g for d, g in golds.items() if d in docs}
     articles = [e for exs in cv_eval.side_examples(docs, golds, EventCoder.load(resolver=dict(pipe.components)["actors"])).values() for e in exs]
-    texts = {key: text for key, text, _ in gsr_sides.gsr_golds()}
-    gsr = gsr_sides.gsr_examples(pipe, rule)
+    golds_gsr = gsr_sides.gsr_golds()
+    texts = {key: text for key, text, _ in golds_gsr}
+    gsr = gsr_sides.gsr_examples(pipe, rule, golds_gsr)
     return tuple(
         train_sides.fit_pairs(articles + [e for key, exs in gsr.items() if text_fold(texts[key], k) != j for e in exs], 0.3)
         for j in range(k)

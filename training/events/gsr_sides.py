@@ -46,10 +46,11 @@ def gsr_golds(types: Iterable[str] = TYPES) -> list[tuple[str, str, dict]]:
     return out
 
 
-def gsr_examples(pipe: object, coder: EventCoder, types: Iterable[str] = TYPES) -> dict[str, list]:
-    """Sides examples (``train_sides.Example``) per span-file sentence, keyed TYPE-index."""
+def gsr_examples(pipe: object, coder: EventCoder, golds: list[tuple[str, str, dict]] | None = None) -> dict[str, list]:
+    """Sides examples (``train_sides.Example``) per span-file sentence, keyed TYPE-index; ``golds``: those
+    of ``gsr_golds()`` when the caller already read them."""
     out: dict[str, list] = {}
-    for key, text, gold in gsr_golds(types):
+    for key, text, gold in golds if golds is not None else gsr_golds():
         doc = pipe(Document(id=f"gsr-{key}", text=text))  # type: ignore[operator]
         out[key] = list(train_sides.doc_examples(doc, gold, coder))
     return out
