@@ -164,6 +164,28 @@ def test_surname_and_title_coreference() -> None:
     assert back.actor_id == "hossein-amir-abdollahian" and "points back" in back.reason
 
 
+def _pers(text: str, *names: str) -> list[Entity]:
+    out, at = [], 0
+    for n in names:
+        s = text.index(n, at)
+        out.append(Entity(s, s + len(n), n, "PERS"))
+        at = s + len(n)
+    return out
+
+
+def test_a_short_name_the_ner_tagged_takes_the_full_names_identity() -> None:
+    text = "قال المفكر السويسري طارق رمضان إنه بريء. ونفى رمضان الاتهامات."
+    doc = run(text, entities=_pers(text, "طارق رمضان", "رمضان"))
+    full, short = find(doc, "طارق رمضان"), find(doc, "رمضان")
+    assert (short.name, short.country) == (full.name, "CHE") and "short name" in short.reason
+    text = "التقى الرئيس الكوري الشمالي كيم يونغ أون نظيره في بانمونجوم. وقال كيم إن اللقاء تاريخي."
+    doc = run(text, date="2018-05-01", entities=_pers(text, "كيم يونغ أون", "كيم"))
+    assert find(doc, "كيم").actor_id == "kim-jong-un"
+    text = "قال محمد شياع السوداني إن الحكومة مستمرة. وأضاف محمد أن"  # an Arab first name is no family name
+    doc = run(text, entities=_pers(text, "محمد شياع السوداني", "محمد"))
+    assert "short name" not in find(doc, "محمد").reason
+
+
 def test_unknown_person_from_entities_gets_title_country() -> None:
     text = "قال الرئيس الفلسطيني سليم عبد الرحمن القواسمي إن"
     s = text.index("سليم")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ahdath
-from ahdath.events.arguments import VOICE_WORDS, MentionIndex, trigger_voice
+from ahdath.events.arguments import VOICE_WORDS, MentionIndex, first_person, trigger_voice
 from ahdath.events.coder import EventCoder, is_nominal
 from ahdath.model import Document
 
@@ -19,7 +19,7 @@ def _voices(text: str) -> dict[str, str]:
 def test_voice_words_format() -> None:
     rows = [line.split("\t") for line in VOICE_WORDS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     assert rows[0] == ["word", "kind"]
-    assert all(len(r) == 2 and r[1] in ("passive", "number") and " " not in r[0] for r in rows[1:])
+    assert all(len(r) == 2 and r[1] in ("passive", "number", "first") and " " not in r[0] for r in rows[1:])
 
 
 def test_trigger_voice() -> None:
@@ -51,3 +51,28 @@ def test_an_agentless_passive_is_coded_with_no_actor() -> None:
     assert e.actor is None and "agentless" in e.reason
     assert e.recipient is not None and e.recipient.text == "ناشطين"
     assert doc.to_dict()["events"][0]["actor"] is None
+
+
+def _first_person(text: str) -> dict[str, bool]:
+    pipe = ahdath.load(components=("language", "actors"))
+    doc = pipe(Document(id="t", text=text))
+    coder = EventCoder.load()
+    sent = doc.sentences[0]
+    return {m.cue: first_person(doc, sent, m.start_tok, m.head) for m in coder.matches(doc, MentionIndex(doc))}
+
+
+def test_first_person() -> None:
+    assert _first_person("سنواصل مواجهة العدوان بكل قوة.")["عدوان"]
+    assert _first_person("لن نسمح بالعدوان على شعبنا.")["عدوان"]
+    assert not _first_person("ستواصل القوات العدوان على غزة.")["عدوان"]
+    assert not _first_person("واصلت القوات العدوان على غزة.")["عدوان"]
+
+
+def test_a_first_person_act_in_a_quote_is_the_speakers() -> None:
+    text = "وقال زياد النخالة: رغم قتل المدنيين على يد الاحتلال فإن روح المقاومة عالية، وسنهاجم مواقع الجيش الإسرائيلي."
+    pipe = ahdath.load()
+    coder = dict(pipe.components)["events"]
+    doc = pipe(Document(id="t", text=text, date="2023-10-14"))
+    hits = [d for d in coder.triggers(doc) if d.match.cue == "هاجم"]  # before the event filter
+    assert hits
+    assert all([a.name for a in d.sides.actors] == ["Ziyad al-Nakhalah"] for d in hits), [d.sides.how for d in hits]

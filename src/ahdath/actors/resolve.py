@@ -615,6 +615,7 @@ class ActorResolver:
                     surname.setdefault((*key[:-1], last[2:]), p)
                 elif len(key) == 1 and len(last) >= 3:
                     surname.setdefault(("ال" + last,), p)
+        self._relink_short_names(doc, res, persons, surname)
         for m in res:  # a nisba standing alone after a person named by it is that person: السوداني after محمد شياع السوداني
             if m.emit and m.mention == "nisba" and m.kind == "agent" and not m.people and m.j == m.i + 1:
                 p = surname.get((m.form,))
@@ -681,6 +682,37 @@ class ActorResolver:
                         m.reason, m.conf = f"title points back to {p.name}", 0.7
                         break
         return self._org_anaphors(doc, res)
+
+    def _relink_short_names(self, doc: Document, res: list[_M], persons: list[_M], surname: dict[tuple[str, ...], _M]) -> None:
+        """A short name the NER tagged on its own (وقال هانت، ونفى رمضان، وقال كيم) after or before the full name
+        (جيريمي هانت، طارق رمضان، كيم يونغ أون) is that person, not a new unknown one: it takes the full
+        name's identity. Besides the surnames, the first word of a name of three or more words with no
+        Arabic article or kinship word (East Asian names lead with the family name: كيم، مون، شي) counts."""
+        toks = doc.tokens
+        leading: dict[str, _M] = {}
+        for p in persons:
+            words = [t.norm for t in toks[p.i:p.j] if not t.is_punct]
+            if len(words) >= 3 and words[0] not in self.kb.name_stops and not any(
+                w.startswith("ال") or w in ("بن", "ابن", "ابو", "عبد") for w in words
+            ):
+                leading.setdefault(words[0], p)
+        for m in res:
+            if not (m.emit and m.kind == "person" and m.mention == "name" and m.actor_id is None
+                    and m.reason.startswith("named entity")):
+                continue
+            words = [t.norm for t in toks[m.i:m.j] if not t.is_punct]
+            if not words or len(words) > 2:
+                continue
+            key = tuple(words)
+            p = surname.get(key) or surname.get(tuple(w.removeprefix("و") for w in key))
+            if p is None and len(words) == 1:
+                p = leading.get(words[0]) or leading.get(words[0].removeprefix("و"))
+            if p is None or p is m or p.j - p.i <= m.j - m.i:
+                continue
+            m.name, m.country, m.sector, m.actor_id, m.wikidata = p.name, p.country, p.sector, p.actor_id, p.wikidata
+            m.has_country, m.office_sector, m.mention = p.has_country, p.office_sector, "surname"
+            m.reason = f"short name → {p.name or doc.text[p.start:p.end]} (in-document)"
+            m.conf = 0.85 if p.start < m.start else 0.7
 
     def _org_anaphors(self, doc: Document, res: list[_M]) -> list[_M]:
         """A definite head noun alone (data/org_anaphors.tsv: الحزب، الحركة، الجماعة، القطاع) is the last

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ahdath.language.tokenize import FUTURE
 from ahdath.model import Actor, Document, Sentence, Token
 
 # Separate prepositions (folded). Clitic prepositions ب ل ك show up in Token.prefixes.
@@ -125,6 +126,15 @@ def is_genitive(doc: Document, m: Mention, sent: Sentence) -> bool:
     return "ال" in prev.prefixes or any(p in CLITIC_PREPS for p in prev.prefixes)
 
 
+def is_construct(doc: Document, m: Mention, sent: Sentence) -> bool:
+    """The mention follows a bare word, with no article or clitic (واعتبر دعم أمريكا ...): most often the
+    second term of an idafa whose head is that word, so the mention is not the verb's subject."""
+    if m.start_tok <= sent.token_start:
+        return False
+    prev = doc.tokens[m.start_tok - 1]
+    return not prev.is_punct and not prev.prefixes and prev.norm not in PARTICLES and not prev.norm[:1].isdigit()
+
+
 def same_entity(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None:
         return False
@@ -209,3 +219,24 @@ def trigger_voice(doc: Document, sent: Sentence, head: int, end_tok: int, nomina
         if t.norm[:1].isdigit() or words.get(t.norm) == "number" or words.get(t.stem) == "number":
             return "counted"
     return "active"
+
+
+FIRST_PERSON_WINDOW = 2  # tokens before the trigger that may carry its first-person verb (سنواصل مواجهة)
+
+
+def first_person(doc: Document, sent: Sentence, start_tok: int, head: int) -> bool:
+    """Whether the trigger's clause speaks in the first person: a segmented future verb of the first
+    person (سنواصل، سنرد), a first-person verb after لن (لن نسمح) or a first-person pronoun
+    (data/voice_words.tsv, kind ``first``: نحن), on the trigger or just before it. In a quote, the
+    speaker is then the actor."""
+    words = _voice_words()
+    for k in range(max(sent.token_start, start_tok - FIRST_PERSON_WINDOW), head + 1):
+        tok = doc.tokens[k]
+        if FUTURE in tok.prefixes and tok.stem[:1] in ("ن", "ا") and len(tok.stem) >= 3:
+            return True
+        if words.get(tok.norm.removeprefix("و")) == "first":
+            return True
+        prev = doc.tokens[k - 1] if k > sent.token_start else None
+        if prev is not None and prev.norm.removeprefix("و").removeprefix("ف") == "لن" and tok.norm[:1] == "ن":
+            return True
+    return False

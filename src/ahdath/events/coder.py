@@ -25,6 +25,7 @@ from ahdath.events.arguments import (
     aside_tokens,
     clause_marks,
     coordinated,
+    first_person,
     introduced_by,
     is_agent_marked,
     is_genitive,
@@ -369,6 +370,9 @@ class EventCoder:
         blocked = [c.mention is not None and c.mention.start_tok in aside for c in cands]
         pos = "nominal" if is_nominal(doc, sent, m) else "verbal"
         patient, no_actor = passive_roles(doc, sent, m, cands, pos == "nominal")
+        speaker = next((i for i, c in enumerate(cands) if c.origin == "speaker"), None)
+        if speaker is not None and first_person(doc, sent, m.start_tok, m.head):  # سنواصل in a quote: the speaker acts
+            no_actor = [i != speaker for i in range(len(cands))]
         pick = choose_pair(self.sides_model, feats, null, infos, event_type, pos, blocked, [c.actor for c in cands], no_actor)
         if pick is None:  # only the patient of a passive verb and places: an agentless event
             if patient is None:
@@ -448,6 +452,7 @@ class EventCoder:
                     doc, sent, m, event_type, nominal, status,
                     quote_speaker(doc, m.start) is not None, ch.actor_p, ch.recipient_p, ch.n_candidates,
                     trigger_voice(doc, sent, m.head, m.end_tok, nominal),
+                    ch.subject is not None and is_agent_marked(doc, ch.subject, sent),
                 )
                 yield Decision(sent, m, event_type, mode, conf, why_type, ch, status, status_cue, feats)
 

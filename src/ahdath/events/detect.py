@@ -35,7 +35,10 @@ def event_features(
     recipient_p: float,
     n_mentions: int,
     voice: str = "active",
+    agent_marked: bool = False,
 ) -> list[str]:
+    """``agent_marked``: the chosen actor is introduced by على يد / من قبل (قتل المدنيين على يد الاحتلال):
+    a nominal cue with a marked agent reports an act, not a topic."""
     head = doc.tokens[m.head]
     prev = doc.tokens[m.start_tok - 1].norm if m.start_tok > sent.token_start else "<s>"
     nxt = doc.tokens[m.end_tok].norm if m.end_tok < sent.token_end else "</s>"
@@ -67,4 +70,5 @@ def event_features(
         f"voice={voice}",
         f"voice={voice}|type={event_type}",
         f"voice={voice}|actor_p={_bucket(actor_p)}",
+        f"agent_marked={agent_marked}|pos={pos}",
     ]

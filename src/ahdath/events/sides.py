@@ -21,6 +21,7 @@ from ahdath.events.arguments import (
     MentionIndex,
     introduced_by,
     is_agent_marked,
+    is_construct,
     is_genitive,
     marks_between,
     same_entity,
@@ -121,6 +122,10 @@ def candidate_features(
     ]
     if dist == 0:
         f.append(f"adjacent|dir={direction}|pos={pos}")
+    elif direction == "after" and is_construct(doc, mention, sent):
+        # the genitive of another cue's noun (واعتبر دعم أمريكا ...) belongs to that noun's event
+        head = "cue" if idx is not None and idx.marks.get(mention.start_tok - 1) == "verb" else "word"
+        f += [f"construct={head}|pos={pos}", f"construct={head}|type={m.type}"]
     if bare_order:
         f += [f"bare_after={min(bare_order, 3)}", f"bare_after={min(bare_order, 3)}|pos={pos}", f"bare_after={min(bare_order, 3)}|type={m.type}"]
     f.append(f"in_aside={mention.start_tok in aside}|dir={direction}")
