@@ -8,9 +8,12 @@ held-out articles are coded by the full coder, and all held-out predictions are 
 with ``ahdath.evaluate.score``: trigger / dyad / full F1 and side accuracies. ``--dev`` also trains
 on all training articles and scores the dev gold set. The articles' analyses up to events
 (language, NER, actors, quotes) are cached in training/work/events/ (``--refresh`` redoes them).
-The type classifier is the shipped one (trained on the same articles), so trigger F1 here is
-optimistic; the measure compares side and filter choices. ``--write`` saves the held-out
-predictions and their gold for ``diagnose.py`` under training/work/events/.
+The type classifier (sentence and candidate models) is retrained on each fold's training articles
+plus the arabic_event_gsr sentences, with the shipped thresholds; ``--shipped-classifier`` uses the
+shipped one instead (trained on every article here, so trigger F1 is then optimistic; quicker, and
+enough to compare side and filter choices). The sides ranker's training examples are labelled with
+the shipped classifier's types. ``--write`` saves the held-out predictions and their gold for
+``diagnose.py`` under training/work/events/.
 """
 
 from __future__ import annotations
@@ -21,13 +24,16 @@ import random
 import sys
 from pathlib import Path
 
+import data as D
 import event_sets
+import fit as F
 import gsr_sides
 import train_detect
 import train_sides
 
 import ahdath
 from ahdath.evaluate import score
+from ahdath.events.classifier import EventClassifier
 from ahdath.events.coder import EventCoder
 from ahdath.events.linear import LinearModel
 
@@ -62,7 +68,6 @@ class TypeCache:
         return coder
 
 
-TYPES = TypeCache()
 SIDES_KIND = ["softmax"]
 EVENT_THRESHOLD: list[float | None] = [None]
 
@@ -78,8 +83,35 @@ def side_examples(docs: dict, golds: dict, base: EventCoder) -> dict[str, list]:
     return {d: list(train_sides.doc_examples(docs[d], g, rule)) for d, g in golds.items()}
 
 
+def fold_classifiers(arts: dict, golds: dict, folds: dict[str, int], k: int, thresholds: dict[str, float]) -> list[EventClassifier]:
+    """One type classifier per fold, trained as train.py trains the shipped one but without the fold's
+    articles (language analysis only, as there)."""
+    p = F.Params()
+    articles = D.annotated({d: arts[d] for d in golds}, golds)
+    sil_ex = F.article_sentence_examples(articles, p.silver_weight)
+    gsr_ex = [e for t in F.GSR_TYPES for e in F.gsr_sentence_examples(t, weight=p.gsr_weight, soft=p.soft_gsr)]
+    cand_ex = F.candidate_examples(articles, D.lexicon_generator())
+    out = []
+    WORK.mkdir(parents=True, exist_ok=True)
+    for fold in range(k):
+        sent = F.fit_sentence([e for e in sil_ex if folds[e.group] != fold] + gsr_ex, p)
+        cand = F.fit_candidates([e for e in cand_ex if folds[e.group] != fold], p)
+        path = WORK / f"cv_classifier_{fold}.npz"
+        F.save(path, sent, cand, thresholds)
+        out.append(EventClassifier.load(path))
+        print(f"fold {fold}: classifier trained", file=sys.stderr)
+    return out
+
+
 def train_models(
-    docs: dict, golds: dict, base: EventCoder, c_sides: float, c_detect: float, ex: dict[str, list], extra: list | None = None
+    docs: dict,
+    golds: dict,
+    base: EventCoder,
+    c_sides: float,
+    c_detect: float,
+    ex: dict[str, list],
+    extra: list | None = None,
+    types: TypeCache | None = None,
 ) -> tuple[LinearModel, LinearModel]:
     data = [e for d in golds for e in ex[d]] + (extra or [])
     if SIDES_KIND[0] == "pair":
@@ -88,15 +120,17 @@ def train_models(
         sides = train_sides.train_softmax(data, c_sides)
     else:
         sides = train_sides.train_model(data, c_sides)
-    coder = TYPES.coder(base, sides, None)
+    coder = (types or TypeCache()).coder(base, sides, None)
     detect, _ = train_detect.train_model(train_detect.collect(docs, golds, coder), c_detect)
     if EVENT_THRESHOLD[0] is not None:
         detect = LinearModel(detect.weights, detect.bias, {"event": EVENT_THRESHOLD[0]}, detect.kind)
     return sides, detect
 
 
-def code(docs: dict, ids: list[str], base: EventCoder, sides: LinearModel, detect: LinearModel) -> dict[str, dict]:
-    coder = TYPES.coder(base, sides, detect)
+def code(
+    docs: dict, ids: list[str], base: EventCoder, sides: LinearModel, detect: LinearModel, types: TypeCache | None = None
+) -> dict[str, dict]:
+    coder = (types or TypeCache()).coder(base, sides, detect)
     return {d: {"events": coder(docs[d]).to_dict()["events"]} for d in ids}
 
 
@@ -120,6 +154,7 @@ def main() -> None:
     ap.add_argument("--dev", action="store_true", help="also train on all training articles and score dev gold")
     ap.add_argument("--write", action="store_true", help="write held-out predictions and gold to training/work/events/")
     ap.add_argument("--no-gsr", action="store_true", help="train the sides ranker without the arabic_event_gsr span sets")
+    ap.add_argument("--shipped-classifier", action="store_true", help="use the shipped type classifier (optimistic trigger F1)")
     args = ap.parse_args()
     shared = Path(args.shared)
     SIDES_KIND[0] = args.sides
@@ -135,12 +170,16 @@ def main() -> None:
     extra = []
     if not args.no_gsr:  # as train_sides.py trains the shipped ranker
         extra = [e for exs in gsr_sides.gsr_examples(pipe, rule_coder(base)).values() for e in exs]
+    shipped = base.classifier
+    clfs = [shipped] * args.folds if args.shipped_classifier else fold_classifiers(arts, golds, folds, args.folds, shipped.thresholds)
     pred: dict[str, dict] = {}
     for k in range(args.folds):
         tr = {d: g for d, g in golds.items() if folds[d] != k}
         te = [d for d in golds if folds[d] == k]
-        sides, detect = train_models(docs, tr, base, args.c_sides, args.c_detect, ex, extra)
-        pred.update(code(docs, te, base, sides, detect))
+        fold_base = EventCoder(base.lexicon, clfs[k], None, None, base.resolver)
+        types = TypeCache()
+        sides, detect = train_models(docs, tr, fold_base, args.c_sides, args.c_detect, ex, extra, types)
+        pred.update(code(docs, te, fold_base, sides, detect, types))
         print(f"fold {k}: {len(te)} articles", file=sys.stderr)
     r = score(golds, pred)
     print(report(f"CV({args.folds}) {len(golds)} articles", r))

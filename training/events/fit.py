@@ -14,8 +14,14 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
 
-from ahdath.events.classifier import NONE, candidate_features, pack_vocab, sentence_features
+from ahdath.events.classifier import NONE, candidate_features, pack_clusters, pack_vocab, sentence_features
 from ahdath.model import PLOVER_TYPES
+from ahdath.ner.features import load_clusters
+from ahdath.ner.tagger import DEFAULT_MODEL_DIR as NER_MODEL_DIR
+
+# The NER's word clusters (k-means of subword vectors trained on ant_news): features of both models,
+# copied into the event classifier's file by ``save`` (retrain the events after the NER's clusters change).
+CLUSTERS = load_clusters(NER_MODEL_DIR / "clusters.tsv")
 
 GSR_TYPES = ("ASSAULT", "PROTEST")
 
@@ -96,7 +102,7 @@ def candidate_examples(arts: Sequence[D.Article], gen: D.CandidateGen) -> list[C
             sent = a.doc.sentences[a.doc.tokens[c.start_tok].sent]
             toks = a.doc.sentence_tokens(sent)
             sf = sentence_features(toks)
-            f = candidate_features(toks, c.start_tok - sent.token_start, c.end_tok - sent.token_start, c.lex_type, sf)
+            f = candidate_features(toks, c.start_tok - sent.token_start, c.end_tok - sent.token_start, c.lex_type, sf, CLUSTERS)
             out.append(CandExample(f, lab, a.doc.id))
     return out
 
@@ -178,6 +184,7 @@ def save(path: Path, sent: LinearFit, cand: LinearFit, thresholds: dict[str, flo
     sent, cand = prune(sent), prune(cand)
     path.parent.mkdir(parents=True, exist_ok=True)
     names = sorted(thresholds)
+    cl_words, cl_ids = pack_clusters(CLUSTERS)
     np.savez_compressed(
         path,
         sent_vocab=pack_vocab(sent.vocab),
@@ -190,6 +197,8 @@ def save(path: Path, sent: LinearFit, cand: LinearFit, thresholds: dict[str, flo
         cand_classes=np.array(cand.classes),
         thr_names=np.array(names),
         thr_values=np.array([thresholds[n] for n in names], dtype=np.float32),
+        cl_words=cl_words,
+        cl_ids=cl_ids,
     )
 
 

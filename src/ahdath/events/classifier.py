@@ -4,8 +4,11 @@ Two linear models over sparse binary features, trained with scikit-learn by
 ``training/events/train.py`` and shipped as plain numpy arrays (``models/event_classifier.npz``,
 no pickles); prediction needs numpy only.
 
-- Sentence model: one logistic regression per PLOVER type over the words, stems and stem
-  bigrams of the sentence. ``score_sentence`` gives, per type, the probability that the sentence
+- Word clusters: each word's k-means cluster of subword vectors trained on unlabeled news (the NER's
+  ``clusters.tsv``, copied into this model's file at training time, so the two models retrain
+  independently) at three granularities; they let the models generalize over words seen rarely.
+- Sentence model: one logistic regression per PLOVER type over the words, stems, stem
+  bigrams and word clusters of the sentence. ``score_sentence`` gives, per type, the probability that the sentence
   reports an event of that type.
 - Candidate model: a multinomial logistic regression over the 16 types plus ``NONE``, with
   features of the trigger tokens (forms, stems, clitics, character affixes), their neighbours,
@@ -18,7 +21,7 @@ Decision thresholds tuned on held-out data ship with the model (``EventClassifie
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +35,13 @@ NONE = "NONE"
 _WINDOW = 3  # neighbours on each side that get positional features
 _BAG = 6  # neighbours on each side that go into the unordered window bag
 
+Clusters = Mapping[str, tuple[str, ...]]  # folded word -> its cluster id at each granularity (coarse to fine)
+
+
+def _cluster(clusters: Clusters, t: Token, level: int) -> str:
+    c = clusters.get(t.norm) or clusters.get(t.stem or t.norm)
+    return c[level] if c else "-"
+
 
 def _content(tokens: Sequence[Token]) -> list[Token]:
     return [t for t in tokens if not t.is_punct]
@@ -41,9 +51,10 @@ def _stem(t: Token) -> str:
     return t.stem or t.norm
 
 
-def sentence_features(tokens: Sequence[Token]) -> list[str]:
+def sentence_features(tokens: Sequence[Token], clusters: Clusters | None = None) -> list[str]:
     """Features of a whole sentence: folded words, stems, stem bigrams, clitic+stem, the first
-    stems (Arabic news leads with the main verb), character 3/4-grams of stems."""
+    stems (Arabic news leads with the main verb), character 3/4-grams of stems and, given
+    ``clusters``, the middle and fine clusters of its words."""
     toks = _content(tokens)
     feats: list[str] = []
     prev = "<s>"
@@ -64,6 +75,9 @@ def sentence_features(tokens: Sequence[Token]) -> list[str]:
         p = "#" + _stem(t) + "#"
         for n in (3, 4):
             feats.extend("c=" + p[i : i + n] for i in range(len(p) - n + 1))
+    if clusters:
+        for t in toks:
+            feats += ["sc1=" + _cluster(clusters, t, 1), "sc2=" + _cluster(clusters, t, 2)]
     return feats
 
 
@@ -77,9 +91,15 @@ def _affixes(s: str, prefix: str) -> list[str]:
 
 
 def candidate_features(
-    tokens: Sequence[Token], start_tok: int, end_tok: int, lex_type: str | None, sent_feats: Iterable[str] = ()
+    tokens: Sequence[Token],
+    start_tok: int,
+    end_tok: int,
+    lex_type: str | None,
+    sent_feats: Iterable[str] = (),
+    clusters: Clusters | None = None,
 ) -> list[str]:
-    """Features of a trigger candidate at sentence-relative tokens ``[start_tok, end_tok)``."""
+    """Features of a trigger candidate at sentence-relative tokens ``[start_tok, end_tok)``; with
+    ``clusters``, also the clusters of its head word and of its neighbours."""
     trig = _content(tokens[start_tok:end_tok]) or list(tokens[start_tok:end_tok])
     lex = lex_type or "-"
     feats = ["lex=" + lex, f"ntok={min(len(trig), 3)}"]
@@ -115,6 +135,16 @@ def candidate_features(
     feats.append(f"pos={min(pos, 6)}")
     feats.append(f"rpos={min(len(right), 6)}")
     feats.extend("S" + f for f in sent_feats if f[:2] == "s=")
+    if clusters:
+        head = trig[0]
+        feats += [f"hc{j}=" + _cluster(clusters, head, j) for j in range(3)]
+        feats.append(f"hcx={lex}|" + _cluster(clusters, head, 1))
+        if left:
+            feats.append("L1c=" + _cluster(clusters, left[-1], 1))
+        if right:
+            feats.append("R1c=" + _cluster(clusters, right[0], 1))
+        feats += ["lbc=" + _cluster(clusters, t, 1) for t in left[-_BAG:]]
+        feats += ["rbc=" + _cluster(clusters, t, 1) for t in right[:_BAG]]
     return feats
 
 
@@ -151,12 +181,14 @@ class EventClassifier:
         candidate_model: _Linear,
         candidate_classes: Sequence[str],
         thresholds: dict[str, float],
+        clusters: Clusters | None = None,
     ) -> None:
         self._sent = sentence_model
         self.sentence_types = tuple(sentence_types)
         self._cand = candidate_model
         self.candidate_classes = tuple(candidate_classes)
         self.thresholds = dict(thresholds)
+        self.clusters = clusters or {}
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> EventClassifier:
@@ -174,11 +206,11 @@ class EventClassifier:
             cand_classes = [str(x) for x in z["cand_classes"]]
             thr_names = [str(x) for x in z["thr_names"]]
             thresholds = dict(zip(thr_names, (float(v) for v in z["thr_values"]), strict=True))
-        return cls(sent, sent_types, cand, cand_classes, thresholds)
+            clusters = unpack_clusters(z["cl_words"], z["cl_ids"]) if "cl_words" in z.files else None
+        return cls(sent, sent_types, cand, cand_classes, thresholds, clusters)
 
     # -- features (cached per document in doc.user_data) ------------------------------------------
-    @staticmethod
-    def _sentence_feats(doc: Document, sent: Sentence) -> list[str]:
+    def _sentence_feats(self, doc: Document, sent: Sentence) -> list[str]:
         cache = doc.user_data.setdefault("_event_clf_sent_feats", {})
         key = (sent.token_start, sent.token_end)
         feats = cache.get(key)
@@ -202,7 +234,8 @@ class EventClassifier:
         event trigger of that type; ``1 - sum`` is the probability that it is no event."""
         tokens = doc.tokens[sent.token_start : sent.token_end]
         feats = candidate_features(
-            tokens, start_tok - sent.token_start, end_tok - sent.token_start, lex_type, self._sentence_feats(doc, sent)
+            tokens, start_tok - sent.token_start, end_tok - sent.token_start, lex_type, self._sentence_feats(doc, sent),
+            self.clusters,
         )
         m = self._cand.margins(feats)
         e = np.exp(m - m.max())
@@ -223,6 +256,18 @@ class EventClassifier:
 @lru_cache(maxsize=1)
 def _load_default() -> EventClassifier:
     return EventClassifier._read(DEFAULT_MODEL)
+
+
+def pack_clusters(clusters: Clusters) -> tuple[np.ndarray, np.ndarray]:
+    """Word clusters as (packed words, int16 ids of shape (n, levels)), for ``np.savez``."""
+    words = sorted(clusters)
+    ids = np.array([[int(c) for c in clusters[w]] for w in words], dtype=np.int16)
+    return pack_vocab(words), ids
+
+
+def unpack_clusters(words: np.ndarray, ids: np.ndarray) -> dict[str, tuple[str, ...]]:
+    names = words.tobytes().decode("utf-8").split("\n") if words.size else []
+    return {w: tuple(str(int(c)) for c in row) for w, row in zip(names, ids.tolist(), strict=True)}
 
 
 def pack_vocab(features: Sequence[str]) -> np.ndarray:
