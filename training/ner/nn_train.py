@@ -97,14 +97,28 @@ class Net(nn.Module):
         char_dim: int = 25,
         char_filters: int = 50,
         gaz_types: tuple[str, ...] = GAZ_TYPES,
+        lm: dict[str, np.ndarray] | None = None,
     ) -> None:
         super().__init__()
         self.gaz_types = gaz_types
+        self.lm = None
+        lm_dim = 0
+        if lm is not None:  # a frozen pretrained bidirectional LM (lm_train.py): its states are extra inputs
+            self.lm_weights = lm
+            hl = lm["lm_f_wh"].shape[0]
+            self.lm = nn.ModuleDict({d: nn.LSTM(emb.shape[1], hl, batch_first=True) for d in ("f", "b")})
+            for d, m in self.lm.items():
+                m.weight_ih_l0.data = torch.from_numpy(lm[f"lm_{d}_wi"].T.copy())
+                m.weight_hh_l0.data = torch.from_numpy(lm[f"lm_{d}_wh"].T.copy())
+                m.bias_ih_l0.data = torch.from_numpy(lm[f"lm_{d}_b"].copy())
+                m.bias_hh_l0.data = torch.zeros_like(m.bias_hh_l0.data)
+                m.requires_grad_(False)
+            lm_dim = 2 * hl
         self.word_emb = nn.Embedding.from_pretrained(torch.from_numpy(emb), freeze=True)
         self.char_emb = nn.Embedding(n_chars, char_dim, padding_idx=0)
         self.char_conv = nn.Conv1d(char_dim, char_filters, 3, padding=1)
         self.drop_in = nn.Dropout(0.5)
-        self.lstm = nn.LSTM(n_idx * emb.shape[1] + char_filters + n_feats(gaz_types), hidden, batch_first=True, bidirectional=True)
+        self.lstm = nn.LSTM(n_idx * emb.shape[1] + char_filters + n_feats(gaz_types) + lm_dim, hidden, batch_first=True, bidirectional=True)
         self.drop_out = nn.Dropout(0.3)
         self.out = nn.Linear(2 * hidden, len(TAGS))
         self.crf = CRF(len(TAGS))
@@ -116,15 +130,30 @@ class Net(nn.Module):
         cmask = (ch.view(b * t, 1, c) > 0)
         conv = conv.masked_fill(~cmask, -1e4).max(dim=2).values
         conv = torch.where(conv < -1e3, torch.zeros_like(conv), conv).view(b, t, -1)
-        x = torch.cat([self.word_emb(idx).view(b, t, -1), conv, feats], dim=2)
+        parts = [self.word_emb(idx).view(b, t, -1), conv, feats]
+        if self.lm is not None:
+            parts.append(self.lm_states(idx[:, :, 0], lengths))
+        x = torch.cat(parts, dim=2)
         x = self.drop_in(x)
         packed = nn.utils.rnn.pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
         h, _ = self.lstm(packed)
         h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=t)
         return self.out(self.drop_out(h))
 
+    def lm_states(self, idx: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """(B, T, 2H) forward and backward LM states (frozen, no gradient) of the word vectors idx."""
+        assert self.lm is not None
+        b, t = idx.shape
+        with torch.no_grad():
+            x = self.word_emb(idx)
+            hf, _ = self.lm["f"](x)
+            rev = (lengths.to(idx.device)[:, None] - 1 - torch.arange(t, device=idx.device)[None, :]).clamp(min=0)
+            hb, _ = self.lm["b"](x.gather(1, rev[:, :, None].expand_as(x)))
+            hb = hb.gather(1, rev[:, :, None].expand_as(hb))
+        return torch.cat([hf, hb], dim=2)
+
     def export(self) -> dict[str, np.ndarray]:
-        sd = {k: v.detach().cpu().numpy() for k, v in self.state_dict().items()}
+        sd = {k: v.detach().cpu().numpy() for k, v in self.state_dict().items() if not k.startswith("lm.")}
         w: dict[str, np.ndarray] = {
             "word_emb": sd["word_emb.weight"].astype(np.float16),
             "char_emb": sd["char_emb.weight"],
@@ -139,6 +168,8 @@ class Net(nn.Module):
         w["char_conv_b"] = sd["char_conv.bias"]
         if self.gaz_types != GAZ_TYPES:
             w["gaz_types"] = np.array(self.gaz_types)
+        if self.lm is not None:
+            w.update(self.lm_weights)
         for d, suf in (("f", ""), ("b", "_reverse")):
             w[f"lstm_{d}_wi"] = sd[f"lstm.weight_ih_l0{suf}"].T.copy()
             w[f"lstm_{d}_wh"] = sd[f"lstm.weight_hh_l0{suf}"].T.copy()
@@ -194,6 +225,7 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
     ap.add_argument("--silver", type=Path, help="extra machine-tagged sentences (token tag lines) added to training")
     ap.add_argument("--silver-weight", type=float, default=0.5, help="loss weight of the silver sentences")
     ap.add_argument("--device", default="cpu")
+    ap.add_argument("--lm", type=Path, help="pretrained bidirectional LM (lm_train.py): its states as extra inputs")
     ap.add_argument("--avg-from", type=int, default=0, help="also keep the average of the weights from this epoch on (0: off)")
     a = ap.parse_args(argv)
     torch.manual_seed(a.seed)
@@ -213,7 +245,11 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
     kinds = {k for v in gaz.values() for k in v.split("|")}
     gaz_types = GAZ_TYPES + tuple(sorted(kinds - set(GAZ_TYPES)))
     feat = Featurizer({w: i for i, w in enumerate(words) if i}, {c: i for i, c in enumerate(chars) if i > 1}, fx, n_idx, gaz_types)
-    net = Net(emb, len(chars), a.hidden, n_idx=n_idx, char_filters=a.char_filters, gaz_types=gaz_types).to(a.device)
+    lm = None
+    if a.lm:
+        with np.load(a.lm) as z:
+            lm = {k: z[k].astype(np.float32) for k in z.files}
+    net = Net(emb, len(chars), a.hidden, n_idx=n_idx, char_filters=a.char_filters, gaz_types=gaz_types, lm=lm).to(a.device)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=a.lr)
     print(f"setup {time.time() - t0:.0f}s vocab {len(words)} chars {len(chars)}", flush=True)
     out_dir = a.out or (WORK / "nn" / a.name)
@@ -266,13 +302,13 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
             if f1 > best[0]:
                 best = (f1, e)
                 meta = {"epoch": e, "averaged": tag, "dev_f1": round(100 * f1, 2), **vars(a)}
-                save_model(out_dir, model, words, chars, meta | {"out": None, "gazetteer": str(a.gazetteer), "silver": a.silver and str(a.silver)})
+                save_model(out_dir, model, words, chars, meta | {"out": None, "gazetteer": str(a.gazetteer), "silver": a.silver and str(a.silver), "lm": a.lm and str(a.lm)})
                 (out_dir / "dev_report.txt").write_text(format_prf(res) + "\n", encoding="utf-8")
         print(msg, flush=True)
     if not dev:
         final = candidates[-1][0]
         meta = {"epoch": a.epochs, "averaged": candidates[-1][2], **vars(a)}
-        save_model(out_dir, final, words, chars, meta | {"out": None, "gazetteer": str(a.gazetteer), "silver": a.silver and str(a.silver)})
+        save_model(out_dir, final, words, chars, meta | {"out": None, "gazetteer": str(a.gazetteer), "silver": a.silver and str(a.silver), "lm": a.lm and str(a.lm)})
     print(f"best {best} total {time.time() - t0:.0f}s", flush=True)
     return best
 

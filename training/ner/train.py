@@ -54,6 +54,7 @@ from common import (  # noqa: E402
     split_train_dev,
 )
 from crf import train_crf  # noqa: E402
+from lm_train import main as train_lm  # noqa: E402
 from nn_train import main as train_nn  # noqa: E402
 from prepare_text import main as prepare_text  # noqa: E402
 from train_vectors import main as train_vectors  # noqa: E402
@@ -75,6 +76,9 @@ SILVER_CANDIDATES = 24_000  # ANT sentences tagged by the teacher (the base memb
 SILVER_MAX = 3_000  # confident sentences kept
 SILVER_WEIGHT = 0.5  # their loss weight
 O_BIASES = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)  # tried on the dev slice (besides 0)
+BILSTM_SCALES = (1.0, 1.5, 2.0)  # the BiLSTMs' weight in the joint scores (the CRF's: 1), tried on the dev slice
+LM_HIDDEN = 128  # the pretrained bidirectional word LM whose states feed the shipped BiLSTMs (0: none)
+LM_TOKENS = 6_000_000  # ANT news tokens it is trained on (one pass)
 
 
 def file_digest(*paths: Path) -> str:
@@ -202,6 +206,9 @@ def main() -> None:
     ap.add_argument("--no-crf-silver", dest="crf_silver", action="store_false",
                     help="train the CRF on the gold sentences only (the 2026-11-25 recipe)")
     ap.add_argument("--no-test", action="store_true", help="do not tag the test file (experiments)")
+    ap.add_argument("--lm-hidden", type=int, default=LM_HIDDEN, help="word LM size per direction (0: no LM features)")
+    ap.add_argument("--lm-tokens", type=int, default=LM_TOKENS, help="corpus tokens the word LM is trained on")
+    ap.add_argument("--lm-teacher", action="store_true", help="the teacher members also take the LM states")
     a = ap.parse_args()
     crf_params = CRF_PARAMS | {"max_iter": a.crf_iter}
     members = parse_members(a.members)
@@ -241,17 +248,29 @@ def main() -> None:
     }
     # 1. CRF without the dev slice: the dev ensembles' CRF and the self-training teacher's
     crf_step(fx, train, WORK / "crf_dev.bin", crf_params, inputs, a.force)
-    # 2. BiLSTM members, trained on train minus the dev slice, best dev epoch kept
     vec_key = [vectors.stat().st_size, int(vectors.stat().st_mtime)]
+    # 1b. a bidirectional word LM pretrained on ANT news: its states are inputs of the BiLSTMs
+    lm_path = WORK / "lm.npz"
+    if a.lm_hidden:
+        lm_key = {"hidden": a.lm_hidden, "tokens": a.lm_tokens, "vectors": vec_key}
+        if not cached(lm_path, lm_key, a.force):
+            train_lm([str(lm_path), "--hidden", str(a.lm_hidden), "--tokens", str(a.lm_tokens), "--threads", str(a.threads)])
+            stamp(lm_path, lm_key)
+        meta["lm"] = {"hidden": a.lm_hidden, "tokens": a.lm_tokens, "teacher": a.lm_teacher}
+    # 2. BiLSTM members, trained on train minus the dev slice, best dev epoch kept
     nn_dirs: list[Path] = []
     silver_path = WORK / "silver.txt"
     dev_scores: list[dict] = []
     teachers: list[Path] = []
     for k, (kind, seed) in enumerate(members):
-        name = f"m{k + 1}_{'silver' if kind == 'silver' else 'base'}_s{seed}"  # a teacher is trained as a base member
+        lm_tag = "_lm" if a.lm_hidden and (kind != "teacher" or a.lm_teacher) else ""
+        name = f"m{k + 1}_{'silver' if kind == 'silver' else 'base'}_s{seed}{lm_tag}"  # a teacher is trained as a base member
         args = ["--epochs", str(a.epochs if kind != "silver" else a.silver_epochs), "--gazetteer", str(gaz_path),
                 *NN_ARGS, "--seed", str(seed)]
         key: dict = {"args": args, "inputs": file_digest(gaz_path), "vectors": vec_key}
+        if a.lm_hidden and (kind != "teacher" or a.lm_teacher):
+            args += ["--lm", str(lm_path)]
+            key["lm"] = file_digest(lm_path)
         if kind == "silver":
             teacher = teachers
             teacher_dir = WORK / "teacher"
@@ -301,16 +320,19 @@ def main() -> None:
                 print(format_prf(res), flush=True)
                 if f1 > best[0]:
                     best = (f1, tagger.weights)
-    meta["weights"] = best[1]
-    # a bias against O in the summed scores trades precision for recall (the weak side): chosen here
-    tagger.weights = best[1]
-    best_bias = (best[0], 0.0)
-    for bias in O_BIASES:
-        tagger.o_bias = bias
-        f1 = 100 * evaluate(dev_dir, dev, tagger)["micro"][2]
-        print(f"dev slice, o_bias {bias}: micro F1 {f1:.2f}", flush=True)
-        if f1 > best_bias[0]:
-            best_bias = (f1, bias)
+    # the BiLSTMs' weight against the CRF's (x1, x1.5, x2) and a bias against O in the summed scores
+    # (trades precision for recall, the weak side): chosen here
+    assert best[1] is not None
+    best_bias = (best[0], 0.0, 1.0)
+    for scale in BILSTM_SCALES:
+        tagger.weights = [scale * w for w in best[1][:-1]] + [1.0]
+        for bias in (0.0, *O_BIASES) if scale != 1.0 else O_BIASES:
+            tagger.o_bias = bias
+            f1 = 100 * evaluate(dev_dir, dev, tagger)["micro"][2]
+            print(f"dev slice, BiLSTM weight x{scale}, o_bias {bias}: micro F1 {f1:.2f}", flush=True)
+            if f1 > best_bias[0]:
+                best_bias = (f1, bias, scale)
+    meta["weights"] = [best_bias[2] * w for w in best[1][:-1]] + [1.0]
     meta["o_bias"] = best_bias[1]
     meta["dev_f1"] = round(best_bias[0], 2)
     meta["dev_f1_without_o_bias"] = round(best[0], 2)

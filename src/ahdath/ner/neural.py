@@ -127,15 +127,22 @@ class NumpyBiLSTMCRF:
     @property
     def n_idx(self) -> int:
         """How many vectors (word, stem) feed each token, read from the input weight shape."""
-        d_in = self.w["lstm_f_wi"].shape[0] - self.w["char_conv_b"].shape[0] - n_feats(self.gaz_types)
+        d_in = self.w["lstm_f_wi"].shape[0] - self.lm_dim - self.w["char_conv_b"].shape[0] - n_feats(self.gaz_types)
         return d_in // self.w["word_emb"].shape[1]
 
-    def _prepared(self, d: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Direction d's weights with gate columns reordered to i, f, o, g and the sigmoid gates
-        scaled by 1/2, so that one tanh gives every gate: sigmoid(x) = (tanh(x / 2) + 1) / 2."""
-        key = f"_prep_{d}"
+    @property
+    def lm_dim(self) -> int:
+        """Width of the pretrained language model's states fed to the network (0: no LM). They are the
+        last rows of the input weights: [word vectors, char CNN, binary features, LM forward, LM backward]."""
+        return 2 * self.w["lm_f_wh"].shape[0] if "lm_f_wh" in self.w else 0
+
+    def _prepared(self, d: str, net: str = "lstm") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Direction d's weights (of the tagger's LSTM, or with net="lm" the language model's) with
+        gate columns reordered to i, f, o, g and the sigmoid gates scaled by 1/2, so that one tanh
+        gives every gate: sigmoid(x) = (tanh(x / 2) + 1) / 2."""
+        key = f"_prep_{net}_{d}"
         if key not in self.w:
-            wi, wh, bias = self.w[f"lstm_{d}_wi"], self.w[f"lstm_{d}_wh"], self.w[f"lstm_{d}_b"]
+            wi, wh, bias = self.w[f"{net}_{d}_wi"], self.w[f"{net}_{d}_wh"], self.w[f"{net}_{d}_b"]
             hsz = wh.shape[0]
             order = np.r_[0 : 2 * hsz, 3 * hsz : 4 * hsz, 2 * hsz : 3 * hsz]  # i f o g
             scale = np.r_[np.full(3 * hsz, 0.5), np.ones(hsz)].astype(np.float32)
@@ -144,10 +151,10 @@ class NumpyBiLSTMCRF:
             self.w[key] = (bias[order] * scale).astype(np.float32)
         return self.w[key + "_wi"], self.w[key + "_wh"], self.w[key]
 
-    def _lstm(self, x: np.ndarray, lengths: np.ndarray, d: str) -> np.ndarray:
-        """x: (B, T, D) padded; runs direction d ('f' or 'b'); returns (B, T, H)."""
+    def _lstm(self, x: np.ndarray, lengths: np.ndarray, d: str, net: str = "lstm") -> np.ndarray:
+        """x: (B, T, D) padded; runs direction d ('f' or 'b') of the tagger's LSTM (or "lm"); returns (B, T, H)."""
         b, t, _ = x.shape
-        wi, wh, bias = self._prepared(d)
+        wi, wh, bias = self._prepared(d, net)
         hsz = wh.shape[0]
         if d == "b":  # reverse each sequence inside its own length
             rev = np.maximum(lengths[:, None] - 1 - np.arange(t)[None, :], 0)
@@ -202,29 +209,75 @@ class NumpyBiLSTMCRF:
         return np.concatenate([emb, self.char_features(ch), feats], axis=1).astype(np.float32)
 
     def run(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Emission scores (B, T, n_tags) for padded LSTM inputs x (B, T, D) (reference implementation)."""
+        """Emission scores (B, T, n_tags) for padded LSTM inputs x (B, T, D) (reference implementation;
+        with an LM, x ends with its states: ``run_lm``)."""
         w = self.w
         h = np.concatenate([self._lstm(x, lengths, "f"), self._lstm(x, lengths, "b")], axis=2)
         return h @ w["out_w"] + w["out_b"]
 
-    def stacked(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Both directions' prepared weights: input (D, 2, 4H), bias (2, 4H), recurrent (2, H, 4H)."""
-        if "_stack_wi" not in self.w:
-            (fi, fh, fb), (bi, bh, bb) = self._prepared("f"), self._prepared("b")
-            self.w["_stack_wi"] = np.ascontiguousarray(np.stack([fi, bi], axis=1))
-            self.w["_stack_b"] = np.stack([fb, bb])
-            self.w["_stack_wh"] = np.ascontiguousarray(np.stack([fh, bh]))
-        return self.w["_stack_wi"], self.w["_stack_b"], self.w["_stack_wh"]
+    def run_lm(self, idx: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """LM states (B, T, 2 H_lm) for padded vector rows idx (B, T) (reference implementation)."""
+        x = self.w["word_emb"][idx]
+        return np.concatenate([self._lstm(x, lengths, "f", "lm"), self._lstm(x, lengths, "b", "lm")], axis=2)
+
+    def stacked(self, net: str = "lstm") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Both directions' prepared weights: input (D, 2, 4H), bias (2, 4H), recurrent (2, H, 4H).
+        For the tagger's LSTM the input rows are the per-word ones (without the LM rows: ``lm_input``)."""
+        key = f"_stack_{net}"
+        if key + "_wi" not in self.w:
+            (fi, fh, fb), (bi, bh, bb) = self._prepared("f", net), self._prepared("b", net)
+            wi = np.stack([fi, bi], axis=1)
+            if net == "lstm" and self.lm_dim:
+                self.w["_lm_in"] = np.ascontiguousarray(wi[-self.lm_dim :]).reshape(self.lm_dim, -1)
+                wi = wi[: -self.lm_dim]
+            self.w[key + "_wi"] = np.ascontiguousarray(wi)
+            self.w[key + "_b"] = np.stack([fb, bb])
+            self.w[key + "_wh"] = np.ascontiguousarray(np.stack([fh, bh]))
+        return self.w[key + "_wi"], self.w[key + "_b"], self.w[key + "_wh"]
+
+    def lm_input(self) -> np.ndarray:
+        """(2 H_lm, 2 * 4H): the tagger LSTM's prepared input weights of the LM states."""
+        self.stacked()
+        return self.w["_lm_in"]
 
     def project(self, x: np.ndarray) -> np.ndarray:
         """Input rows x (N, D) -> both directions' gate pre-activations (N, 2, 4H)."""
         wi, b, _ = self.stacked()
         return (x @ wi.reshape(wi.shape[0], -1)).reshape(len(x), *b.shape) + b
 
+    def project_lm(self, idx: np.ndarray) -> np.ndarray:
+        """Vector rows idx (N,) -> the LM's gate pre-activations, both directions (N, 2, 4H_lm)."""
+        wi, b, _ = self.stacked("lm")
+        return (self.w["word_emb"][idx] @ wi.reshape(wi.shape[0], -1)).reshape(len(idx), *b.shape) + b
+
+    def lm_states(self, xp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Per-token LM states (N, 2 H_lm) [forward, backward] of sentences given as consecutive rows
+        xp (N, 2, 4H_lm) (from ``project_lm``), of ascending lengths."""
+        out, fwd, bwd = self._recur(xp, lengths, self.stacked("lm")[2])
+        n, hl = len(xp), out.shape[3]
+        tok = np.zeros((n + 1, 2 * hl), dtype=np.float32)
+        tok[fwd.T.ravel(), :hl] = out[:, 0].reshape(-1, hl)
+        tok[bwd.T.ravel(), hl:] = out[:, 1].reshape(-1, hl)
+        return tok[:n]
+
     def emissions_projected(self, xp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Emission scores (B, T, n_tags) for sentences given as consecutive projected token rows
-        xp (N, 2, 4H) (from ``project``), of the given ascending lengths (sum = N)."""
-        _, _, wh = self.stacked()
+        xp (N, 2, 4H) (from ``project``, plus the LM states' share), of the given ascending lengths (sum = N)."""
+        out, fwd, bwd = self._recur(xp, lengths, self.stacked()[2])
+        hsz, n = out.shape[3], len(xp)
+        w_out = self.w["out_w"]
+        em_tok = np.zeros((n + 1, w_out.shape[1]), dtype=np.float32)
+        em_tok[fwd.T.ravel()] = (out[:, 0] @ w_out[:hsz]).reshape(-1, w_out.shape[1])
+        back = np.zeros_like(em_tok)
+        back[bwd.T.ravel()] = (out[:, 1] @ w_out[hsz:]).reshape(-1, w_out.shape[1])
+        em_tok += back
+        em_tok += self.w["out_b"]
+        return em_tok[fwd]
+
+    @staticmethod
+    def _recur(xp: np.ndarray, lengths: np.ndarray, wh: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Both directions of a prepared LSTM over consecutive projected token rows xp (N, 2, 4H):
+        states (T, 2, B, H) and the token row of each (step, sentence), forward and backward (B, T)."""
         hsz = wh.shape[1]
         h3 = 3 * hsz
         b, t, n = len(lengths), int(lengths.max()), len(xp)
@@ -258,15 +311,7 @@ class NumpyBiLSTMCRF:
             ck += tk
             np.tanh(ck, out=tk)
             np.multiply(z[..., 2 * hsz : h3], tk, out=out[s + 1, :, k:])
-        out = out[1:]
-        w_out = self.w["out_w"]
-        em_tok = np.zeros((n + 1, w_out.shape[1]), dtype=np.float32)
-        em_tok[fwd.T.ravel()] = (out[:, 0] @ w_out[:hsz]).reshape(-1, w_out.shape[1])
-        back = np.zeros_like(em_tok)
-        back[bwd.T.ravel()] = (out[:, 1] @ w_out[hsz:]).reshape(-1, w_out.shape[1])
-        em_tok += back
-        em_tok += self.w["out_b"]
-        return em_tok[fwd]
+        return out[1:], fwd, bwd
 
     def decode_params(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Transitions, start and end scores with IOB2-invalid moves forbidden."""
@@ -288,13 +333,13 @@ class NeuralTagger:
     _cache: RowCache | None = field(default=None, repr=False)
 
     def _project_words(self, keys: list[str]) -> np.ndarray:
+        """Per-word rows (N, 2, 4H [+ 4H_lm]): the tagger LSTM's input projection [and the LM's]."""
         rows = [self.featurizer.compute(k) for k in keys]
-        x = self.net.inputs(
-            np.array([r[0] for r in rows], dtype=np.int64),
-            np.stack([r[1] for r in rows]),
-            np.stack([r[2] for r in rows]),
-        )
-        return self.net.project(x)
+        idx = np.array([r[0] for r in rows], dtype=np.int64)
+        x = self.net.project(self.net.inputs(idx, np.stack([r[1] for r in rows]), np.stack([r[2] for r in rows])))
+        if self.net.lm_dim:
+            x = np.concatenate([x, self.net.project_lm(idx[:, 0])], axis=2)
+        return x
 
     def _phrase_columns(self) -> tuple[int, dict[str, int]]:
         d_in = self.net.stacked()[0].shape[0]
@@ -307,10 +352,20 @@ class NeuralTagger:
         """Emission scores (B, T, n_tags) and lengths of the sentences keys[i], i in order (ascending
         length, none empty), given as folded token keys with their gazetteer-phrase features
         (``FeatureExtractor._compute_phrase_feats``)."""
+        b = self.net.stacked()[1]
         if self._cache is None:
-            self._cache = RowCache(self.net.stacked()[1].shape, self.cache_rows)
+            width = b.shape[1] + (self.net.stacked("lm")[1].shape[1] if self.net.lm_dim else 0)
+            self._cache = RowCache((2, width), self.cache_rows)
         flat = [k for i in order for k in keys[i]]
-        xp = self._cache.data[self._cache.rows(flat, self._project_words)]
+        rows = self._cache.rows(flat, self._project_words)
+        lengths = np.array([len(keys[i]) for i in order], dtype=np.int64)
+        if self.net.lm_dim:  # the LM runs first; its states' share is added to the tagger's inputs
+            h = b.shape[1]
+            states = self.net.lm_states(self._cache.data[rows, :, h:], lengths)
+            xp = self._cache.data[rows, :, :h]
+            xp.reshape(len(xp), -1)[:] += states @ self.net.lm_input()
+        else:
+            xp = self._cache.data[rows]
         wi = self.net.stacked()[0]
         _, cols = self._phrase_columns()
         pos = 0
@@ -320,7 +375,6 @@ class NeuralTagger:
                     for col in {cols[nm] for nm in names if nm in cols}:
                         xp[pos + j] += wi[col]
             pos += len(keys[i])
-        lengths = np.array([len(keys[i]) for i in order], dtype=np.int64)
         return self.net.emissions_projected(xp, lengths), lengths
 
     def decode_params(self) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
