@@ -186,6 +186,14 @@ def test_a_short_name_the_ner_tagged_takes_the_full_names_identity() -> None:
     assert "short name" not in find(doc, "محمد").reason
 
 
+def test_a_generic_title_before_a_known_person_is_that_person() -> None:
+    doc = run("اغتيل القيادي في حماس صالح العاروري بغارة إسرائيلية.", date="2024-01-03")
+    title = find(doc, "القيادي في حماس")
+    assert title.actor_id == "saleh-al-arouri" and "apposition" in title.reason
+    doc = run("وقال الناشط الإسرائيلي أسامة حمدان إن", date="2024-01-03")  # the title's country disagrees
+    assert find(doc, "الناشط الإسرائيلي").actor_id is None
+
+
 def test_unknown_person_from_entities_gets_title_country() -> None:
     text = "قال الرئيس الفلسطيني سليم عبد الرحمن القواسمي إن"
     s = text.index("سليم")

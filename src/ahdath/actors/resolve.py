@@ -105,6 +105,7 @@ class ActorResolver:
         base = self._match(doc, toks)
         res = self._compose(doc, base, date)
         res += self._unknown_persons(doc, res)
+        self._kb_appositions(doc, res)
         res += self._unknown_orgs(doc, res)
         res.sort(key=lambda m: (m.start, -m.end))
         res = self._coref(doc, res, date)
@@ -447,6 +448,20 @@ class ActorResolver:
         if m.person_title:
             m.kind, m.name, m.actor_id, m.wikidata = "person", p.name, None, None
             m.reason, m.conf = f"title in apposition to {text}", 0.6
+
+    def _kb_appositions(self, doc: Document, res: list[_M]) -> None:
+        """A generic title right before a person the knowledge base knows (القيادي في حماس صالح العاروري،
+        المسؤول الإيراني X) describes that person: it takes the person's identity, as titles before
+        unknown persons do (``_describe``), unless its country disagrees."""
+        for p in res:
+            if not (p.emit and p.kind == "person" and p.actor_id and p.mention == "name"):
+                continue
+            m, _ = self._title_before(doc.tokens, res, p.i)
+            if m is None or m.kind != "agent" or not m.person_title or (m.country and p.country and m.country != p.country):
+                continue
+            m.kind, m.name, m.country, m.sector = "person", p.name, p.country, p.sector
+            m.actor_id, m.wikidata, m.has_country = p.actor_id, p.wikidata, True
+            m.reason, m.conf = f"title in apposition to {p.name}", 0.85
 
     def _title_before(self, toks: list[Token], res: list[_M], i: int) -> tuple[_M | None, str]:
         """The title (or singular agent noun) describing a name that starts at token ``i``, skipping commas,
