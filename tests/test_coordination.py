@@ -37,3 +37,15 @@ def test_the_shared_subject_blames_the_object() -> None:
     assert e.type == "ACCUSE"
     assert e.actor.country == "JOR" and e.actor.sector == "GOV", (e.actor.text, e.reason)
     assert e.recipient is not None and e.recipient.country == "ISR", e.reason
+
+
+def test_both_sides_in_one_list_the_first_acts_towards_the_rest() -> None:
+    text = "وجرت المحادثات بين إيران والاتحاد الأوروبي وألمانيا وفرنسا وبريطانيا في فيينا."
+    pipe = ahdath.load()
+    coder = dict(pipe.components)["events"]
+    doc = pipe(Document(id="t", text=text, date="2018-05-01"))
+    talks = [d for d in coder.triggers(doc) if d.type == "CONSULT"]  # before the event filter
+    assert talks
+    d = talks[0]
+    assert [a.name for a in d.sides.actors if a] == ["Iran"], d.sides.how
+    assert {r.name for r in d.sides.recipients if r} == {"European Union", "Germany", "France", "United Kingdom"}, d.sides.how
