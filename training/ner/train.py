@@ -8,13 +8,16 @@ and was built from the same inputs, unless --force):
   4. gazetteer from GeoNames / mledoze / arabic-names, plus (unless --basic-gazetteer) person-name
      tokens from Wikidata (CC0) and the names in ahdath's actor knowledge base -> gazetteer.tsv
   5. CRF on ANERcorp train minus the dev slice (its last 10% of sentences)  -> crf_dev.bin
+  5b. a bidirectional word LM on ANT news sentences (lm_train.py; --lm-hidden 0: none) whose states
+     are inputs of the shipped BiLSTMs (--lm-for)                      -> lm.npz
   6. the BiLSTM-CRF members (--members, default teacher:1,silver:2), each trained on train minus the
      dev slice, keeping its best dev epoch: "base"/"teacher" on the gold sentences only; "silver" also
      on ANT sentences self-tagged by the base/teacher members + that CRF (kept where every model
      agrees and at least one entity is tagged; loss weight 0.5). Teachers are not shipped -> nn/m*/
      The CRF is also trained on the silver sentences (--no-crf-silver: gold only) -> crf_dev_silver.bin
   7. dev-slice F1 of the shipped members (first k of them) + that CRF; the member weights (sum or
-     mean) and the bias against O in the joint scores (meta "o_bias", higher recall) are chosen here
+     mean, times 1 / 1.5 / 2 against the CRF's) and the bias against O in the joint scores (meta
+     "o_bias", higher recall) are chosen here
   8. shipped: the members + a CRF retrained on all training sentences (+ silver), clusters, gazetteer and
      meta.json written into src/ahdath/ner/model/; reports test F1 when the test file is present
 
@@ -23,6 +26,7 @@ The shipped tagger decodes all models jointly (one Viterbi over their weighted s
 
 usage: python training/ner/train.py [--force] [--threads N] [--epochs N] [--members teacher:1,silver:2]
                                     [--silver-max N] [--no-crf-silver] [--out DIR] [--basic-gazetteer] [--no-test]
+                                    [--lm-hidden 128] [--lm-tokens N] [--lm-for students|teacher|all]
 """
 
 from __future__ import annotations
@@ -79,6 +83,7 @@ O_BIASES = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)  # tried on the dev slice (besides 0)
 BILSTM_SCALES = (1.0, 1.5, 2.0)  # the BiLSTMs' weight in the joint scores (the CRF's: 1), tried on the dev slice
 LM_HIDDEN = 128  # the pretrained bidirectional word LM whose states feed the shipped BiLSTMs (0: none)
 LM_TOKENS = 6_000_000  # ANT news tokens it is trained on (one pass)
+LM_FOR = "students"  # which BiLSTMs take its states (see --lm-for)
 
 
 def file_digest(*paths: Path) -> str:
@@ -208,7 +213,9 @@ def main() -> None:
     ap.add_argument("--no-test", action="store_true", help="do not tag the test file (experiments)")
     ap.add_argument("--lm-hidden", type=int, default=LM_HIDDEN, help="word LM size per direction (0: no LM features)")
     ap.add_argument("--lm-tokens", type=int, default=LM_TOKENS, help="corpus tokens the word LM is trained on")
-    ap.add_argument("--lm-teacher", action="store_true", help="the teacher members also take the LM states")
+    ap.add_argument("--lm-for", choices=("students", "teacher", "all"), default=LM_FOR,
+                    help="which BiLSTMs take the LM states: the shipped ones, only the teachers (the LM reaches the "
+                         "shipped BiLSTM through the silver data alone: no run-time cost), or all")
     a = ap.parse_args()
     crf_params = CRF_PARAMS | {"max_iter": a.crf_iter}
     members = parse_members(a.members)
@@ -256,19 +263,20 @@ def main() -> None:
         if not cached(lm_path, lm_key, a.force):
             train_lm([str(lm_path), "--hidden", str(a.lm_hidden), "--tokens", str(a.lm_tokens), "--threads", str(a.threads)])
             stamp(lm_path, lm_key)
-        meta["lm"] = {"hidden": a.lm_hidden, "tokens": a.lm_tokens, "teacher": a.lm_teacher}
+        meta["lm"] = {"hidden": a.lm_hidden, "tokens": a.lm_tokens, "for": a.lm_for}
     # 2. BiLSTM members, trained on train minus the dev slice, best dev epoch kept
     nn_dirs: list[Path] = []
     silver_path = WORK / "silver.txt"
     dev_scores: list[dict] = []
     teachers: list[Path] = []
     for k, (kind, seed) in enumerate(members):
-        lm_tag = "_lm" if a.lm_hidden and (kind != "teacher" or a.lm_teacher) else ""
+        uses_lm = bool(a.lm_hidden) and (a.lm_for == "all" or (a.lm_for == "teacher") == (kind == "teacher"))
+        lm_tag = "_lm" if uses_lm else ""
         name = f"m{k + 1}_{'silver' if kind == 'silver' else 'base'}_s{seed}{lm_tag}"  # a teacher is trained as a base member
         args = ["--epochs", str(a.epochs if kind != "silver" else a.silver_epochs), "--gazetteer", str(gaz_path),
                 *NN_ARGS, "--seed", str(seed)]
         key: dict = {"args": args, "inputs": file_digest(gaz_path), "vectors": vec_key}
-        if a.lm_hidden and (kind != "teacher" or a.lm_teacher):
+        if uses_lm:
             args += ["--lm", str(lm_path)]
             key["lm"] = file_digest(lm_path)
         if kind == "silver":
