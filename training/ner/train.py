@@ -81,7 +81,7 @@ SILVER_MAX = 3_000  # confident sentences kept
 SILVER_WEIGHT = 0.5  # their loss weight
 O_BIASES = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)  # tried on the dev slice (besides 0)
 BILSTM_SCALES = (1.0, 1.5, 2.0)  # the BiLSTMs' weight in the joint scores (the CRF's: 1), tried on the dev slice
-LM_HIDDEN = 128  # the pretrained bidirectional word LM whose states feed the shipped BiLSTMs (0: none)
+LM_HIDDEN = 0  # size of the optional pretrained word LM whose states feed the BiLSTMs (0: none, shipped; 128: see MODEL_CARD)
 LM_TOKENS = 6_000_000  # ANT news tokens it is trained on (one pass)
 LM_FOR = "students"  # which BiLSTMs take its states (see --lm-for)
 
