@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ahdath
-from ahdath.events.arguments import MentionIndex
+from ahdath.events.arguments import MentionIndex, is_construct
 from ahdath.events.coder import EventCoder, coordinated_verb
 from ahdath.model import Document
 
@@ -49,3 +49,14 @@ def test_both_sides_in_one_list_the_first_acts_towards_the_rest() -> None:
     d = talks[0]
     assert [a.name for a in d.sides.actors if a] == ["Iran"], d.sides.how
     assert {r.name for r in d.sides.recipients if r} == {"European Union", "Germany", "France", "United Kingdom"}, d.sides.how
+
+
+def test_a_mention_after_a_bare_noun_is_in_construct() -> None:
+    pipe = ahdath.load(components=("language", "actors"))
+    doc = pipe(Document(id="t", text="واعتبر دعم أمريكا المتواصل لإسرائيل السبب الرئيسي. وقالت أمريكا إن", date="2023-10-14"))
+    idx = MentionIndex(doc)
+    usa = [x for x in idx.mentions if x.actor.text == "أمريكا"]
+    assert len(usa) == 2
+    first, second = usa
+    assert is_construct(doc, first, doc.sentences[0])  # دعم أمريكا
+    assert not is_construct(doc, second, doc.sentences[1])  # وقالت أمريكا: after a verb with a clitic
