@@ -6,9 +6,10 @@ no pickles); prediction needs numpy only.
 
 - Word clusters: each word's k-means cluster of subword vectors trained on unlabeled news (the NER's
   ``clusters.tsv``, copied into this model's file at training time, so the two models retrain
-  independently) at three granularities; they let the models generalize over words seen rarely.
-- Sentence model: one logistic regression per PLOVER type over the words, stems, stem
-  bigrams and word clusters of the sentence. ``score_sentence`` gives, per type, the probability that the sentence
+  independently) at three granularities; the candidate model reads them to generalize over words
+  seen rarely.
+- Sentence model: one logistic regression per PLOVER type over the words, stems and stem
+  bigrams of the sentence. ``score_sentence`` gives, per type, the probability that the sentence
   reports an event of that type.
 - Candidate model: a multinomial logistic regression over the 16 types plus ``NONE``, with
   features of the trigger tokens (forms, stems, clitics, character affixes), their neighbours,
@@ -51,10 +52,9 @@ def _stem(t: Token) -> str:
     return t.stem or t.norm
 
 
-def sentence_features(tokens: Sequence[Token], clusters: Clusters | None = None) -> list[str]:
+def sentence_features(tokens: Sequence[Token]) -> list[str]:
     """Features of a whole sentence: folded words, stems, stem bigrams, clitic+stem, the first
-    stems (Arabic news leads with the main verb), character 3/4-grams of stems and, given
-    ``clusters``, the middle and fine clusters of its words."""
+    stems (Arabic news leads with the main verb), character 3/4-grams of stems."""
     toks = _content(tokens)
     feats: list[str] = []
     prev = "<s>"
@@ -75,9 +75,6 @@ def sentence_features(tokens: Sequence[Token], clusters: Clusters | None = None)
         p = "#" + _stem(t) + "#"
         for n in (3, 4):
             feats.extend("c=" + p[i : i + n] for i in range(len(p) - n + 1))
-    if clusters:
-        for t in toks:
-            feats += ["sc1=" + _cluster(clusters, t, 1), "sc2=" + _cluster(clusters, t, 2)]
     return feats
 
 
