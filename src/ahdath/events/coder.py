@@ -395,10 +395,10 @@ class EventCoder:
                 # both sides in one list (بين إيران والاتحاد الأوروبي وألمانيا): the first acts towards the others
                 actors, recipients = [actor_c.actor], [x.actor for x in actor_ms[1:]]
                 how += f"; recipients p={pick.recipient_p:.2f}: the rest of the actor's list"
-                return SideChoice(actors, recipients, how, actor_c.mention, pick.actor_p, pick.recipient_p, len(cands))
-            rec_ms = coordinated(doc, idx, rc.mention, sent) if rc.mention else []
-            recipients = [x.actor for x in rec_ms if not any(same_entity(x.actor, a) for a in actors)] or [rc.actor]
-            how += f"; recipient p={pick.recipient_p:.2f}"
+            else:
+                rec_ms = coordinated(doc, idx, rc.mention, sent) if rc.mention else []
+                recipients = [x.actor for x in rec_ms if not any(same_entity(x.actor, a) for a in actors)] or [rc.actor]
+                how += f"; recipient p={pick.recipient_p:.2f}"
         if receiving:
             how += "; the verb's subject receives the act (sides read the other way)"
         return SideChoice(actors, recipients, how, actor_c.mention, pick.actor_p, pick.recipient_p, len(cands))
