@@ -89,7 +89,7 @@ def fold_classifiers(arts: dict, golds: dict, folds: dict[str, int], k: int, thr
     p = F.Params()
     articles = D.annotated({d: arts[d] for d in golds}, golds)
     sil_ex = F.article_sentence_examples(articles, p.silver_weight)
-    gsr_ex = [e for t in F.GSR_TYPES for e in F.gsr_sentence_examples(t, weight=p.gsr_weight, soft=p.soft_gsr)]
+    gsr_ex = F.gsr_examples(p)
     cand_ex = F.candidate_examples(articles, D.lexicon_generator())
     out = []
     WORK.mkdir(parents=True, exist_ok=True)

@@ -93,6 +93,11 @@ def gsr_sentence_examples(
     return out
 
 
+def gsr_examples(p: Params) -> list[SentExample]:
+    """The sentence examples of every GSR type's dev half, as the shipped sentence model learns them."""
+    return [e for t in GSR_TYPES for e in gsr_sentence_examples(t, weight=p.gsr_weight, soft=p.soft_gsr)]
+
+
 def candidate_examples(arts: Sequence[D.Article], gen: D.CandidateGen) -> list[CandExample]:
     out = []
     for a in arts:

@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     silver = D.silver()
     sil_ex = F.article_sentence_examples(silver, p.silver_weight)
-    gsr_ex = [e for t in F.GSR_TYPES for e in F.gsr_sentence_examples(t, weight=p.gsr_weight, soft=p.soft_gsr)]
+    gsr_ex = F.gsr_examples(p)
     thresholds: dict[str, float] = {}
     report: dict[str, object] = {"params": p.__dict__}
     if not args.no_cv:
