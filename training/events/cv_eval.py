@@ -83,11 +83,13 @@ def side_examples(docs: dict, golds: dict, base: EventCoder) -> dict[str, list]:
     return {d: list(train_sides.doc_examples(docs[d], g, rule)) for d, g in golds.items()}
 
 
-def fold_classifiers(arts: dict, golds: dict, folds: dict[str, int], k: int, thresholds: dict[str, float]) -> list[EventClassifier]:
+def fold_classifiers(
+    arts: dict, golds: dict, folds: dict[str, int], k: int, thresholds: dict[str, float], keep: set[str] | None = None
+) -> list[EventClassifier]:
     """One type classifier per fold, trained as train.py trains the shipped one but without the fold's
-    articles (language analysis only, as there)."""
+    articles (language analysis only, as there); only articles in ``keep`` train, when given."""
     p = F.Params()
-    articles = D.annotated({d: arts[d] for d in golds}, golds)
+    articles = D.annotated({d: arts[d] for d in golds if keep is None or d in keep}, golds)
     sil_ex = F.article_sentence_examples(articles, p.silver_weight)
     gsr_ex = F.gsr_examples(p)
     cand_ex = F.candidate_examples(articles, D.lexicon_generator())
@@ -154,6 +156,7 @@ def main() -> None:
     ap.add_argument("--dev", action="store_true", help="also train on all training articles and score dev gold")
     ap.add_argument("--write", action="store_true", help="write held-out predictions and gold to training/work/events/")
     ap.add_argument("--no-gsr", action="store_true", help="train the sides ranker without the arabic_event_gsr span sets")
+    ap.add_argument("--train-frac", type=float, default=1.0, help="train on this random share of each fold's training articles (learning curve)")
     ap.add_argument("--shipped-classifier", action="store_true", help="use the shipped type classifier (optimistic trigger F1)")
     args = ap.parse_args()
     shared = Path(args.shared)
@@ -166,15 +169,18 @@ def main() -> None:
     docs = event_sets.cached_docs("train", arts, golds, args.refresh, pipe)
     golds = {d: g for d, g in golds.items() if d in docs}
     folds = fold_of(list(golds), args.folds)
+    order = sorted(golds)
+    random.Random(29).shuffle(order)
+    keep = set(order[: round(args.train_frac * len(order))])
     ex = side_examples(docs, golds, base)
     extra = []
     if not args.no_gsr:  # as train_sides.py trains the shipped ranker
         extra = [e for exs in gsr_sides.gsr_examples(pipe, rule_coder(base)).values() for e in exs]
     shipped = base.classifier
-    clfs = [shipped] * args.folds if args.shipped_classifier else fold_classifiers(arts, golds, folds, args.folds, shipped.thresholds)
+    clfs = [shipped] * args.folds if args.shipped_classifier else fold_classifiers(arts, golds, folds, args.folds, shipped.thresholds, keep)
     pred: dict[str, dict] = {}
     for k in range(args.folds):
-        tr = {d: g for d, g in golds.items() if folds[d] != k}
+        tr = {d: g for d, g in golds.items() if folds[d] != k and d in keep}
         te = [d for d in golds if folds[d] == k]
         fold_base = EventCoder(base.lexicon, clfs[k], None, None, base.resolver)
         types = TypeCache()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ahdath.events.lexicon import TriggerMatch
 from ahdath.language.tokenize import FUTURE
 from ahdath.model import Actor, Document, Sentence, Token
 
@@ -240,3 +241,40 @@ def first_person(doc: Document, sent: Sentence, start_tok: int, head: int) -> bo
         if prev is not None and prev.norm.removeprefix("و").removeprefix("ف") == "لن" and tok.norm[:1] == "ن":
             return True
     return False
+
+
+def complement_opened(doc: Document, start_tok: int, until: int, arg_preps: frozenset[str | None]) -> bool:
+    """Some word in tokens [start_tok, until) carries one of the cue's own prepositions."""
+    preps = arg_preps - {None}
+    if not preps:
+        return False
+    for t in range(start_tok, until):
+        tok = doc.tokens[t]
+        if tok.norm in preps or any(p in preps for p in tok.prefixes):
+            return True
+    return False
+
+
+DEMAND_TYPES = frozenset({"REQUEST"})
+DEMAND_WINDOW = 30  # tokens from a request cue to the furthest trigger its demand can hold
+DEMAND_STOPS = frozenset({"؛", ";", ":", ".", "!", "؟", "?"})
+
+
+def demand_of(
+    doc: Document, idx: MentionIndex, requests: list[tuple[TriggerMatch, frozenset[str | None]]], m: TriggerMatch, heads: frozenset[int]
+) -> TriggerMatch | None:
+    """The request cue whose demanded content holds trigger ``m``: the nearest earlier request of the
+    sentence (``requests``: cue and its recipient prepositions) whose own preposition opens a complement
+    (طالب ... بضرورة، دعا إلى; in a gapped cue, inside the gap) reaching ``m``'s first word, with no other clause between (a reporting
+    verb, ؛ or :). In «طالب الوزير بضرورة وقف جرائم الاحتلال وفتح المعبر» the opening of the crossing is
+    demanded, not done; ``heads``: the document's trigger heads (clause marks that do not close it)."""
+    for r, preps in reversed(requests):
+        if r.head >= m.start_tok or m.start_tok - r.end_tok > DEMAND_WINDOW:
+            continue
+        if not complement_opened(doc, r.head + 1, m.start_tok + 1, preps):
+            continue
+        closed = any(
+            doc.tokens[t].norm in DEMAND_STOPS or (idx.marks.get(t) == "verb" and t not in heads) for t in range(r.head + 1, m.start_tok)
+        )
+        return None if closed else r
+    return None

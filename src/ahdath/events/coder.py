@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ahdath.events.arguments import (
+    DEMAND_TYPES,
     LEFT_WINDOW,
     RIGHT_WINDOW,
     SUBJECT_WINDOW,
@@ -25,6 +26,7 @@ from ahdath.events.arguments import (
     aside_tokens,
     clause_marks,
     coordinated,
+    demand_of,
     first_person,
     introduced_by,
     is_agent_marked,
@@ -426,7 +428,10 @@ class EventCoder:
         idx.marks = clause_marks(doc, [m.head for m in matches])
         for m in matches:
             by_sentence.setdefault(doc.tokens[m.start_tok].sent, []).append(m)
+        heads = frozenset(m.head for m in matches)
         for sent in doc.sentences:
+            decided: list[Decision] = []
+            requests: list[tuple[TriggerMatch, frozenset[str | None]]] = []
             for m in by_sentence.get(sent.i, []):
                 event_type, conf, why_type = self._decide_type(doc, sent, m)
                 if event_type is None:
@@ -453,13 +458,22 @@ class EventCoder:
                     event_type, mode, status = "THREATEN", threat, "asserted"
                     why_type += f"; a future {m.type} announced by its actor is a threat"
                 nominal = is_nominal(doc, sent, m)
+                demand = demand_of(doc, idx, requests, m, heads)
+                if demand is not None and event_type in DEMAND_TYPES and nominal:
+                    # طالب X بضرورة ...: the noun restates the demand; its recipient completes the verb's event
+                    _restated(decided, demand, ch)
+                    continue
+                if event_type in DEMAND_TYPES:
+                    requests.append((m, _arg_preps(m.arg)))
                 feats = event_features(
                     doc, sent, m, event_type, nominal, status,
                     quote_speaker(doc, m.start) is not None, ch.actor_p, ch.recipient_p, ch.n_candidates,
                     trigger_voice(doc, sent, m.head, m.end_tok, nominal),
                     ch.subject is not None and is_agent_marked(doc, ch.subject, sent),
+                    demand is not None,
                 )
-                yield Decision(sent, m, event_type, mode, conf, why_type, ch, status, status_cue, feats)
+                decided.append(Decision(sent, m, event_type, mode, conf, why_type, ch, status, status_cue, feats))
+            yield from decided
 
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
@@ -547,6 +561,15 @@ class EventCoder:
             confidence=conf,
             reason=reason,
         )
+
+
+def _restated(decided: list[Decision], demand: TriggerMatch, restating: SideChoice) -> None:
+    """A request noun inside a request verb's demand (طالب X بضرورة وقف جرائم Y) is the same event:
+    when the verb found no recipient, the noun's recipients (the demand's target) become its own."""
+    for d in decided:
+        if d.match is demand and d.sides.recipients == [None] and restating.recipients != [None]:
+            d.sides.recipients = restating.recipients
+            d.sides.how += "; recipient from the demand's restating noun"
 
 
 def _logit(p: float) -> float:

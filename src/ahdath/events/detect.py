@@ -36,9 +36,11 @@ def event_features(
     n_mentions: int,
     voice: str = "active",
     agent_marked: bool = False,
+    in_demand: bool = False,
 ) -> list[str]:
     """``agent_marked``: the chosen actor is introduced by على يد / من قبل (قتل المدنيين على يد الاحتلال):
-    a nominal cue with a marked agent reports an act, not a topic."""
+    a nominal cue with a marked agent reports an act, not a topic. ``in_demand``: the cue lies in the
+    content an earlier request demands (طالب بضرورة ... وفتح معبر رفح: a hoped-for act, not one done)."""
     head = doc.tokens[m.head]
     prev = doc.tokens[m.start_tok - 1].norm if m.start_tok > sent.token_start else "<s>"
     nxt = doc.tokens[m.end_tok].norm if m.end_tok < sent.token_end else "</s>"
@@ -71,4 +73,6 @@ def event_features(
         f"voice={voice}|type={event_type}",
         f"voice={voice}|actor_p={_bucket(actor_p)}",
         f"agent_marked={agent_marked}|pos={pos}",
+        f"in_demand={in_demand}",
+        f"in_demand={in_demand}|type={event_type}",
     ]

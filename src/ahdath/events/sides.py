@@ -19,6 +19,7 @@ from pathlib import Path
 from ahdath.events.arguments import (
     Mention,
     MentionIndex,
+    complement_opened,
     introduced_by,
     is_agent_marked,
     is_construct,
@@ -142,23 +143,11 @@ def candidate_features(
         f.append(f"dir={direction}|clause_free={not marks}|type={m.type}")
     if direction == "after":
         # Inside the complement the cue's own preposition opens (طالب X بضرورة وقف جرائم Y): the demand's target.
-        opener = _complement_start(doc, m, mention.start_tok, arg_preps)
+        opener = complement_opened(doc, m.end_tok, mention.start_tok, arg_preps)
         f += [f"in_complement={opener}|type={m.type}", f"in_complement={opener}|pos={pos}"]
     before_tok = doc.tokens[mention.start_tok - 1] if mention.start_tok > sent.token_start else None
     f.append(f"comma_before={before_tok is not None and before_tok.norm in ('،', ',')}|dir={direction}")
     return f
-
-
-def _complement_start(doc: Document, m: TriggerMatch, until: int, arg_preps: frozenset[str | None]) -> bool:
-    """Some word between the trigger and token ``until`` (exclusive) carries the cue's own preposition."""
-    preps = arg_preps - {None}
-    if not preps:
-        return False
-    for t in range(m.end_tok, until):
-        tok = doc.tokens[t]
-        if tok.norm in preps or any(p in preps for p in tok.prefixes):
-            return True
-    return False
 
 
 def is_after(m: TriggerMatch, mention: Mention) -> bool:
