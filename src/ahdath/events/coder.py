@@ -39,6 +39,7 @@ from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch
 from ahdath.events.place import Locator, locative_before
+from ahdath.events.polarity import Polarity
 from ahdath.events.sides import (
     MODEL_PATH,
     Candidate,
@@ -140,6 +141,7 @@ class EventCoder:
         self.resolver = resolver  # names each side by its most specific mention in the article
         self.locator = Locator.load()
         self.dates = DateResolver.load()
+        self.polarity = Polarity.load()
 
     @classmethod
     def load(cls, lexicon_path: str | Path | None = None, use_model: bool = True, resolver: Any | None = None) -> EventCoder:
@@ -518,6 +520,9 @@ class EventCoder:
             why += f"; model p={p_lex:.2f}"
         if conf < MIN_CONFIDENCE:
             return None, conf, why
+        praise = self.polarity.positive_type(doc, sent, m)
+        if praise is not None:
+            return praise, conf, why + f"; positive description: {praise}"
         return m.type, conf, why
 
     def _sentence_agrees(self, doc: Document, sent: Sentence, event_type: str, cue_weight: float) -> tuple[bool, str]:
