@@ -157,6 +157,7 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="write held-out predictions and gold to training/work/events/")
     ap.add_argument("--no-gsr", action="store_true", help="train the sides ranker without the arabic_event_gsr span sets")
     ap.add_argument("--train-frac", type=float, default=1.0, help="train on this random share of each fold's training articles (learning curve)")
+    ap.add_argument("--score-batches", help="score only silver and these training/data batches (e.g. abcdefghij): same test articles while more train")
     ap.add_argument("--shipped-classifier", action="store_true", help="use the shipped type classifier (optimistic trigger F1)")
     args = ap.parse_args()
     shared = Path(args.shared)
@@ -187,8 +188,12 @@ def main() -> None:
         sides, detect = train_models(docs, tr, fold_base, args.c_sides, args.c_detect, ex, extra, types)
         pred.update(code(docs, te, fold_base, sides, detect, types))
         print(f"fold {k}: {len(te)} articles", file=sys.stderr)
-    r = score(golds, pred)
-    print(report(f"CV({args.folds}) {len(golds)} articles", r))
+    scored = golds
+    if args.score_batches:
+        scored = {d: g for d, g in golds.items() if event_sets.batch_of(d) in (None, *args.score_batches)}
+        pred = {d: p for d, p in pred.items() if d in scored}
+    r = score(scored, pred)
+    print(report(f"CV({args.folds}) {len(scored)} of {len(golds)} articles", r))
     if args.write:
         WORK.mkdir(parents=True, exist_ok=True)
         with (WORK / "cv_pred.jsonl").open("w", encoding="utf-8") as f:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import lzma
 import os
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,6 +53,20 @@ def training_set(shared: Path) -> tuple[Articles, Gold]:
     return arts, gold
 
 
+@lru_cache(maxsize=1)
+def _batch_map() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for p in (ROOT / "training" / "data").glob("silver_extra_*.jsonl"):
+        for d in read_jsonl(p, "docno"):
+            out[d] = p.stem.removeprefix("silver_extra_")
+    return out
+
+
+def batch_of(docno: str) -> str | None:
+    """The training/data batch letter that annotates ``docno`` (None: ../shared silver)."""
+    return _batch_map().get(docno)
+
+
 def dev_set(shared: Path) -> tuple[Articles, Gold]:
     return read_jsonl(shared / "data/gold/dev_articles.jsonl", "id"), read_jsonl(shared / "data/gold/dev_gold.jsonl", "docno")
 
@@ -75,14 +90,20 @@ def analyze_articles(arts: Articles, golds: Gold, pipe: object | None = None) ->
 
 def cached_docs(name: str, arts: Articles, golds: Gold, refresh: bool = False, pipe: object | None = None) -> dict[str, object]:
     """``analyze_articles`` pickled under training/work/events/ (``refresh`` re-runs the pipeline):
-    the cross-validation compares coder variants on the same analyses."""
+    the cross-validation compares coder variants on the same analyses. Articles annotated since the
+    cache was written are analysed and added to it."""
     import pickle
 
     path = ROOT / "training" / "work" / "events" / f"pre_{name}.pkl"
+    docs: dict[str, object] = {}
     if path.exists() and not refresh:
         with path.open("rb") as f:
-            return pickle.load(f)
-    docs = analyze_articles(arts, golds, pipe)
+            docs = pickle.load(f)
+        missing = {d: g for d, g in golds.items() if d not in docs and d in arts}
+        if not missing:
+            return docs
+        golds = missing
+    docs.update(analyze_articles(arts, golds, pipe))
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as f:
         pickle.dump(docs, f, protocol=pickle.HIGHEST_PROTOCOL)
