@@ -436,6 +436,12 @@ class EventCoder:
             requests: list[tuple[TriggerMatch, frozenset[str | None]]] = []
             for m in by_sentence.get(sent.i, []):
                 event_type, conf, why_type = self._decide_type(doc, sent, m)
+                demand = demand_of(doc, idx, requests, m, heads)
+                # طالب X بضرورة ...: a request noun inside a request's demand restates it, whatever the
+                # type classifier says of the noun alone; its recipient may complete the verb's event
+                restating = demand is not None and m.type in DEMAND_TYPES and is_nominal(doc, sent, m)
+                if restating:
+                    event_type = m.type
                 if event_type is None:
                     continue
                 if self.sides_model is not None:
@@ -444,6 +450,9 @@ class EventCoder:
                     actors, recs, how, subj_ms, _ = self.rule_sides(doc, idx, sent, m, event_type, last_subject)
                     subject = subj_ms[0] if subj_ms else None
                     ch = SideChoice(actors, list(recs) or [None], how, subject, float(bool(actors)), float(bool(recs)), 0)
+                if restating:
+                    _restated(decided, demand, ch)
+                    continue
                 if ch.subject is not None:
                     last_subject = ch.subject
                 if not ch.actors:
@@ -460,11 +469,6 @@ class EventCoder:
                     event_type, mode, status = "THREATEN", threat, "asserted"
                     why_type += f"; a future {m.type} announced by its actor is a threat"
                 nominal = is_nominal(doc, sent, m)
-                demand = demand_of(doc, idx, requests, m, heads)
-                if demand is not None and event_type in DEMAND_TYPES and nominal:
-                    # طالب X بضرورة ...: the noun restates the demand; its recipient completes the verb's event
-                    _restated(decided, demand, ch)
-                    continue
                 if event_type in DEMAND_TYPES:
                     requests.append((m, _arg_preps(m.arg)))
                 feats = event_features(
