@@ -6,8 +6,8 @@ import pytest
 
 import ahdath
 from ahdath.events.arguments import MentionIndex
-from ahdath.events.lexicon import TriggerLexicon
-from ahdath.events.polarity import DATA, Polarity, _rows
+from ahdath.events.lexicon import TriggerLexicon, read_rows
+from ahdath.events.polarity import DATA, Polarity
 from ahdath.model import Document
 
 
@@ -46,10 +46,12 @@ def test_evaluative_cue_follows_its_description(pipe) -> None:  # noqa: ANN001
 
 
 def test_data_files_are_well_formed() -> None:
-    words = _rows(DATA / "polarity.tsv")
-    assert words and all(len(r) == 2 and r[1] in ("pos", "neg", "not") for r in words)
-    assert len({r[0] for r in words}) == len(words), "duplicate words"
+    lines = [x for x in (DATA / "polarity.tsv").read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    assert all(len(x.split("\t")) == 2 for x in lines), "every row has exactly two columns"
+    words = [(row["word"], row["polarity"]) for _, row in read_rows(DATA / "polarity.tsv")]
+    assert words and all(w and p in ("pos", "neg", "not") for w, p in words)
+    assert len({w for w, _ in words}) == len(words), "duplicate words"
     lexicon = {c.cue: c.type for c in TriggerLexicon.load().cues}
-    for cue, typ in _rows(DATA / "evaluative_cues.tsv"):
+    for cue, typ in ((row["cue"], row["positive_type"]) for _, row in read_rows(DATA / "evaluative_cues.tsv")):
         assert lexicon.get(cue) == "ACCUSE", cue  # listed with its usual (negative) reading
         assert typ == "SUPPORT"

@@ -388,7 +388,7 @@ def main() -> None:
 
         gsr = [e for exs in gsr_sides.gsr_examples(pipe, coder).values() for e in exs]
         train += gsr
-        print(f"+ arabic_event_gsr span sets with a lexicon trigger: {len(gsr)}")
+        print(f"+ arabic_event_gsr span-set examples with a lexicon trigger: {len(gsr) // gsr_sides.GSR_REPEAT}, each counted {gsr_sides.GSR_REPEAT} times")
     if args.kind == "pair":
         model = fit_pairs(train, args.c)
     elif args.kind == "softmax":

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ahdath.events.lexicon import TriggerMatch
+from ahdath.events.lexicon import TriggerMatch, read_rows
 from ahdath.language.normalize import fold_text
 from ahdath.model import Document, Sentence
 
@@ -22,11 +22,6 @@ STOPS = frozenset({"؛", ";", ".", ":", "!", "؟", "?"})
 FLIP = {"pos": "neg", "neg": "pos"}
 
 
-def _rows(path: Path) -> list[list[str]]:
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
-    return [[c.strip() for c in r] for r in rows[1:]]  # the first row names the columns
-
-
 @dataclass(frozen=True, slots=True)
 class Polarity:
     words: dict[str, str]  # folded word -> pos | neg | not
@@ -34,7 +29,10 @@ class Polarity:
 
     @classmethod
     def load(cls, words: Path = DATA / "polarity.tsv", cues: Path = DATA / "evaluative_cues.tsv") -> Polarity:
-        return cls({fold_text(w): p for w, p in _rows(words)}, {c: t for c, t in _rows(cues)})
+        return cls(
+            {fold_text(row["word"]): row["polarity"] for _, row in read_rows(words)},
+            {row["cue"]: row["positive_type"] for _, row in read_rows(cues)},
+        )
 
     def description(self, doc: Document, sent: Sentence, start_tok: int) -> str | None:
         """``pos`` or ``neg`` when the clause from ``start_tok`` holds evaluative words all of one
