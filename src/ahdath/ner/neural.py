@@ -260,11 +260,21 @@ class NumpyBiLSTMCRF:
         tok[bwd.T.ravel(), hl:] = out[:, 1].reshape(-1, hl)
         return tok[:n]
 
-    def emissions_projected(self, xp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    def emissions_projected(
+        self,
+        xp: np.ndarray,
+        lengths: np.ndarray,
+        rows: np.ndarray | None = None,
+        patches: tuple[np.ndarray, np.ndarray] | None = None,
+    ) -> np.ndarray:
         """Emission scores (B, T, n_tags) for sentences given as consecutive projected token rows
-        xp (N, 2, 4H) (from ``project``, plus the LM states' share), of the given ascending lengths (sum = N)."""
-        out, fwd, bwd = self._recur(xp, lengths, self.stacked()[2])
-        hsz, n = out.shape[3], len(xp)
+        xp (N, 2, 4H) (from ``project``, plus the LM states' share), of the given ascending lengths (sum = N).
+
+        With ``rows`` (N,), token i's projected row is xp[rows[i]] (xp: e.g. a cache of per-word rows,
+        read in place); ``patches`` (token positions (P,), rows (P, 2, 4H)) replace those tokens' rows."""
+        out, fwd, bwd = self._recur(xp, lengths, self.stacked()[2], rows, patches)
+        hsz = out.shape[3]
+        n = len(xp) if rows is None else len(rows)
         w_out = self.w["out_w"]
         em_tok = np.zeros((n + 1, w_out.shape[1]), dtype=np.float32)
         em_tok[fwd.T.ravel()] = (out[:, 0] @ w_out[:hsz]).reshape(-1, w_out.shape[1])
@@ -275,21 +285,39 @@ class NumpyBiLSTMCRF:
         return em_tok[fwd]
 
     @staticmethod
-    def _recur(xp: np.ndarray, lengths: np.ndarray, wh: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Both directions of a prepared LSTM over consecutive projected token rows xp (N, 2, 4H):
+    def _recur(
+        xp: np.ndarray,
+        lengths: np.ndarray,
+        wh: np.ndarray,
+        rows: np.ndarray | None = None,
+        patches: tuple[np.ndarray, np.ndarray] | None = None,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Both directions of a prepared LSTM over consecutive projected token rows xp (N, 2, 4H)
+        (or, with ``rows``, token i's row xp[rows[i]]; ``patches``: see ``emissions_projected``):
         states (T, 2, B, H) and the token row of each (step, sentence), forward and backward (B, T)."""
         hsz = wh.shape[1]
         h3 = 3 * hsz
-        b, t, n = len(lengths), int(lengths.max()), len(xp)
+        n = len(xp) if rows is None else len(rows)
+        b, t, g = len(lengths), int(lengths.max()), xp.shape[2]
         off = np.concatenate([[0], np.cumsum(lengths)[:-1]])
         pos = np.arange(t)
         valid = pos[None, :] < lengths[:, None]
         fwd = np.where(valid, off[:, None] + pos[None, :], n)  # (B, T) token row, n = padding
         bwd = np.where(valid, off[:, None] + lengths[:, None] - 1 - pos[None, :], n)  # reversed in its length
-        xpad = np.concatenate([xp, np.zeros((1, *xp.shape[1:]), dtype=np.float32)])
-        x = np.empty((t, 2, b, xp.shape[2]), dtype=np.float32)
-        x[:, 0] = xpad[fwd.T, 0]
-        x[:, 1] = xpad[bwd.T, 1]
+        # x[d, s, r]: direction d's input at step s of sentence r, gathered straight from xp's rows
+        # (padding reads row 0: the loop below never uses it, padded rows have stopped running)
+        src = np.ascontiguousarray(xp, dtype=np.float32).reshape(-1, g)  # row 2 i + d: xp[i, d]
+        tok = np.zeros(n + 1, dtype=np.int64)
+        tok[:n] = np.arange(n) if rows is None else rows
+        x = np.empty((2, t, b, g), dtype=np.float32)
+        np.take(src, 2 * tok[fwd.T], axis=0, out=x[0], mode="clip")
+        np.take(src, 2 * tok[bwd.T] + 1, axis=0, out=x[1], mode="clip")
+        if patches is not None and len(patches[0]):
+            ppos, prow = patches
+            sent = np.searchsorted(off, ppos, side="right") - 1
+            j = ppos - off[sent]
+            x[0, j, sent] = prow[:, 0]
+            x[1, lengths[sent] - 1 - j, sent] = prow[:, 1]
         c = np.zeros((2, b, hsz), dtype=np.float32)
         out = np.zeros((t + 1, 2, b, hsz), dtype=np.float32)  # out[s + 1] = h after step s; out[0] = 0
         first = np.searchsorted(lengths, pos, side="right")  # rows still running at step s: first[s]:
@@ -297,7 +325,7 @@ class NumpyBiLSTMCRF:
         tc = np.empty((2, b, hsz), dtype=np.float32)
         for s in range(t):
             k = int(first[s])
-            z = x[s, :, k:]
+            z = x[:, s, k:]
             r = rec[:, k:]
             np.matmul(out[s, :, k:], wh, out=r)
             z += r
@@ -364,18 +392,29 @@ class NeuralTagger:
             states = self.net.lm_states(self._cache.data[rows, :, h:], lengths)
             xp = self._cache.data[rows, :, :h]
             xp.reshape(len(xp), -1)[:] += states @ self.net.lm_input()
-        else:
-            xp = self._cache.data[rows]
         wi = self.net.stacked()[0]
         _, cols = self._phrase_columns()
+        # gazetteer-phrase features: those tokens' rows plus the input weights of their columns
+        ppos: list[int] = []
+        pcols: list[set[int]] = []
         pos = 0
         for i in order:
             for j, names in enumerate(phrases[i]):
                 if names:
-                    for col in {cols[nm] for nm in names if nm in cols}:
-                        xp[pos + j] += wi[col]
+                    ppos.append(pos + j)
+                    pcols.append({cols[nm] for nm in names if nm in cols})
             pos += len(keys[i])
-        return self.net.emissions_projected(xp, lengths), lengths
+        if self.net.lm_dim:
+            for p, cs in zip(ppos, pcols, strict=True):
+                for col in cs:
+                    xp[p] += wi[col]
+            return self.net.emissions_projected(xp, lengths), lengths
+        patched = self._cache.data[rows[ppos]]
+        for row, cs in zip(patched, pcols, strict=True):
+            for col in cs:
+                row += wi[col]
+        patches = (np.array(ppos, dtype=np.int64), patched)
+        return self.net.emissions_projected(self._cache.data, lengths, rows, patches), lengths
 
     def decode_params(self) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
         return self.net.decode_params()
