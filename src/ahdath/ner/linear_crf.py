@@ -114,59 +114,70 @@ class NumpyCRF:
         np.add.at(out, np.array(segs, dtype=np.int64), self.weights[np.array(ids, dtype=np.int64)])
         return out.reshape(len(keys), 5, len(self.tags))
 
-    def emissions(self, keys: list[list[str]], phrases: list[list[Sequence[str]]]) -> list[np.ndarray]:
-        """Per-sentence state scores (n_i, n_tags) for folded token keys and their phrase features."""
+    def _flat_emissions(self, keys: list[list[str]], phrases: list[list[Sequence[str]]]) -> np.ndarray:
+        """State scores (N, n_tags) of all tokens of the sentences, one after another."""
         flat = [k for s in keys for k in s]
         if self._cache is None:
             self._cache = RowCache((5, len(self.tags)), self.cache_rows, np.float64)
         rows = self._cache.data[self._cache.rows(flat, self._word_rows)]  # (N, 5, n)
         attrs, unk = self.attrs, len(self.attrs)
-        out: list[np.ndarray] = []
-        pos = 0
-        bias, bos, eos = attrs.get("bias", unk), attrs.get("BOS", unk), attrs.get("EOS", unk)
         w = self.weights
+        lens = np.array([len(s) for s in keys], dtype=np.int64)
+        ends = np.cumsum(lens)
+        starts = ends - lens
+        at = np.arange(len(flat)) - np.repeat(starts, lens)  # position in its sentence
+        left = np.repeat(lens, lens) - 1 - at  # tokens after it in its sentence
+        e = rows[:, 0] + w[attrs.get("bias", unk)]
+        # the word at i-1 gives "-1:" features (slot 2), at i-2 "-2:" (slot 1), at i+1 "+1:" (3), at i+2 "+2:" (4)
+        for shift, slot, ok in ((-1, 2, at >= 1), (-2, 1, at >= 2), (1, 3, left >= 1), (2, 4, left >= 2)):
+            i = np.flatnonzero(ok)
+            e[i] += rows[i + shift, slot]
+        # then, at each token in this order: BOS, EOS, the bigrams (b-= of the pair ending here, b+= of the
+        # one starting here) and the gazetteer-phrase features
+        extra_pos: list[int] = [*starts.tolist(), *(ends - 1).tolist()]
+        extra_ids: list[int] = [attrs.get("BOS", unk)] * len(keys) + [attrs.get("EOS", unk)] * len(keys)
         firsts = self._bigram_firsts()
-        for sent, phr in zip(keys, phrases, strict=True):
-            n = len(sent)
-            r = rows[pos : pos + n]
-            pos += n
-            e = r[:, 0] + w[bias]
-            # the word at i-1 gives "-1:" features (slot 2), at i-2 "-2:" (slot 1), at i+1 "+1:" (3), at i+2 "+2:" (4)
-            e[1:] += r[:-1, 2]
-            e[2:] += r[:-2, 1]
-            e[:-1] += r[1:, 3]
-            e[:-2] += r[2:, 4]
-            extra_pos: list[int] = [0, n - 1]
-            extra_ids: list[int] = [bos, eos]
-            for i in range(n - 1):
+        get = attrs.get
+        g = 0
+        for sent in keys:
+            for i in range(len(sent) - 1):
                 a = sent[i]
                 if a not in firsts:  # no bigram feature of the model starts with this word
                     continue
                 b = sent[i + 1]
-                j = attrs.get(f"b+={a}|{b}")
+                j = get(f"b+={a}|{b}")
                 if j is not None:
-                    extra_pos.append(i)
+                    extra_pos.append(g + i)
                     extra_ids.append(j)
-                j = attrs.get(f"b-={a}|{b}")
+                j = get(f"b-={a}|{b}")
                 if j is not None:
-                    extra_pos.append(i + 1)
+                    extra_pos.append(g + i + 1)
                     extra_ids.append(j)
+            g += len(sent)
+        g = 0
+        for sent, phr in zip(keys, phrases, strict=True):
             for i, names in enumerate(phr):
                 for name in names or ():
-                    extra_pos.append(i)
-                    extra_ids.append(attrs.get(name, unk))
-            np.add.at(e, extra_pos, w[extra_ids])
-            out.append(e)
-        return out
+                    extra_pos.append(g + i)
+                    extra_ids.append(get(name, unk))
+            g += len(sent)
+        np.add.at(e, extra_pos, w[extra_ids])
+        return e
+
+    def emissions(self, keys: list[list[str]], phrases: list[list[Sequence[str]]]) -> list[np.ndarray]:
+        """Per-sentence state scores (n_i, n_tags) for folded token keys and their phrase features."""
+        e = self._flat_emissions(keys, phrases)
+        return np.split(e, np.cumsum([len(s) for s in keys])[:-1]) if keys else []
 
     def scores(self, keys: list[list[str]], phrases: list[list[Sequence[str]]], order: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """State scores (B, T, n_tags) and lengths of the sentences keys[i], i in order (ascending
         length, none empty)."""
-        ems = self.emissions([keys[i] for i in order], [phrases[i] for i in order])
-        lengths = np.array([len(e) for e in ems], dtype=np.int64)
-        em = np.zeros((len(ems), int(lengths.max()), len(self.tags)), dtype=np.float64)
-        for r, e in enumerate(ems):
-            em[r, : len(e)] = e
+        sents = [keys[i] for i in order]
+        e = self._flat_emissions(sents, [phrases[i] for i in order])
+        lengths = np.array([len(s) for s in sents], dtype=np.int64)
+        em = np.zeros((len(sents), int(lengths.max()), len(self.tags)), dtype=np.float64)
+        at = np.arange(len(e)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        em[np.repeat(np.arange(len(sents)), lengths), at] = e
         return em, lengths
 
     def decode_params(self) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
