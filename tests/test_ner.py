@@ -251,3 +251,18 @@ def test_ensemble_members_share_the_vector_table(tmp_path: Path, tagger: NERTagg
     once = NERTagger.load(tmp_path)
     assert len(once.backends) == 2
     assert twice.tag_tokens(sents) == once.tag_tokens(sents)
+
+
+def test_batched_featurizer_matches_single(tagger: NERTagger) -> None:
+    import numpy as np
+
+    from ahdath.ner.text import fold_key
+
+    fz = tagger.backends[0].featurizer
+    words = ["الرئيس", "وبغداد", "باريس", "جورج", "2024", "،", "abc", "x1", "", "ا" * 30, "والولايات", "المتحدة"]
+    keys = [fold_key(w) or w for w in words]
+    idx, ch, f = fz.compute_many(keys)
+    for i, k in enumerate(keys):
+        a, b, c = fz.compute(k)
+        assert list(idx[i]) == a and np.array_equal(ch[i], b) and np.array_equal(f[i], c)
+    assert f.dtype == np.float32 and f.sum() > len(keys)  # shape flags plus some clitic/article/gazetteer ones

@@ -88,6 +88,45 @@ class Featurizer:
                         f[base + self.gaz_types.index(kind)] = 1.0
         return idx, ch, f
 
+    def compute_many(self, keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``compute`` of many folded words, stacked: vector rows (N, n_idx), char ids (N, MAX_CHARS),
+        binary features (N, n_feats)."""
+        vocab, chars, gaz, gt = self.vocab, self.chars.get, self.fx.gazetteer.get, self.gaz_types
+        stem = self.fx.stem
+        n_shapes = len(SHAPES)
+        base = n_shapes + 2
+        shape_col = {sh: j for j, sh in enumerate(SHAPES)}
+        gaz_col = {kind: base + j for j, kind in reversed(list(enumerate(gt)))}  # first index, as gt.index
+        pad = [0] * MAX_CHARS
+        idx: list[list[int]] = []
+        ch: list[list[int]] = []
+        f_rows: list[int] = []
+        f_cols: list[int] = []
+        for r, key in enumerate(keys):
+            clitic, st = stem(key)
+            st_idx = vocab.get(st, 0)
+            idx.append([vocab.get(key) or st_idx, st_idx or vocab.get(key, 0)][: self.n_idx])
+            ids = [chars(c, 1) for c in key[:MAX_CHARS]]
+            ch.append(ids + pad[len(ids) :])
+            cols = [shape_col[_shape(key)]]
+            if clitic:
+                cols.append(n_shapes)
+            if st.startswith("ال") or key.startswith("ال"):
+                cols.append(n_shapes + 1)
+            for k in (key, st):
+                kinds = gaz((k,))
+                if kinds:
+                    cols.extend(gaz_col[kind] for kind in kinds.split("|") if kind in gaz_col)
+            f_rows.extend([r] * len(cols))
+            f_cols.extend(cols)
+        f = np.zeros((len(keys), n_feats(gt)), dtype=np.float32)
+        f[f_rows, f_cols] = 1.0
+        return (
+            np.array(idx, dtype=np.int64).reshape(len(keys), self.n_idx),
+            np.array(ch, dtype=np.int64).reshape(len(keys), MAX_CHARS),
+            f,
+        )
+
     def sentence(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         keys = [fold_key(t) or t for t in tokens]
         rows = [self.word(k) for k in keys]
@@ -362,9 +401,8 @@ class NeuralTagger:
 
     def _project_words(self, keys: list[str]) -> np.ndarray:
         """Per-word rows (N, 2, 4H [+ 4H_lm]): the tagger LSTM's input projection [and the LM's]."""
-        rows = [self.featurizer.compute(k) for k in keys]
-        idx = np.array([r[0] for r in rows], dtype=np.int64)
-        x = self.net.project(self.net.inputs(idx, np.stack([r[1] for r in rows]), np.stack([r[2] for r in rows])))
+        idx, ch, f = self.featurizer.compute_many(keys)
+        x = self.net.project(self.net.inputs(idx, ch, f))
         if self.net.lm_dim:
             x = np.concatenate([x, self.net.project_lm(idx[:, 0])], axis=2)
         return x
