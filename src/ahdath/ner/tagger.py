@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ DEFAULT_MODEL_DIR = Path(__file__).with_name("model")
 LABELS = ("PERS", "LOC", "ORG", "MISC")
 SENT_END = frozenset({".", "؟", "!", "?"})
 MAX_SENT = 200  # tokens; longer runs without sentence end are cut
+FOLD_CACHE = 200_000  # tokens whose folded key is kept
 
 
 class ModelNotFoundError(FileNotFoundError):
@@ -79,6 +80,7 @@ class NERTagger:
     o_bias: float = 0.0  # "joint": subtracted from the summed O score of every token (> 0: more entities, higher recall)
     max_tokens: int = 4000  # padded tokens per batch (measured best: 3-4k; bigger batches leave the CPU cache)
     max_rows: int = 200  # sentences per batch
+    _fold_cache: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> NERTagger:
@@ -110,9 +112,22 @@ class NERTagger:
             o_bias=float(meta.get("o_bias", 0.0)),
         )
 
+    def _keys(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The folded key of every token (``fold_key(t) or t``), through a bounded per-token cache."""
+        cache = self._fold_cache
+        if len(cache) > FOLD_CACHE:
+            cache.clear()
+        get = cache.get
+
+        def new(t: str) -> str:
+            k = cache[t] = fold_key(t) or t
+            return k
+
+        return [[get(t) or new(t) for t in s] for s in sentences]
+
     def _tag_all(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Combined tags of every sentence (no propagation), in length-sorted batches."""
-        keys = [[fold_key(t) or t for t in s] for s in sentences]
+        keys = self._keys(sentences)
         phrases = [self.features._compute_phrase_feats(k) for k in keys]
         out: list[list[str]] = [[] for _ in sentences]
         # The network's matrices are small: BLAS threads only contend (26x slower on a busy
@@ -182,17 +197,26 @@ class NERTagger:
     @staticmethod
     def _sentences(doc: Document) -> list[list[tuple[int, int, str]]]:
         """The document's tokens as (start, end, text), cut into sentences."""
-        tokens = [(t.start, t.end, t.text, t.sent) for t in doc.tokens]
-        if not tokens:
+        if not doc.tokens:
             from ahdath.ner.text import simple_tokens
 
-            tokens = [(s, e, w, 0) for s, e, w in simple_tokens(doc.text)]
+            return NERTagger._cut([(s, e, w, 0) for s, e, w in simple_tokens(doc.text)])
+        return NERTagger._cut(doc.tokens)
+
+    @staticmethod
+    def _cut(tokens: Sequence[Any]) -> list[list[tuple[int, int, str]]]:
+        """Tokens (``Token``s or (start, end, text, sentence) tuples) cut into sentences of (start, end,
+        text): at the tokenizer's sentence breaks, after a sentence-end mark, and every MAX_SENT tokens."""
         sents: list[list[tuple[int, int, str]]] = []
+        cur: list[tuple[int, int, str]] = []
         prev_sent, prev_text = None, ""
+        if tokens and not isinstance(tokens[0], tuple):
+            tokens = [(t.start, t.end, t.text, t.sent) for t in tokens]
         for start, end, text, sent in tokens:
-            if not sents or prev_sent != sent or prev_text in SENT_END or len(sents[-1]) >= MAX_SENT:
-                sents.append([])
-            sents[-1].append((start, end, text))
+            if prev_sent != sent or prev_text in SENT_END or len(cur) >= MAX_SENT:
+                cur = []
+                sents.append(cur)
+            cur.append((start, end, text))
             prev_sent, prev_text = sent, text
         return sents
 
