@@ -69,10 +69,13 @@ class FeatureExtractor:
 
     _initials: frozenset[str] = field(default_factory=frozenset, repr=False)
     _firsts: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _by_initial: dict[str, list[tuple[str, int]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._phrase_first = {k[0] for k in self.gazetteer if len(k) > 1}
         self._initials = frozenset(c[0] for c, _ in self.proclitics)
+        for c, n in self.proclitics:  # the proclitics in their order, by first letter
+            self._by_initial.setdefault(c[:1], []).append((c, n))
 
     def stem(self, w: str) -> tuple[str, str]:
         """(proclitic, stem) of a folded word; ('', w) when no proclitic applies."""
@@ -80,7 +83,7 @@ class FeatureExtractor:
         if hit is not None:
             return hit
         out = "", w
-        for clitic, min_len in self.proclitics:
+        for clitic, min_len in self._by_initial.get(w[:1], ()):
             if w.startswith(clitic) and len(w) - len(clitic) >= min_len:
                 out = clitic, w[len(clitic) :]
                 break

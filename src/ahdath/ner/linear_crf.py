@@ -57,6 +57,7 @@ class NumpyCRF:
     _cache: RowCache | None = field(default=None, repr=False)
     _ctx: dict[str, list[tuple[int, int]]] | None = field(default=None, repr=False)
     _firsts: frozenset[str] | None = field(default=None, repr=False)
+    _ctx_blocks: tuple[dict[str, int], np.ndarray] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, path: Path, fx: FeatureExtractor, tags: Sequence[str]) -> NumpyCRF:
@@ -92,27 +93,43 @@ class NumpyCRF:
                     self._ctx.setdefault(base, []).append((1 + CONTEXT_OFFSETS.index(prefix), row))
         return self._ctx
 
+    def _context_blocks(self) -> tuple[dict[str, int], np.ndarray]:
+        """Feature (without offset prefix) -> row of a (n, 4, n_tags) table: the weights it gives the
+        tokens at -2, -1, +1, +2 as slots 1-4 of ``_word_rows`` see them (0 where the model lacks it)."""
+        if self._ctx_blocks is None:
+            ctx = self._context_ids()
+            index = {f: i for i, f in enumerate(ctx)}
+            table = np.zeros((len(ctx), 4, len(self.tags)), dtype=np.float64)
+            for f, i in index.items():
+                for slot, row in ctx[f]:
+                    table[i, slot - 1] = self.weights[row]
+            self._ctx_blocks = index, table
+        return self._ctx_blocks
+
     def _word_rows(self, keys: list[str]) -> np.ndarray:
         """(len(keys), 5, n_tags): own score, and the score given to the tokens at +2, +1, -1, -2
         (slots 1-4 hold the word's features named "-2:", "-1:", "+1:", "+2:")."""
-        get, ctx_get = self.attrs.get, self._context_ids().get
-        segs: list[int] = []
-        ids: list[int] = []
+        get = self.attrs.get
+        ctx_index, ctx_table = self._context_blocks()
+        ctx_get = ctx_index.get
+        parts = self.fx.word_feature_parts
+        own_word: list[int] = []
+        own_ids: list[int] = []
+        ctx_word: list[int] = []
+        ctx_ids: list[int] = []
         for i, k in enumerate(keys):
-            own, ctx = self.fx.word_feature_parts(k)
-            seg = 5 * i
-            for f in own:
-                j = get(f)
-                if j is not None:
-                    segs.append(seg)
-                    ids.append(j)
-            for f in ctx:
-                for slot, j in ctx_get(f, ()):
-                    segs.append(seg + slot)
-                    ids.append(j)
-        out = np.zeros((5 * len(keys), len(self.tags)), dtype=np.float64)
-        np.add.at(out, np.array(segs, dtype=np.int64), self.weights[np.array(ids, dtype=np.int64)])
-        return out.reshape(len(keys), 5, len(self.tags))
+            own, ctx = parts(k)
+            js = [j for j in map(get, own) if j is not None]
+            own_ids += js
+            own_word += [i] * len(js)
+            js = [j for j in map(ctx_get, ctx) if j is not None]
+            ctx_ids += js
+            ctx_word += [i] * len(js)
+        out = np.zeros((len(keys), 5, len(self.tags)), dtype=np.float64)
+        # each slot sums its weights in feature order (a block's zeros for a missing slot add nothing)
+        np.add.at(out[:, 0], np.array(own_word, dtype=np.int64), self.weights[np.array(own_ids, dtype=np.int64)])
+        np.add.at(out[:, 1:], np.array(ctx_word, dtype=np.int64), ctx_table[np.array(ctx_ids, dtype=np.int64)])
+        return out
 
     def _flat_emissions(self, keys: list[list[str]], phrases: list[list[Sequence[str]]]) -> np.ndarray:
         """State scores (N, n_tags) of all tokens of the sentences, one after another."""
