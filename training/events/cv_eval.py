@@ -9,7 +9,8 @@ with ``ahdath.evaluate.score``: trigger / dyad / full F1 and side accuracies. ``
 on all training articles and scores the dev gold set. The articles' analyses up to events
 (language, NER, actors, quotes) are cached in training/work/events/ (``--refresh`` redoes them).
 The type classifier (sentence and candidate models) is retrained on each fold's training articles
-plus the arabic_event_gsr sentences, with the shipped thresholds; ``--shipped-classifier`` uses the
+plus the arabic_event_gsr sentences, with the shipped thresholds (kept under training/work/events/ and
+reused while the annotations, lexicon and classifier code are unchanged); ``--shipped-classifier`` uses the
 shipped one instead (trained on every article here, so trigger F1 is then optimistic; quicker, and
 enough to compare side and filter choices). The sides ranker's training examples are labelled with
 the shipped classifier's types. ``--write`` saves the held-out predictions and their gold for
@@ -19,6 +20,7 @@ the shipped classifier's types. ``--write`` saves the held-out predictions and t
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -88,6 +90,12 @@ def fold_classifiers(
 ) -> list[EventClassifier]:
     """One type classifier per fold, trained as train.py trains the shipped one but without the fold's
     articles (language analysis only, as there); only articles in ``keep`` train, when given."""
+    stamp = _classifier_stamp(folds, k, thresholds, keep)
+    paths = [WORK / f"cv_classifier_{fold}.npz" for fold in range(k)]
+    stamp_path = WORK / "cv_classifier.stamp"
+    if stamp_path.exists() and stamp_path.read_text() == stamp and all(p.exists() for p in paths):
+        print("fold classifiers: inputs unchanged, reusing training/work/events/cv_classifier_*.npz", file=sys.stderr)
+        return [EventClassifier.load(p) for p in paths]
     p = F.Params()
     articles = D.annotated({d: arts[d] for d in golds if keep is None or d in keep}, golds)
     sil_ex = F.article_sentence_examples(articles, p.silver_weight)
@@ -102,7 +110,25 @@ def fold_classifiers(
         F.save(path, sent, cand, thresholds)
         out.append(EventClassifier.load(path))
         print(f"fold {fold}: classifier trained", file=sys.stderr)
+    stamp_path.write_text(stamp)
     return out
+
+
+def _classifier_stamp(folds: dict[str, int], k: int, thresholds: dict[str, float], keep: set[str] | None) -> str:
+    """A digest of what the fold classifiers depend on: the fold split, the training share, the annotations,
+    the lexicon and the classifier's training and feature code."""
+    h = hashlib.sha256(json.dumps([sorted(folds.items()), k, sorted(thresholds.items()), sorted(keep or [])]).encode())
+    for path in [
+        *event_sets.EXTRA,
+        ROOT / "src" / "ahdath" / "events" / "data" / "triggers.tsv",
+        ROOT / "src" / "ahdath" / "events" / "classifier.py",
+        ROOT / "src" / "ahdath" / "events" / "lexicon.py",
+        *sorted((ROOT / "src" / "ahdath" / "language").glob("*.py")),
+        Path(F.__file__),
+        Path(D.__file__),
+    ]:
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def train_models(
@@ -157,7 +183,7 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="write held-out predictions and gold to training/work/events/")
     ap.add_argument("--no-gsr", action="store_true", help="train the sides ranker without the arabic_event_gsr span sets")
     ap.add_argument("--train-frac", type=float, default=1.0, help="train on this random share of each fold's training articles (learning curve)")
-    ap.add_argument("--score-batches", help="score only silver and these training/data batches (e.g. abcdefghij): same test articles while more train")
+    ap.add_argument("--score-batches", help="score only silver and these training/data batches (abcdefghij, or comma-separated: a,b,aa): same test articles while more train")
     ap.add_argument("--shipped-classifier", action="store_true", help="use the shipped type classifier (optimistic trigger F1)")
     args = ap.parse_args()
     shared = Path(args.shared)
@@ -190,7 +216,7 @@ def main() -> None:
         print(f"fold {k}: {len(te)} articles", file=sys.stderr)
     scored = golds
     if args.score_batches:
-        scored = {d: g for d, g in golds.items() if event_sets.batch_of(d) in (None, *args.score_batches)}
+        scored = {d: g for d, g in golds.items() if event_sets.batch_of(d) in (None, *event_sets.batch_names(args.score_batches))}
         pred = {d: p for d, p in pred.items() if d in scored}
     r = score(scored, pred)
     print(report(f"CV({args.folds}) {len(scored)} of {len(golds)} articles", r))

@@ -14,11 +14,21 @@ from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# AHDATH_EXTRA_BATCHES="abcdefgh" restricts the project's annotations to those batches (stable comparisons
-# while more batches are being written); unset, every silver_extra_*.jsonl is used.
+# AHDATH_EXTRA_BATCHES="abcdefgh" (one-letter batches) or "a,b,...,z,aa,ab" restricts the project's
+# annotations to those batches (stable comparisons while more batches are being written); unset, every
+# silver_extra_*.jsonl is used.
 _BATCHES = os.environ.get("AHDATH_EXTRA_BATCHES")
+
+
+def batch_names(spec: str) -> frozenset[str]:
+    """The batch names in an AHDATH_EXTRA_BATCHES value: comma-separated, or a run of one-letter names."""
+    return frozenset(x.strip() for x in spec.split(",") if x.strip()) if "," in spec else frozenset(spec)
+
+
 EXTRA = sorted(
-    p for p in (ROOT / "training" / "data").glob("silver_extra_*.jsonl") if _BATCHES is None or p.stem.removeprefix("silver_extra_") in _BATCHES
+    p
+    for p in (ROOT / "training" / "data").glob("silver_extra_*.jsonl")
+    if _BATCHES is None or p.stem.removeprefix("silver_extra_") in batch_names(_BATCHES)
 )
 
 Articles = dict[str, dict]

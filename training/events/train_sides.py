@@ -30,7 +30,7 @@ from ahdath.evaluate import side_match
 from ahdath.events.arguments import MentionIndex, clause_marks
 from ahdath.events.coder import EventCoder, is_receiving
 from ahdath.events.linear import LinearModel
-from ahdath.events.sides import MODEL_PATH, SideInfo, null_features, pair_features, side_info
+from ahdath.events.sides import MODEL_PATH, SideInfo, cue_of, null_features, pair_features, side_info
 from ahdath.language.normalize import fold_text
 from ahdath.model import Document
 
@@ -242,14 +242,15 @@ def pair_rows(ex: Example) -> tuple[list[tuple[int, int]], list[list[str]]]:
     """Every (actor, recipient) pair of an example's candidates, recipient -1 = none, with its pair features."""
     feats, *_, infos = ex
     typ, pos = _pos_of(feats)
+    cue = cue_of(feats)
     pairs, pf = [], []
     for i, a in enumerate(infos):
         for j, r in enumerate(infos):
             if j != i:
                 pairs.append((i, j))
-                pf.append(pair_features(a, r, typ, pos))
+                pf.append(pair_features(a, r, typ, pos, cue))
         pairs.append((i, -1))
-        pf.append(pair_features(a, None, typ, pos))
+        pf.append(pair_features(a, None, typ, pos, cue))
     return pairs, pf
 
 

@@ -216,6 +216,18 @@ class EventClassifier:
             cache[key] = feats
         return feats
 
+    def _sentence_part(self, doc: Document, sent: Sentence) -> np.ndarray:
+        """The candidate model's summed weights of the sentence's ``S`` features (see ``candidate_features``)."""
+        cache = doc.user_data.setdefault("_event_clf_cand_sent", {})
+        key = (sent.token_start, sent.token_end)
+        part = cache.get(key)
+        if part is None:
+            get = self._cand.vocab.get
+            idx = {i for i in (get("S" + f) for f in self._sentence_feats(doc, sent) if f[:2] == "s=") if i is not None}
+            part = self._cand.weights[sorted(idx)].sum(axis=0, dtype=np.float64)
+            cache[key] = part
+        return part
+
     # -- public API -------------------------------------------------------------------------------
     def score_sentence(self, doc: Document, sent: Sentence) -> dict[str, float]:
         """Probability per PLOVER type that ``sent`` reports an event of that type."""
@@ -230,11 +242,10 @@ class EventClassifier:
         """Probability per PLOVER type that tokens ``[start_tok, end_tok)`` (document indices) are an
         event trigger of that type; ``1 - sum`` is the probability that it is no event."""
         tokens = doc.tokens[sent.token_start : sent.token_end]
-        feats = candidate_features(
-            tokens, start_tok - sent.token_start, end_tok - sent.token_start, lex_type, self._sentence_feats(doc, sent),
-            self.clusters,
-        )
-        m = self._cand.margins(feats)
+        # The candidate's own features plus its sentence's words (``S`` features, the same for every candidate
+        # in the sentence: their summed weights are computed once per sentence).
+        feats = candidate_features(tokens, start_tok - sent.token_start, end_tok - sent.token_start, lex_type, (), self.clusters)
+        m = self._cand.margins(feats) + self._sentence_part(doc, sent)
         e = np.exp(m - m.max())
         p = e / e.sum()
         out = dict.fromkeys(PLOVER_TYPES, 0.0)

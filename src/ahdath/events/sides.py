@@ -74,6 +74,11 @@ def candidate_features(
     pos = "nominal" if nominal else "verbal"
     mtype = doc.user_data.get("actor_mentions", {}).get((c.actor.start, c.actor.end), "none")
     f = [f"origin={c.origin}", f"kind={c.actor.kind or 'none'}", f"sector={c.actor.sector or 'none'}", f"pos={pos}", f"type={m.type}"]
+    f.append(f"cue={m.cue}")  # the same for every candidate: how often this cue has a side at all
+    # The verb's own morphology: an object pronoun (تتهمه المرأة، أطلقته) leaves the next bare noun as its
+    # subject; plural agreement (اتهموا السلطات) means the subject came before, the next noun is the object.
+    suf = head_suffix(doc, m, nominal)
+    f.append(f"head_suf={suf}|origin={c.origin}|pos={pos}")
     f += [f"mention={mtype}", f"mention={mtype}|type={m.type}"]
     f.append(f"loaded={c.actor.loaded}")
     if speaker is not None:
@@ -120,7 +125,11 @@ def candidate_features(
         f"rule_recipient={rule_choice.get('recipient') == span}",
         f"rule_actor={rule_choice.get('actor') == span}|pos={pos}",
         f"sent_first={mention.start_tok == _first_mention_tok(rule_choice)}",
+        # the cue's own argument frame (اتهم X Y، اتصل بـ، تلقى ... من): learned per cue from the annotations
+        f"cue={m.cue}|dir={direction}",
+        f"cue={m.cue}|dir={direction}|prep={prep}",
     ]
+    f += [f"head_suf={suf}|dir={direction}|prep={prep}|pos={pos}", f"head_suf={suf}|dir={direction}|dist={_bucket(dist)}"]
     if dist == 0:
         f.append(f"adjacent|dir={direction}|pos={pos}")
     elif direction == "after" and is_construct(doc, mention, sent):
@@ -148,6 +157,15 @@ def candidate_features(
     before_tok = doc.tokens[mention.start_tok - 1] if mention.start_tok > sent.token_start else None
     f.append(f"comma_before={before_tok is not None and before_tok.norm in ('،', ',')}|dir={direction}")
     return f
+
+
+def head_suffix(doc: Document, m: TriggerMatch, nominal: bool) -> str:
+    """``pron`` when the trigger's head word carries a pronoun suffix (اتهمه، زيارته), ``pl`` for a verb's plural
+    agreement (اتهموا، قتلوا), else ``none``."""
+    head = doc.tokens[m.head]
+    if head.suffix:
+        return "pron"
+    return "pl" if not nominal and head.stem.endswith("وا") else "none"
 
 
 def is_after(m: TriggerMatch, mention: Mention) -> bool:
@@ -220,10 +238,16 @@ def side_info(doc: Document, sent: Sentence, m: TriggerMatch, c: Candidate) -> S
     return SideInfo(direction, prep, c.mention.start_tok, c.mention.end_tok, a.country, a.sector, a.kind or "none")
 
 
-def pair_features(a: SideInfo, r: SideInfo | None, event_type: str, pos: str) -> list[str]:
+def cue_of(feats: list[list[str]]) -> str:
+    """The trigger's cue, from its candidates' features (``candidate_features`` gives each one ``cue=...``)."""
+    return next((f[4:] for f in (feats[0] if feats else []) if f.startswith("cue=") and "|" not in f), "")
+
+
+def pair_features(a: SideInfo, r: SideInfo | None, event_type: str, pos: str, cue: str = "") -> list[str]:
     """Features of an (actor, recipient) pair beyond each side's own; ``r`` None: no recipient."""
     if r is None:
         return [
+            f"none|cue={cue}|ad={a.direction}",
             f"none|ad={a.direction}|type={event_type}",
             f"none|ad={a.direction}|pos={pos}",
             f"none|aprep={a.prep}",
@@ -237,6 +261,7 @@ def pair_features(a: SideInfo, r: SideInfo | None, event_type: str, pos: str) ->
         f"as={a.sector or '-'}|rs={r.sector or '-'}",
         f"as={a.sector or '-'}|rs={r.sector or '-'}|type={event_type}",
         f"ak={a.kind}|rk={r.kind}",
+        f"cue={cue}|ad={a.direction}|rd={r.direction}",  # the cue's own frame: اتهم X Y، تلقى X اتصالا من Y
     ]
     if a.country and r.country:
         f.append(f"same_country={a.country == r.country}|type={event_type}")
@@ -283,13 +308,14 @@ def choose_pair(
     top = sorted((i for i in range(len(feats)) if not (no_actor and no_actor[i])), key=lambda i: -a[i])[:TOP_ACTORS]
     if not top:
         return None
+    cue = cue_of(feats)
     scored: list[tuple[float, int, int | None]] = []
     for i in top:
-        scored.append((a[i] + r_none + model.margin(pair_features(infos[i], None, event_type, pos), "pair"), i, None))
+        scored.append((a[i] + r_none + model.margin(pair_features(infos[i], None, event_type, pos, cue), "pair"), i, None))
         for j in range(len(feats)):
             if j == i or blocked[j] or same_entity(actors[i], actors[j]):
                 continue
-            scored.append((a[i] + r[j] + model.margin(pair_features(infos[i], infos[j], event_type, pos), "pair"), i, j))
+            scored.append((a[i] + r[j] + model.margin(pair_features(infos[i], infos[j], event_type, pos, cue), "pair"), i, j))
     hi = max(z for z, _, _ in scored)
     weights = [(math.exp(z - hi), i, j) for z, i, j in scored]
     total = sum(w for w, _, _ in weights)
