@@ -69,6 +69,8 @@ class FeatureExtractor:
 
     _initials: frozenset[str] = field(default_factory=frozenset, repr=False)
     _firsts: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _lens: dict[frozenset[str], tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _first_lengths: dict[str, set[int]] | None = field(default=None, repr=False)
     _by_initial: dict[str, list[tuple[str, int]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -159,6 +161,16 @@ class FeatureExtractor:
             self._firsts[w] = hit
         return hit
 
+    def _phrase_lengths(self, forms: frozenset[str]) -> tuple[int, ...]:
+        """Lengths (2..MAX_PHRASE, descending) of the gazetteer phrases that start with one of forms."""
+        if self._first_lengths is None:
+            by_first: dict[str, set[int]] = {}
+            for k in self.gazetteer:
+                if 1 < len(k) <= MAX_PHRASE:
+                    by_first.setdefault(k[0], set()).add(len(k))
+            self._first_lengths = by_first
+        return tuple(sorted({n for f in forms for n in self._first_lengths.get(f, ())}, reverse=True))
+
     def _compute_phrase_feats(self, keys: list[str]) -> list[Sequence[str]]:
         n = len(keys)
         out: list[Sequence[str]] = [()] * n  # positions without a phrase share one empty tuple
@@ -171,7 +183,12 @@ class FeatureExtractor:
             if not first_forms:
                 continue
             best, kind = 0, ""
-            for length in range(min(MAX_PHRASE, n - i), 1, -1):
+            lens = self._lens.get(first_forms)
+            if lens is None:
+                lens = self._lens[first_forms] = self._phrase_lengths(first_forms)
+            for length in lens:  # the lengths of the phrases they start, longest first
+                if length > n - i:
+                    continue
                 rest = tuple(keys[i + 1 : i + length])
                 for first in first_forms:
                     k = self.gazetteer.get((first, *rest))
