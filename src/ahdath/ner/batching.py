@@ -14,8 +14,9 @@ class RowCache:
     """Per-word rows (e.g. a word's projected network input) kept in one preallocated matrix.
 
     ``rows(keys, compute)`` returns the row index of each key, computing the missing ones in one
-    call ``compute(missing_keys) -> (len(missing), *shape)``. When the matrix is full it is emptied
-    (a long run over a large corpus must not grow without end).
+    call ``compute(missing_keys) -> (len(missing), *shape)``. When the matrix is full, the rows of the
+    words used in the most recent calls (up to half of it) are kept and the others dropped (a long run
+    over a large corpus must not grow without end; frequent words are not recomputed).
     """
 
     shape: tuple[int, ...]
@@ -23,6 +24,8 @@ class RowCache:
     dtype: type = np.float32
     _index: dict[str, int] = field(default_factory=dict, repr=False)
     _data: np.ndarray | None = field(default=None, repr=False)
+    _used: dict[str, int] = field(default_factory=dict, repr=False)  # key -> last call that used it
+    _calls: int = field(default=0, repr=False)
 
     @property
     def data(self) -> np.ndarray:
@@ -30,22 +33,43 @@ class RowCache:
             self._data = np.zeros((self.capacity, *self.shape), dtype=self.dtype)
         return self._data
 
+    def _evict(self, needed: int) -> None:
+        """Keep the most recently used rows (at most half the matrix, leaving room for ``needed``)."""
+        index, used = self._index, self._used
+        room = min(self.capacity // 2, self.capacity - needed)
+        keep: list[str] = []
+        if room > 0:
+            keep = sorted(index, key=used.__getitem__, reverse=True)[:room]
+        rows = np.array([index[k] for k in keep], dtype=np.int64)
+        data = self.data
+        data[: len(keep)] = data[rows]
+        index.clear()
+        index.update(zip(keep, range(len(keep)), strict=True))
+        self._used = {k: used[k] for k in keep}
+
     def rows(self, keys: Sequence[str], compute: Callable[[list[str]], np.ndarray]) -> np.ndarray:
         index = self._index
-        missing = [k for k in dict.fromkeys(keys) if k not in index]
+        self._calls += 1
+        uniq = dict.fromkeys(keys, self._calls)
+        missing = [k for k in uniq if k not in index]
         if missing:
             if len(index) + len(missing) > self.capacity:
-                index.clear()
-                missing = list(dict.fromkeys(keys))
-                if len(missing) > self.capacity:  # one call bigger than the cache: grow it
-                    self.capacity = len(missing)
+                if len(uniq) > self.capacity:  # one call bigger than the cache: grow it
+                    index.clear()
+                    self._used.clear()
+                    self.capacity = len(uniq)
                     self._data = None
+                    missing = list(uniq)
+                else:
+                    self._used.update(uniq)
+                    self._evict(len(missing))
+                    missing = [k for k in uniq if k not in index]
             data = self.data
             start = len(index)
             data[start : start + len(missing)] = compute(missing)
-            for i, k in enumerate(missing, start):
-                index[k] = i
-        return np.fromiter((index[k] for k in keys), dtype=np.int64, count=len(keys))
+            index.update(zip(missing, range(start, start + len(missing)), strict=True))
+        self._used.update(uniq)
+        return np.fromiter(map(index.__getitem__, keys), dtype=np.int64, count=len(keys))
 
 
 def length_batches(lengths: Sequence[int], max_tokens: int, max_rows: int) -> Iterator[list[int]]:
