@@ -266,3 +266,23 @@ def test_batched_featurizer_matches_single(tagger: NERTagger) -> None:
         a, b, c = fz.compute(k)
         assert list(idx[i]) == a and np.array_equal(ch[i], b) and np.array_equal(f[i], c)
     assert f.dtype == np.float32 and f.sum() > len(keys)  # shape flags plus some clitic/article/gazetteer ones
+
+
+def test_row_cache_keeps_recently_used_rows() -> None:
+    import numpy as np
+
+    from ahdath.ner.batching import RowCache
+
+    cache = RowCache((1,), capacity=4)
+    calls: list[list[str]] = []
+
+    def compute(keys: list[str]) -> np.ndarray:
+        calls.append(keys)
+        return np.array([[len(k)] for k in keys], dtype=np.float32)
+
+    for keys in (["a", "bb"], ["ccc", "a"], ["dddd"], ["eeeee", "a"], ["a", "ccc", "ffffff"], ["bb"]):
+        rows = cache.rows(keys, compute)
+        assert [float(cache.data[r, 0]) for r in rows] == [float(len(k)) for k in keys]
+        assert len(set(cache._index.values())) == len(cache._index) <= cache.capacity
+    # full at "eeeee": the least recently used words (bb, ccc) lost their rows, "a" kept its own
+    assert calls == [["a", "bb"], ["ccc"], ["dddd"], ["eeeee"], ["ccc", "ffffff"], ["bb"]]

@@ -14,9 +14,9 @@ class RowCache:
     """Per-word rows (e.g. a word's projected network input) kept in one preallocated matrix.
 
     ``rows(keys, compute)`` returns the row index of each key, computing the missing ones in one
-    call ``compute(missing_keys) -> (len(missing), *shape)``. When the matrix is full, the rows of the
-    words used in the most recent calls (up to half of it) are kept and the others dropped (a long run
-    over a large corpus must not grow without end; frequent words are not recomputed).
+    call ``compute(missing_keys) -> (len(missing), *shape)``. When the matrix is full, the words not
+    used in the most recent calls lose their rows (at least half of them are freed; a long run over a
+    large corpus must not grow without end, and frequent words are not recomputed).
     """
 
     shape: tuple[int, ...]
@@ -25,6 +25,7 @@ class RowCache:
     _index: dict[str, int] = field(default_factory=dict, repr=False)
     _data: np.ndarray | None = field(default=None, repr=False)
     _used: dict[str, int] = field(default_factory=dict, repr=False)  # key -> last call that used it
+    _free: list[int] = field(default_factory=list, repr=False)  # rows given back by evicted words
     _calls: int = field(default=0, repr=False)
 
     @property
@@ -34,41 +35,48 @@ class RowCache:
         return self._data
 
     def _evict(self, needed: int) -> None:
-        """Keep the most recently used rows (at most half the matrix, leaving room for ``needed``)."""
+        """Free the rows of the least recently used words: keep at most half the matrix, and room for ``needed``."""
         index, used = self._index, self._used
         room = min(self.capacity // 2, self.capacity - needed)
-        keep: list[str] = []
-        if room > 0:
-            keep = sorted(index, key=used.__getitem__, reverse=True)[:room]
-        rows = np.array([index[k] for k in keep], dtype=np.int64)
-        data = self.data
-        data[: len(keep)] = data[rows]
-        index.clear()
-        index.update(zip(keep, range(len(keep)), strict=True))
-        self._used = {k: used[k] for k in keep}
+        order = sorted(index, key=used.__getitem__, reverse=True)
+        for k in order[max(room, 0) :]:
+            self._free.append(index.pop(k))
+            del used[k]
+
+    def _slots(self, n: int) -> np.ndarray | slice:
+        """n unused rows (a slice while the matrix is being filled for the first time)."""
+        start = len(self._index) + len(self._free)  # rows below this were used once
+        if not self._free:
+            return slice(start, start + n)
+        take = min(n, len(self._free))
+        out = self._free[-take:]
+        del self._free[-take:]
+        out.extend(range(start, start + n - take))
+        return np.array(out, dtype=np.int64)
 
     def rows(self, keys: Sequence[str], compute: Callable[[list[str]], np.ndarray]) -> np.ndarray:
         index = self._index
         self._calls += 1
         uniq = dict.fromkeys(keys, self._calls)
+        self._used.update(uniq)
         missing = [k for k in uniq if k not in index]
         if missing:
             if len(index) + len(missing) > self.capacity:
                 if len(uniq) > self.capacity:  # one call bigger than the cache: grow it
                     index.clear()
-                    self._used.clear()
+                    self._free.clear()
+                    self._used = dict(uniq)
                     self.capacity = len(uniq)
                     self._data = None
                     missing = list(uniq)
                 else:
-                    self._used.update(uniq)
                     self._evict(len(missing))
+                    self._used.update(uniq)
                     missing = [k for k in uniq if k not in index]
-            data = self.data
-            start = len(index)
-            data[start : start + len(missing)] = compute(missing)
-            index.update(zip(missing, range(start, start + len(missing)), strict=True))
-        self._used.update(uniq)
+            slots = self._slots(len(missing))
+            self.data[slots] = compute(missing)
+            rng = range(slots.start, slots.stop) if isinstance(slots, slice) else slots.tolist()
+            index.update(zip(missing, rng, strict=True))
         return np.fromiter(map(index.__getitem__, keys), dtype=np.int64, count=len(keys))
 
 
