@@ -18,6 +18,8 @@ def fix_iob2(tags: list[str]) -> list[str]:
 def tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """(first token, one past last token, label) for each IOB2 entity."""
     spans: list[tuple[int, int, str]] = []
+    if tags.count("O") == len(tags):
+        return spans
     start, kind = -1, ""
     for i, t in enumerate([*tags, "O"]):
         if start >= 0 and not (t.startswith("I-") and t[2:] == kind):

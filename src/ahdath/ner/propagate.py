@@ -39,18 +39,21 @@ def propagate(
     for keys in by_first.values():
         keys.sort(key=len, reverse=True)
     # count every mention (tagged or not) of each key
+    # the positions where a key may start, per sentence
+    starts = [[i for i, w in enumerate(toks) if w in by_first] for toks in tokens]
     mentions: Counter[tuple[str, ...]] = Counter()
-    for toks in tokens:
-        for i, w in enumerate(toks):
-            for key in by_first.get(w, ()):
+    for toks, pos in zip(tokens, starts, strict=True):
+        for i in pos:
+            for key in by_first[toks[i]]:
                 if tuple(toks[i : i + len(key)]) == key:
                     mentions[key] += 1
     out = [list(t) for t in tags]
-    for toks, tg in zip(tokens, out, strict=True):
-        i = 0
-        while i < len(toks):
-            done = False
-            for key in by_first.get(toks[i], ()):
+    for toks, tg, pos in zip(tokens, out, starts, strict=True):
+        nxt = 0  # a label given here covers tokens up to nxt
+        for i in pos:
+            if i < nxt:
+                continue
+            for key in by_first[toks[i]]:
                 n = len(key)
                 if tuple(toks[i : i + n]) != key or any(t != "O" for t in tg[i : i + n]):
                     continue
@@ -63,9 +66,6 @@ def propagate(
                 tg[i] = f"B-{lab}"
                 for j in range(i + 1, i + n):
                     tg[j] = f"I-{lab}"
-                i += n
-                done = True
+                nxt = i + n
                 break
-            if not done:
-                i += 1
     return out
