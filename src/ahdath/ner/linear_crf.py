@@ -173,10 +173,11 @@ class NumpyCRF:
             g += len(sent)
         g = 0
         for sent, phr in zip(keys, phrases, strict=True):
-            for i, names in enumerate(phr):
-                for name in names or ():
-                    extra_pos.append(g + i)
-                    extra_ids.append(get(name, unk))
+            if any(phr):
+                for i, names in enumerate(phr):
+                    for name in names or ():
+                        extra_pos.append(g + i)
+                        extra_ids.append(get(name, unk))
             g += len(sent)
         np.add.at(e, extra_pos, w[extra_ids])
         return e

@@ -245,7 +245,7 @@ class NumpyBiLSTMCRF:
     def inputs(self, idx: np.ndarray, ch: np.ndarray, feats: np.ndarray) -> np.ndarray:
         """LSTM input rows for N tokens: idx (N, K), ch (N, C), feats (N, N_FEATS) -> (N, D)."""
         emb = self.w["word_emb"][idx].reshape(len(idx), -1)
-        return np.concatenate([emb, self.char_features(ch), feats], axis=1).astype(np.float32)
+        return np.concatenate([emb, self.char_features(ch), feats], axis=1).astype(np.float32, copy=False)
 
     def run(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Emission scores (B, T, n_tags) for padded LSTM inputs x (B, T, D) (reference implementation;
@@ -282,7 +282,9 @@ class NumpyBiLSTMCRF:
     def project(self, x: np.ndarray) -> np.ndarray:
         """Input rows x (N, D) -> both directions' gate pre-activations (N, 2, 4H)."""
         wi, b, _ = self.stacked()
-        return (x @ wi.reshape(wi.shape[0], -1)).reshape(len(x), *b.shape) + b
+        out = (x @ wi.reshape(wi.shape[0], -1)).reshape(len(x), *b.shape)
+        out += b
+        return out
 
     def project_lm(self, idx: np.ndarray) -> np.ndarray:
         """Vector rows idx (N,) -> the LM's gate pre-activations, both directions (N, 2, 4H_lm)."""
@@ -437,10 +439,11 @@ class NeuralTagger:
         pcols: list[set[int]] = []
         pos = 0
         for i in order:
-            for j, names in enumerate(phrases[i]):
-                if names:
-                    ppos.append(pos + j)
-                    pcols.append({cols[nm] for nm in names if nm in cols})
+            if any(phrases[i]):
+                for j, names in enumerate(phrases[i]):
+                    if names:
+                        ppos.append(pos + j)
+                        pcols.append({cols[nm] for nm in names if nm in cols})
             pos += len(keys[i])
         if self.net.lm_dim:
             for p, cs in zip(ppos, pcols, strict=True):
