@@ -72,6 +72,7 @@ class FeatureExtractor:
     _lens: dict[frozenset[str], tuple[int, ...]] = field(default_factory=dict, repr=False)
     _first_lengths: dict[str, set[int]] | None = field(default=None, repr=False)
     _by_initial: dict[str, list[tuple[str, int]]] = field(default_factory=dict, repr=False)
+    _cl_names: dict[tuple[str, tuple[str, ...]], list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._phrase_first = {k[0] for k in self.gazetteer if len(k) > 1}
@@ -115,30 +116,39 @@ class FeatureExtractor:
         clitic, st = self.stem(w)
         shape = _shape(w)
         own = [f"w={w}", f"sh={shape}", f"x1={w[-1:]}", f"x2={w[-2:]}", f"x3={w[-3:]}", f"p2={w[:2]}", f"p3={w[:3]}"]
-        ctx = [f"w={w}", f"sh={shape}"]
+        ctx = own[:2]
         if clitic:
             own += [f"s={st}", f"cl={clitic}", f"sx2={st[-2:]}", f"sp2={st[:2]}", f"sp3={st[:3]}"]
-            ctx += [f"s={st}", f"cl={clitic}"]
+            ctx += own[7:9]
         if len(w) <= 2:
             own.append("short")
         cl = self.clusters.get(w) or self.clusters.get(st)
         if cl:
-            for j, c in enumerate(cl):
-                own.append(f"c{j}={c}")
-                ctx.append(f"c{j}={c}")
+            names = self._cluster_names(cl, "c")
+            own += names
+            ctx += names
         else:
             own.append("nocl")
         if clitic:
             scl = self.clusters.get(st)
             if scl:
-                own += [f"sc{j}={c}" for j, c in enumerate(scl)]
-        for key in {(w,), (st,)}:
+                own += self._cluster_names(scl, "sc")
+        for key in {(w,), (st,)} if clitic else ((w,),):  # (st == w without a clitic)
             kind = self.gazetteer.get(key)
             if kind:
                 for k in kind.split("|"):
                     own.append(f"g1={k}")
                     ctx.append(f"g1={k}")
         return own, ctx
+
+    def _cluster_names(self, cl: tuple[str, ...], prefix: str) -> list[str]:
+        """["c0=..", "c1=..", ...] (prefix "c") of a word's cluster ids, memoized."""
+        hit = self._cl_names.get((prefix, cl))
+        if hit is None:
+            if len(self._cl_names) > 200_000:
+                self._cl_names.clear()
+            hit = self._cl_names[(prefix, cl)] = [f"{prefix}{j}={c}" for j, c in enumerate(cl)]
+        return hit
 
     def _phrase_feats(self, keys: list[str]) -> list[Sequence[str]]:
         """B-/I- features of the longest gazetteer phrase starting at each position (memoized)."""
