@@ -286,3 +286,25 @@ def test_row_cache_keeps_recently_used_rows() -> None:
         assert len(set(cache._index.values())) == len(cache._index) <= cache.capacity
     # full at "eeeee": the least recently used words (bb, ccc) lost their rows, "a" kept its own
     assert calls == [["a", "bb"], ["ccc"], ["dddd"], ["eeeee"], ["ccc", "ffffff"], ["bb"]]
+
+
+def test_row_cache_survives_a_failed_compute() -> None:
+    import numpy as np
+
+    from ahdath.ner.batching import RowCache
+
+    cache = RowCache((1,), capacity=4)
+
+    def compute(keys: list[str]) -> np.ndarray:
+        if "bad" in keys:
+            raise ValueError("bad word")
+        return np.array([[len(k)] for k in keys], dtype=np.float32)
+
+    # the failed call comes right after an eviction has freed rows 0 and 1
+    for keys in (["a", "bb"], ["ccc", "dddd"], ["ccc", "dddd", "bad"], ["ccc", "eeeee"], ["a", "dddd", "ccc"]):
+        try:
+            rows = cache.rows(keys, compute)
+        except ValueError:
+            continue
+        assert [float(cache.data[r, 0]) for r in rows] == [float(len(k)) for k in keys]
+        assert len(set(cache._index.values())) == len(cache._index) <= cache.capacity

@@ -43,16 +43,14 @@ class RowCache:
             self._free.append(index.pop(k))
             del used[k]
 
-    def _slots(self, n: int) -> np.ndarray | slice:
-        """n unused rows (a slice while the matrix is being filled for the first time)."""
+    def _slots(self, n: int) -> tuple[np.ndarray | slice, int]:
+        """n unused rows (a slice while the matrix is being filled for the first time), and how many
+        of them come from the end of the free list (the caller removes them once they are filled)."""
         start = len(self._index) + len(self._free)  # rows below this were used once
         if not self._free:
-            return slice(start, start + n)
+            return slice(start, start + n), 0
         take = min(n, len(self._free))
-        out = self._free[-take:]
-        del self._free[-take:]
-        out.extend(range(start, start + n - take))
-        return np.array(out, dtype=np.int64)
+        return np.array([*self._free[-take:], *range(start, start + n - take)], dtype=np.int64), take
 
     def rows(self, keys: Sequence[str], compute: Callable[[list[str]], np.ndarray]) -> np.ndarray:
         index = self._index
@@ -73,8 +71,11 @@ class RowCache:
                     self._evict(len(missing))
                     self._used.update(uniq)
                     missing = [k for k in uniq if k not in index]
-            slots = self._slots(len(missing))
-            self.data[slots] = compute(missing)
+            values = compute(missing)
+            slots, taken = self._slots(len(missing))
+            self.data[slots] = values  # (if compute or this raises, the cache is left consistent)
+            if taken:
+                del self._free[-taken:]
             rng = range(slots.start, slots.stop) if isinstance(slots, slice) else slots.tolist()
             index.update(zip(missing, rng, strict=True))
         return np.fromiter(map(index.__getitem__, keys), dtype=np.int64, count=len(keys))
