@@ -140,6 +140,8 @@ class NumpyCRF:
         attrs, unk = self.attrs, len(self.attrs)
         w = self.weights
         lens = np.array([len(s) for s in keys], dtype=np.int64)
+        if not lens.all():
+            raise ValueError("NumpyCRF: empty sentence")
         ends = np.cumsum(lens)
         starts = ends - lens
         at = np.arange(len(flat)) - np.repeat(starts, lens)  # position in its sentence
