@@ -68,8 +68,8 @@ class FeatureExtractor:
     _phrases: dict[tuple[str, ...], list[Sequence[str]]] = field(default_factory=dict, repr=False)
 
     _initials: frozenset[str] = field(default_factory=frozenset, repr=False)
-    _firsts: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
-    _lens: dict[frozenset[str], tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _firsts: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _lens: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict, repr=False)
     _first_lengths: dict[str, set[int]] | None = field(default=None, repr=False)
     _by_initial: dict[str, list[tuple[str, int]]] = field(default_factory=dict, repr=False)
     _cl_names: dict[tuple[str, tuple[str, ...]], list[str]] = field(default_factory=dict, repr=False)
@@ -160,18 +160,20 @@ class FeatureExtractor:
             hit = self._phrases[key] = self._compute_phrase_feats(keys)
         return hit
 
-    def _first_forms(self, w: str) -> frozenset[str]:
-        """Forms of w (itself, its clitic-stripped stem) that start a multi-word gazetteer phrase."""
+    def _first_forms(self, w: str) -> tuple[str, ...]:
+        """Forms of w that start a multi-word gazetteer phrase: itself, then its clitic-stripped stem (in this
+        order, so that a phrase found under both gets the same type in every process: a set's order would
+        follow the per-process string hash)."""
         hit = self._firsts.get(w)
         if hit is None:
             forms = (w, self.stem(w)[1]) if w[:1] in self._initials else (w,)
-            hit = frozenset(f for f in forms if f in self._phrase_first)
+            hit = tuple(f for f in dict.fromkeys(forms) if f in self._phrase_first)
             if len(self._firsts) > 300_000:
                 self._firsts.clear()
             self._firsts[w] = hit
         return hit
 
-    def _phrase_lengths(self, forms: frozenset[str]) -> tuple[int, ...]:
+    def _phrase_lengths(self, forms: tuple[str, ...]) -> tuple[int, ...]:
         """Lengths (2..MAX_PHRASE, descending) of the gazetteer phrases that start with one of forms."""
         if self._first_lengths is None:
             by_first: dict[str, set[int]] = {}
