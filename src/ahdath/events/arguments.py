@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ahdath.events.lexicon import TriggerMatch
+from ahdath.events.lexicon import TriggerMatch, read_rows
 from ahdath.language.tokenize import FUTURE
 from ahdath.model import Actor, Document, Sentence, Token
 
@@ -163,9 +163,7 @@ def aside_tokens(doc: Document, sent: Sentence, start_tok: int, end_tok: int) ->
 
 @lru_cache(maxsize=1)
 def _clause_words(path: Path = CLAUSE_WORDS) -> dict[str, str]:
-    with path.open(encoding="utf-8") as f:
-        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
-    return {r[0]: r[1] for r in rows[1:]}
+    return {r["word"]: r["kind"] for _, r in read_rows(path)}
 
 
 def clause_marks(doc: Document, heads: list[int]) -> dict[int, str]:
@@ -199,8 +197,7 @@ VOICE_WORDS = Path(__file__).parent / "data" / "voice_words.tsv"
 
 @lru_cache(maxsize=1)
 def _voice_words(path: Path = VOICE_WORDS) -> dict[str, str]:
-    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
-    return {r[0]: r[1] for r in rows if len(r) == 2 and r[0] != "word"}
+    return {r["word"]: r["kind"] for _, r in read_rows(path)}
 
 
 def trigger_voice(doc: Document, sent: Sentence, head: int, end_tok: int, nominal: bool) -> str:

@@ -37,7 +37,7 @@ from ahdath.events.arguments import (
 from ahdath.events.cameo import cameo_info, default_cameo
 from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
-from ahdath.events.lexicon import TriggerLexicon, TriggerMatch
+from ahdath.events.lexicon import TriggerLexicon, TriggerMatch, read_rows
 from ahdath.events.place import Locator, locative_before
 from ahdath.events.polarity import Polarity
 from ahdath.events.sides import (
@@ -730,21 +730,17 @@ def quote_speaker(doc: Document, offset: int) -> Actor | None:
 
 @lru_cache(maxsize=1)
 def _threat_modes(path: Path = THREAT_MODES) -> dict[tuple[str, str], str]:
-    with path.open(encoding="utf-8") as f:
-        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
-    return {(r[0], r[1]): r[2] for r in rows[1:]}
+    return {(r["type"], r["mode"]): r["threaten_mode"] for _, r in read_rows(path)}
 
 
 @lru_cache(maxsize=1)
 def _mutual_words(path: Path = MUTUAL) -> frozenset[tuple[str, str]]:
-    rows = (line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset((r[0], r[1]) for r in rows if len(r) == 2 and not r[0].startswith("#") and r[0] != "type")
+    return frozenset((r["type"], r["word"]) for _, r in read_rows(path))
 
 
 @lru_cache(maxsize=1)
 def _receiving_words(path: Path = RECEIVING) -> frozenset[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#") and w != "word")
+    return frozenset(r["word"] for _, r in read_rows(path))
 
 
 def is_receiving(cue: str) -> bool:
