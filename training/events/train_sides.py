@@ -30,7 +30,7 @@ from ahdath.evaluate import side_match
 from ahdath.events.arguments import MentionIndex, clause_marks
 from ahdath.events.coder import EventCoder, is_receiving
 from ahdath.events.linear import LinearModel
-from ahdath.events.sides import MODEL_PATH, SideInfo, cue_of, null_features, pair_features, side_info
+from ahdath.events.sides import MODEL_PATH, SideInfo, null_features, pair_features, side_info
 from ahdath.language.normalize import fold_text
 from ahdath.model import Document
 
@@ -231,18 +231,19 @@ def train_softmax(train: list, c: float, null_actor: bool = False) -> LinearMode
     return LinearModel(weights, bias, thresholds, "softmax")
 
 
-def _pos_of(feats: list[list[str]]) -> tuple[str, str]:
+def _trigger_of(feats: list[list[str]]) -> tuple[str, str, str]:
+    """(type, part of speech, cue) of the trigger, from its first candidate's features (``sides.candidate_features``)."""
     first = feats[0]
     typ = next(f for f in first if f.startswith("type="))[5:]
     pos = next(f for f in first if f.startswith("pos="))[4:]
-    return typ, pos
+    cue = next(f for f in first if f.startswith("cue=") and "|" not in f)[4:]
+    return typ, pos, cue
 
 
 def pair_rows(ex: Example) -> tuple[list[tuple[int, int]], list[list[str]]]:
     """Every (actor, recipient) pair of an example's candidates, recipient -1 = none, with its pair features."""
     feats, *_, infos = ex
-    typ, pos = _pos_of(feats)
-    cue = cue_of(feats)
+    typ, pos, cue = _trigger_of(feats)
     pairs, pf = [], []
     for i, a in enumerate(infos):
         for j, r in enumerate(infos):

@@ -377,7 +377,7 @@ class EventCoder:
         speaker = next((i for i, c in enumerate(cands) if c.origin == "speaker"), None)
         if speaker is not None and first_person(doc, sent, m.start_tok, m.head):  # سنواصل in a quote: the speaker acts
             no_actor = [i != speaker for i in range(len(cands))]
-        pick = choose_pair(self.sides_model, feats, null, infos, event_type, pos, blocked, [c.actor for c in cands], no_actor)
+        pick = choose_pair(self.sides_model, feats, null, infos, event_type, pos, m.cue, blocked, [c.actor for c in cands], no_actor)
         if pick is None:  # only the patient of a passive verb and places: an agentless event
             if patient is None:
                 return SideChoice([], [None], "", None, 0.0, 0.0, len(cands))

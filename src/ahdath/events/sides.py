@@ -238,11 +238,6 @@ def side_info(doc: Document, sent: Sentence, m: TriggerMatch, c: Candidate) -> S
     return SideInfo(direction, prep, c.mention.start_tok, c.mention.end_tok, a.country, a.sector, a.kind or "none")
 
 
-def cue_of(feats: list[list[str]]) -> str:
-    """The trigger's cue, from its candidates' features (``candidate_features`` gives each one ``cue=...``)."""
-    return next((f[4:] for f in (feats[0] if feats else []) if f.startswith("cue=") and "|" not in f), "")
-
-
 def pair_features(a: SideInfo, r: SideInfo | None, event_type: str, pos: str, cue: str = "") -> list[str]:
     """Features of an (actor, recipient) pair beyond each side's own; ``r`` None: no recipient."""
     if r is None:
@@ -293,6 +288,7 @@ def choose_pair(
     infos: list[SideInfo],
     event_type: str,
     pos: str,
+    cue: str,
     blocked: list[bool],
     actors: list[Actor],
     no_actor: list[bool] | None = None,
@@ -308,7 +304,6 @@ def choose_pair(
     top = sorted((i for i in range(len(feats)) if not (no_actor and no_actor[i])), key=lambda i: -a[i])[:TOP_ACTORS]
     if not top:
         return None
-    cue = cue_of(feats)
     scored: list[tuple[float, int, int | None]] = []
     for i in top:
         scored.append((a[i] + r_none + model.margin(pair_features(infos[i], None, event_type, pos, cue), "pair"), i, None))

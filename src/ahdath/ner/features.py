@@ -115,11 +115,13 @@ class FeatureExtractor:
         """(own features, features it gives its neighbours, without the offset prefix)."""
         clitic, st = self.stem(w)
         shape = _shape(w)
-        own = [f"w={w}", f"sh={shape}", f"x1={w[-1:]}", f"x2={w[-2:]}", f"x3={w[-3:]}", f"p2={w[:2]}", f"p3={w[:3]}"]
-        ctx = own[:2]
+        word, shp = f"w={w}", f"sh={shape}"  # shared with the neighbours' context features
+        own = [word, shp, f"x1={w[-1:]}", f"x2={w[-2:]}", f"x3={w[-3:]}", f"p2={w[:2]}", f"p3={w[:3]}"]
+        ctx = [word, shp]
         if clitic:
-            own += [f"s={st}", f"cl={clitic}", f"sx2={st[-2:]}", f"sp2={st[:2]}", f"sp3={st[:3]}"]
-            ctx += own[7:9]
+            stem, cl_f = f"s={st}", f"cl={clitic}"
+            own += [stem, cl_f, f"sx2={st[-2:]}", f"sp2={st[:2]}", f"sp3={st[:3]}"]
+            ctx += [stem, cl_f]
         if len(w) <= 2:
             own.append("short")
         cl = self.clusters.get(w) or self.clusters.get(st)

@@ -197,21 +197,19 @@ class NERTagger:
     @staticmethod
     def _sentences(doc: Document) -> list[list[tuple[int, int, str]]]:
         """The document's tokens as (start, end, text), cut into sentences."""
-        if not doc.tokens:
-            from ahdath.ner.text import simple_tokens
+        if doc.tokens:
+            return NERTagger._cut([(t.start, t.end, t.text, t.sent) for t in doc.tokens])
+        from ahdath.ner.text import simple_tokens
 
-            return NERTagger._cut([(s, e, w, 0) for s, e, w in simple_tokens(doc.text)])
-        return NERTagger._cut(doc.tokens)
+        return NERTagger._cut([(s, e, w, 0) for s, e, w in simple_tokens(doc.text)])
 
     @staticmethod
-    def _cut(tokens: Sequence[Any]) -> list[list[tuple[int, int, str]]]:
-        """Tokens (``Token``s or (start, end, text, sentence) tuples) cut into sentences of (start, end,
-        text): at the tokenizer's sentence breaks, after a sentence-end mark, and every MAX_SENT tokens."""
+    def _cut(tokens: Sequence[tuple[int, int, str, int]]) -> list[list[tuple[int, int, str]]]:
+        """(start, end, text, sentence) tokens cut into sentences of (start, end, text): at the tokenizer's
+        sentence breaks, after a sentence-end mark, and every MAX_SENT tokens."""
         sents: list[list[tuple[int, int, str]]] = []
         cur: list[tuple[int, int, str]] = []
         prev_sent, prev_text = None, ""
-        if tokens and not isinstance(tokens[0], tuple):
-            tokens = [(t.start, t.end, t.text, t.sent) for t in tokens]
         for start, end, text, sent in tokens:
             if prev_sent != sent or prev_text in SENT_END or len(cur) >= MAX_SENT:
                 cur = []
