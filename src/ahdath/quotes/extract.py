@@ -398,7 +398,7 @@ class _Run:
         outlet = outlet_at(self.toks, i, self.ex._alex) if i is not None else None
         if outlet is not None:
             return outlet.kind != "media"
-        return actor.sector == "JRN" and actor.kind == "organization"
+        return actor.sector == "JRN" and actor.kind in ("organization", "agent")  # وسائل إعلام سعودية، الصحافة
 
     def np_speaker(self, lo: int, hi: int, resolve: bool = True) -> Actor | None:
         """A speaker phrase from the words [lo, hi) no actor mention covers (مصادر ميدانية)."""
@@ -739,9 +739,7 @@ class _Run:
             resolved = self.ex.resolver.resolve_span(self.doc, start, end)
             if resolved is not None:
                 return resolved
-        return Actor(
-            start, end, self.doc.text[start:end], kind="unknown", reason="fronted quote subject", confidence=0.3
-        )
+        return None
 
     def _content(self, intro: str, at: int, sent: Sentence) -> tuple[int, int, bool]:
         tok = self.toks[at]
