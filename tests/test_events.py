@@ -58,6 +58,16 @@ def test_future_conflict_act_is_a_threat() -> None:
     assert threat_mode("SUPPORT", None) is None
 
 
+def test_threat_only_when_the_actor_announces_its_own_act() -> None:
+    """سنواصل قصف (first person, the speaker acts) is a threat; a plan reported in the third person
+    (الجيش سيقصف) stays a future ASSAULT."""
+    first = _find(_code("وقال قائد الحرس الثوري: سنواصل قصف مواقع الإرهابيين في سوريا."), "THREATEN")
+    assert first and first[0].status == "asserted" and first[0].mode == "violence"
+    third = _code("وقالت الحكومة السورية إن الجيش سيقصف مواقع المسلحين في إدلب الأسبوع المقبل.")
+    assert not _find(third, "THREATEN")
+    assert [e.status for e in _find(third, "ASSAULT")] == ["future"]
+
+
 @pytest.mark.parametrize("text", ["", "   "])
 def test_empty_text_is_refused(text: str) -> None:
     from ahdath.io.validate import InputError

@@ -464,10 +464,11 @@ class EventCoder:
                         continue
                     why_type += why_sent
                 mode = m.mode if event_type == m.type else None
-                threat = threat_mode(event_type, mode) if status == "future" else None
+                # only an actor announcing its own act (سنواصل مواجهة، لن نسمح): a reported plan is a future act
+                threat = threat_mode(event_type, mode) if status == "future" and first_person(doc, sent, m.start_tok, m.head) else None
                 if threat is not None:
                     event_type, mode, status = "THREATEN", threat, "asserted"
-                    why_type += f"; a future {m.type} announced by its actor is a threat"
+                    why_type += f"; a future {m.type} announced by its actor in the first person is a threat"
                 nominal = is_nominal(doc, sent, m)
                 if event_type in DEMAND_TYPES:
                     requests.append((m, _arg_preps(m.arg)))
