@@ -42,12 +42,8 @@ def test_assault_by_army() -> None:
 def _decisions(text: str, date: str = "2023-10-14") -> list:
     """The coder's trigger decisions (type, sides, status) before the learned event filter."""
     pipe = ahdath.load(components=COMPONENTS)
-    doc = Document(id="t", text=text, date=date)
-    for name, component in pipe.components:
-        if name == "events":
-            return list(component.triggers(doc))
-        doc = component(doc)
-    raise AssertionError("no events component")
+    doc = pipe(Document(id="t", text=text, date=date))
+    return list(dict(pipe.components)["events"].triggers(doc))
 
 
 def test_negated_and_future_status() -> None:

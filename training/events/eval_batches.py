@@ -4,7 +4,7 @@ For articles no model has trained on yet: run this on new batches *before* retra
 are honest unseen-data figures (docs/benchmarks.md, "Unseen articles"). After retraining on them they
 are training-set figures and mean little.
 
-    python training/events/eval_batches.py bz,ca,cb            # comma-separated batch names
+    python training/events/eval_batches.py bz,ca,cb            # comma-separated batch names (event_sets.batch_names)
     python training/events/eval_batches.py bz,ca --keep /tmp/x  # also keep the gold and article JSONL
 
 Needs ``../shared`` (or ``$AHDATH_SHARED``) for the ant_news texts.
@@ -23,14 +23,13 @@ import event_sets
 
 from ahdath.evaluate import evaluate_events, format_report
 
-ROOT = Path(__file__).resolve().parents[2]
 
-
-def write_set(names: list[str], shared: Path, out: Path) -> tuple[Path, Path]:
-    """Gold (``{"docno", "events", "quotes"}``) and article (``{"id", "text", "title", "date"}``) JSONL of the batches."""
+def write_set(names: list[str], shared: Path, out: Path) -> tuple[Path, Path, int]:
+    """Gold (``{"docno", "events", "quotes"}``) and article (``{"id", "text", "title", "date"}``) JSONL of the
+    batches, and their number of articles."""
     gold: dict[str, dict] = {}
     for n in names:
-        path = ROOT / "training" / "data" / f"silver_extra_{n}.jsonl"
+        path = event_sets.ROOT / "training" / "data" / f"silver_extra_{n}.jsonl"
         if not path.is_file():
             sys.exit(f"no batch file {path}")
         gold.update(event_sets.read_jsonl(path, "docno"))
@@ -44,23 +43,22 @@ def write_set(names: list[str], shared: Path, out: Path) -> tuple[Path, Path]:
         for d in gold:
             a = arts[d]
             f.write(json.dumps({k: a.get(k) for k in ("id", "text", "title", "date")}, ensure_ascii=False) + "\n")
-    return gold_path, art_path
+    return gold_path, art_path, len(gold)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("batches", help="comma-separated batch names (training/data/silver_extra_NAME.jsonl)")
-    ap.add_argument("--shared", default=os.environ.get("AHDATH_SHARED", str(ROOT.parent / "shared")))
+    ap.add_argument("--shared", default=os.environ.get("AHDATH_SHARED", str(event_sets.ROOT.parent / "shared")))
     ap.add_argument("--keep", help="write the gold and article JSONL to this folder (else a temporary one)")
     args = ap.parse_args()
     shared = Path(args.shared)
     if not (shared / "data" / "ant_news" / "ant_news.jsonl.xz").is_file():
         print(f"ant_news not found under {shared}: nothing to score", file=sys.stderr)
         return
-    names = [n for n in args.batches.split(",") if n]
+    names = sorted(event_sets.batch_names(args.batches))
     with tempfile.TemporaryDirectory() as tmp:
-        gold, arts = write_set(names, shared, Path(args.keep or tmp))
-        n = sum(1 for _ in gold.open(encoding="utf-8"))
+        gold, arts, n = write_set(names, shared, Path(args.keep or tmp))
         print(f"{n} articles (batches {','.join(names)})")
         print(format_report(evaluate_events(gold, arts)))
 

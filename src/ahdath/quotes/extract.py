@@ -710,7 +710,8 @@ class _Run:
         return None
 
     def _np_before(self, k: int, lo: int) -> Actor | None:
-        """A fronted subject no mention covers, between a boundary and the cue (كما أن رئيس البرلمان علق)."""
+        """A fronted subject no mention covers, between a boundary and the cue (كما أن رئيس البرلمان علق), when
+        the resolver makes an actor of it; unresolved words are no speaker (the previous speaker is taken)."""
         i = k - 1
         if i >= lo and self.toks[i].text in "،,":
             i -= 1
@@ -734,12 +735,9 @@ class _Run:
         words = [t for t in self.toks[first : last + 1] if not t.is_punct]
         if not words or all(self.lex.word(t) in ("adverb", "turn") for t in words):
             return None
-        start, end = self.toks[first].start, self.toks[last].end
-        if self.ex.resolver is not None:
-            resolved = self.ex.resolver.resolve_span(self.doc, start, end)
-            if resolved is not None:
-                return resolved
-        return None
+        if self.ex.resolver is None:
+            return None
+        return self.ex.resolver.resolve_span(self.doc, self.toks[first].start, self.toks[last].end)
 
     def _content(self, intro: str, at: int, sent: Sentence) -> tuple[int, int, bool]:
         tok = self.toks[at]
