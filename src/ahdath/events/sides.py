@@ -5,8 +5,9 @@ holds the trigger, and the subject carried over from the previous statement. Eac
 (candidate, role) pair is described by sparse features -- direction and distance from the
 trigger, the preposition that introduces the candidate and whether it is the cue's own,
 genitive position, agent markers, the trigger's part of speech and type, the candidate's
-kind and sector, punctuation in between, and whether the hand-written word-order rules
-chose it -- and scored by a logistic model trained on the silver annotations
+kind, sector and country, punctuation in between, the words around the mention and between it
+and the trigger, and whether the hand-written word-order rules chose it -- and scored by a
+model trained on the annotations
 (``training/events/train_sides.py``). Weights ship as JSON: feature name → weight.
 """
 
