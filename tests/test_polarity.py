@@ -42,11 +42,10 @@ def test_evaluative_cue_follows_its_description(pipe) -> None:  # noqa: ANN001
     assert _describe(pipe, "شكر هنية إيران على مواقفها التي وصفها بالدبلوماسية الإسلامية الديناميكية.") == "SUPPORT"
     assert _describe(pipe, "ووصف ترامب الاتفاق النووي بأنه أسوأ اتفاق.") is None
     assert _describe(pipe, "ووصف ترامب الاتفاق النووي في مؤتمر صحفي.") is None  # no evaluative word: the lexicon's reading
-    # End to end with the lexicon coder alone: whether the learned classifier and filter keep this
+    # End to end with the lexicon coder alone (recoding the pipeline's document): whether the learned classifier and filter keep this
     # sentence's event at all is their call and moves with each retraining; the type is the polarity's.
     rules = EventCoder.load(use_model=False, resolver=dict(pipe.components)["actors"])
-    before_events = ahdath.load(components=("language", "actors", "quotes"))
-    blame = rules(before_events(Document(id="b", text="ووصف ترامب الاتفاق النووي بأنه أسوأ اتفاق.", date="2018-07-13")))
+    blame = rules(pipe(Document(id="b", text="ووصف ترامب الاتفاق النووي بأنه أسوأ اتفاق.", date="2018-07-13")))
     assert [e.type for e in blame.events] == ["ACCUSE"], [(e.type, e.reason) for e in blame.events]
 
 

@@ -31,7 +31,7 @@ from ahdath.events.arguments import (
 from ahdath.events.lexicon import TriggerMatch
 from ahdath.events.linear import LinearModel
 from ahdath.events.place import locative_before
-from ahdath.model import Actor, Document, Sentence
+from ahdath.model import Actor, Document, Sentence, Token
 
 MODEL_PATH = Path(__file__).parent / "data" / "sides_model.json"
 SidesModel = LinearModel  # roles: "actor", "recipient"
@@ -160,21 +160,22 @@ def candidate_features(
         f += [f"in_complement={opener}|type={m.type}", f"in_complement={opener}|pos={pos}"]
     before_tok = doc.tokens[mention.start_tok - 1] if mention.start_tok > sent.token_start else None
     f.append(f"comma_before={before_tok is not None and before_tok.norm in ('،', ',')}|dir={direction}")
-    f += _word_features(doc, sent, m, mention, direction, toks)
+    f += _word_features(doc, sent, m, mention, direction, before_tok, toks)
     return f
 
 
 GAP_WORDS = 6  # the words between trigger and candidate are features when the gap is at most this long
 
 
-def _word_features(doc: Document, sent: Sentence, m: TriggerMatch, mention: Mention, direction: str, gap: list) -> list[str]:
+def _word_features(
+    doc: Document, sent: Sentence, m: TriggerMatch, mention: Mention, direction: str, before_tok: Token | None, gap: list[Token]
+) -> list[str]:
     """The words around a candidate mention: the word before it (بحق، لصالح، رئيس، جرائم), the word after it
     (a verb whose subject it is), its own first stem (قوات، وزير، محكمة) and, over a short gap, the words
     between it and the trigger -- lexical context the annotations teach per word."""
     f = []
-    if mention.start_tok > sent.token_start:
-        before = doc.tokens[mention.start_tok - 1].norm
-        f += [f"prevw={before}|dir={direction}", f"prevw={before}|type={m.type}"]
+    if before_tok is not None:
+        f += [f"prevw={before_tok.norm}|dir={direction}", f"prevw={before_tok.norm}|type={m.type}"]
     if mention.end_tok < sent.token_end:
         after = doc.tokens[mention.end_tok].norm
         f += [f"nextw={after}|dir={direction}", f"nextw={after}|type={m.type}"]
