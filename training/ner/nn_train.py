@@ -222,6 +222,8 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--gazetteer", type=Path, default=WORK / "gazetteer.tsv")
     ap.add_argument("--word-dropout", type=float, default=0.0, help="training: replace a token's vectors by <unk> with this probability")
+    ap.add_argument("--extra", type=Path, help="more hand-tagged sentences (token tag lines, e.g. training/data/ner) added to training")
+    ap.add_argument("--extra-weight", type=float, default=1.0, help="loss weight of the --extra sentences")
     ap.add_argument("--silver", type=Path, help="extra machine-tagged sentences (token tag lines) added to training")
     ap.add_argument("--silver-weight", type=float, default=0.5, help="loss weight of the silver sentences")
     ap.add_argument("--device", default="cpu")
@@ -235,6 +237,9 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
     t0 = time.time()
     sents = load_tagged(TRAIN_FILE)
     train, dev = (sents, []) if a.full else split_train_dev(sents)
+    n_aner = len(train)
+    if a.extra:  # hand-tagged sentences: batched with the gold ones, weighted by --extra-weight
+        train = train + load_tagged(a.extra)
     train_words = [fold_key(t) for toks, _ in train for t in toks]
     words, emb = build_vocab(WORK / "ant_ft.bin", WORK / "ant_tokens.txt", train_words, a.vocab)
     char_counts = Counter(c for w in train_words for c in w)
@@ -259,8 +264,10 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
     n_gold = len(train)
     if a.silver:  # after the gold sentences; their own batches, weighted by --silver-weight
         train = train + load_tagged(a.silver)
-    order = sorted(range(n_gold), key=lambda i: len(train[i][0]))
-    batches = [order[i : i + a.batch] for i in range(0, len(order), a.batch)]
+    batches = []
+    for lo, hi in ((0, n_aner), (n_aner, n_gold)):  # ANERcorp and --extra sentences in batches of their own
+        order = sorted(range(lo, hi), key=lambda i: len(train[i][0]))
+        batches += [order[i : i + a.batch] for i in range(0, len(order), a.batch)]
     order = sorted(range(n_gold, len(train)), key=lambda i: len(train[i][0]))
     batches += [order[i : i + a.batch] for i in range(0, len(order), a.batch)]
     for ep in range(1, a.epochs + 1):
@@ -272,7 +279,8 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
             em = net.emissions(idx, ch, fs, lengths)
             loss = net.crf.nll(em, tags, mask)
             opt.zero_grad()
-            ((a.silver_weight if bi[0] >= n_gold else 1.0) * loss / len(bi)).backward()
+            weight = a.silver_weight if bi[0] >= n_gold else a.extra_weight if bi[0] >= n_aner else 1.0
+            (weight * loss / len(bi)).backward()
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             opt.step()
             tot += loss.item()
@@ -302,13 +310,13 @@ def main(argv: list[str] | None = None) -> tuple[float, int]:
             if f1 > best[0]:
                 best = (f1, e)
                 meta = {"epoch": e, "averaged": tag, "dev_f1": round(100 * f1, 2), **vars(a)}
-                save_model(out_dir, model, words, chars, meta | {"out": None, "gazetteer": str(a.gazetteer), "silver": a.silver and str(a.silver), "lm": a.lm and str(a.lm)})
+                save_model(out_dir, model, words, chars, meta | {"out": None, "gazetteer": str(a.gazetteer), "silver": a.silver and str(a.silver), "extra": a.extra and str(a.extra), "lm": a.lm and str(a.lm)})
                 (out_dir / "dev_report.txt").write_text(format_prf(res) + "\n", encoding="utf-8")
         print(msg, flush=True)
     if not dev:
         final = candidates[-1][0]
         meta = {"epoch": a.epochs, "averaged": candidates[-1][2], **vars(a)}
-        save_model(out_dir, final, words, chars, meta | {"out": None, "gazetteer": str(a.gazetteer), "silver": a.silver and str(a.silver), "lm": a.lm and str(a.lm)})
+        save_model(out_dir, final, words, chars, meta | {"out": None, "gazetteer": str(a.gazetteer), "silver": a.silver and str(a.silver), "extra": a.extra and str(a.extra), "lm": a.lm and str(a.lm)})
     print(f"best {best} total {time.time() - t0:.0f}s", flush=True)
     return best
 

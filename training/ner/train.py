@@ -58,6 +58,8 @@ from common import (  # noqa: E402
     split_train_dev,
 )
 from crf import train_crf  # noqa: E402
+from extra_data import DATA_DIR as EXTRA_DIR  # noqa: E402
+from extra_data import load as load_extra  # noqa: E402
 from lm_train import main as train_lm  # noqa: E402
 from nn_train import main as train_nn  # noqa: E402
 from prepare_text import main as prepare_text  # noqa: E402
@@ -79,6 +81,7 @@ SILVER_EPOCHS = 25
 SILVER_CANDIDATES = 24_000  # ANT sentences tagged by the teacher (the base members + CRF without the dev slice)
 SILVER_MAX = 3_000  # confident sentences kept
 SILVER_WEIGHT = 0.5  # their loss weight
+EXTRA_WEIGHT = 1.0  # loss weight of the hand-tagged ANT sentences (training/data/ner)
 O_BIASES = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)  # tried on the dev slice (besides 0)
 BILSTM_SCALES = (1.0, 1.5, 2.0)  # the BiLSTMs' weight in the joint scores (the CRF's: 1), tried on the dev slice
 LM_HIDDEN = 0  # size of the optional pretrained word LM whose states feed the BiLSTMs (0: none, shipped; 128: see MODEL_CARD)
@@ -210,6 +213,10 @@ def main() -> None:
     ap.add_argument("--silver-max", type=int, default=SILVER_MAX, help="confident sentences kept")
     ap.add_argument("--no-crf-silver", dest="crf_silver", action="store_false",
                     help="train the CRF on the gold sentences only (the 2026-11-25 recipe)")
+    ap.add_argument("--extra", default="all",
+                    help="hand-tagged ANT sentences of training/data/ner/ added to the ANERcorp training sentences: "
+                         "'all' (every ner_*.jsonl), 'none', or a comma list of batch names (n01,n02,...)")
+    ap.add_argument("--extra-weight", type=float, default=EXTRA_WEIGHT, help="the BiLSTMs' loss weight of those sentences")
     ap.add_argument("--no-test", action="store_true", help="do not tag the test file (experiments)")
     ap.add_argument("--lm-hidden", type=int, default=LM_HIDDEN, help="word LM size per direction (0: no LM features)")
     ap.add_argument("--lm-tokens", type=int, default=LM_TOKENS, help="corpus tokens the word LM is trained on")
@@ -232,15 +239,24 @@ def main() -> None:
         print(f"vectors done {time.time() - t_start:.0f}s", flush=True)
     sents = load_tagged(TRAIN_FILE)
     train, dev = split_train_dev(sents)
+    # hand-tagged ANT news sentences (training/data/ner): added to every model's training sentences
+    extra_path = WORK / "extra.txt"
+    extra_files = ([] if a.extra == "none" else sorted(EXTRA_DIR.glob("ner_*.jsonl")) if a.extra == "all"
+                   else [EXTRA_DIR / f"ner_{b}.jsonl" for b in a.extra.split(",")])
+    extra = load_extra(extra_files) if extra_files else []
+    with extra_path.open("w", encoding="utf-8") as w:
+        for toks, tags in extra:
+            w.write("".join(f"{t} {g}\n" for t, g in zip(toks, tags, strict=True)) + "\n")
+    print(f"hand-tagged ANT sentences: {len(extra)} from {len(extra_files)} files", flush=True)
     clusters_path = WORK / "clusters.tsv"
     if a.force or not clusters_path.is_file():
-        extra = [fold_key(t) for toks, _ in sents for t in toks]
-        n = build_clusters(vectors, corpus, clusters_path, extra, ks=CLUSTER_KS)
+        words = [fold_key(t) for toks, _ in sents for t in toks]
+        n = build_clusters(vectors, corpus, clusters_path, words, ks=CLUSTER_KS)
         print(f"clusters: {n} words, {time.time() - t_start:.0f}s", flush=True)
     gaz_path = WORK / "gazetteer.tsv"
     print("gazetteer entries:", build_gazetteer(SHARED / "data", gaz_path, extended=not a.basic_gazetteer), flush=True)
     fx = FeatureExtractor(load_clusters(clusters_path), load_gazetteer(gaz_path))
-    inputs = (clusters_path, gaz_path)
+    inputs = (clusters_path, gaz_path, extra_path)
     meta: dict = {
         "backends": ["bilstm-crf"] * sum(kind != "teacher" for kind, _ in members) + ["crf"],
         "trained_on": f"{TRAIN_FILE.name}: CRF on all sentences, BiLSTMs on all but the dev slice (best epoch)",
@@ -252,9 +268,10 @@ def main() -> None:
         "person_parts": True,
         "combine": "joint",
         "gazetteer": "basic" if a.basic_gazetteer else "extended",
+        "extra": {"sentences": len(extra), "files": [f.name for f in extra_files], "weight": a.extra_weight},
     }
     # 1. CRF without the dev slice: the dev ensembles' CRF and the self-training teacher's
-    crf_step(fx, train, WORK / "crf_dev.bin", crf_params, inputs, a.force)
+    crf_step(fx, train + extra, WORK / "crf_dev.bin", crf_params, inputs, a.force)
     vec_key = [vectors.stat().st_size, int(vectors.stat().st_mtime)]
     # 1b. a bidirectional word LM pretrained on ANT news: its states are inputs of the BiLSTMs
     lm_path = WORK / "lm.npz"
@@ -275,7 +292,9 @@ def main() -> None:
         name = f"m{k + 1}_{'silver' if kind == 'silver' else 'base'}_s{seed}{lm_tag}"  # a teacher is trained as a base member
         args = ["--epochs", str(a.epochs if kind != "silver" else a.silver_epochs), "--gazetteer", str(gaz_path),
                 *NN_ARGS, "--seed", str(seed)]
-        key: dict = {"args": args, "inputs": file_digest(gaz_path), "vectors": vec_key}
+        if extra:
+            args += ["--extra", str(extra_path), "--extra-weight", str(a.extra_weight)]
+        key: dict = {"args": args, "inputs": file_digest(gaz_path, extra_path), "vectors": vec_key}
         if uses_lm:
             args += ["--lm", str(lm_path)]
             key["lm"] = file_digest(lm_path)
@@ -310,7 +329,7 @@ def main() -> None:
             sys.exit("the CRF's silver sentences come with a silver member (or use --no-crf-silver)")
         crf_extra = load_tagged(silver_path)
         crf_dev, crf_full = WORK / "crf_dev_silver.bin", WORK / "crf_silver.bin"
-        crf_step(fx, train + crf_extra, crf_dev, crf_params, (*inputs, silver_path), a.force)
+        crf_step(fx, train + extra + crf_extra, crf_dev, crf_params, (*inputs, silver_path), a.force)
         meta["crf_silver"] = len(crf_extra)
     # 3. dev slice: ensembles of the first k members + the CRF without the dev slice; member weights
     #    1 (sum) or 1/k (mean) chosen here
@@ -345,7 +364,7 @@ def main() -> None:
     meta["dev_f1"] = round(best_bias[0], 2)
     meta["dev_f1_without_o_bias"] = round(best[0], 2)
     # 4. shipped: the same members + a CRF retrained on all training sentences
-    crf_step(fx, sents + crf_extra, crf_full, crf_params, (*inputs, silver_path) if crf_extra else inputs, a.force)
+    crf_step(fx, sents + extra + crf_extra, crf_full, crf_params, (*inputs, silver_path) if crf_extra else inputs, a.force)
     out = a.out
     write_model(out, nn_dirs, crf_full, clusters_path, gaz_path, meta)
     if TEST_FILE.is_file() and not a.no_test:
