@@ -183,7 +183,7 @@ def main() -> None:
         BATCH_DIR.mkdir(parents=True, exist_ok=True)
         exclude = set()
         for f in BATCH_DIR.glob("batch_*.jsonl"):
-            exclude |= {f"{r['doc']}:{r['start']}" for r in map(json.loads, f.read_text(encoding="utf-8").splitlines())}
+            exclude |= {f"{r['doc']}:{r['start']}" for r in map(json.loads, f.read_text(encoding="utf-8").splitlines()) if "doc" in r}
         select(a.seed, a.first, a.n_batches, a.size, exclude)
     else:
         sys.exit(1 if check(a.files) else 0)
