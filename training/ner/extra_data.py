@@ -13,6 +13,8 @@ re-reading the sentence from ``../shared`` (the repo keeps offsets and entity st
 
 usage: python training/ner/extra_data.py select SEED FIRST_BATCH N_BATCHES [--size 200]
        python training/ner/extra_data.py check FILE...      (annotation files or batch files + answers)
+       python training/ner/extra_data.py conll OUT BATCH... (a CoNLL file `TOKEN TAG` of those batches, e.g. the
+                                                             held-out n39,n40, for `ahdath tag-conll` + score_conll.py)
 """
 
 from __future__ import annotations
@@ -178,7 +180,17 @@ def main() -> None:
     s.add_argument("--size", type=int, default=200)
     c = sub.add_parser("check")
     c.add_argument("files", nargs="+", type=Path)
+    w = sub.add_parser("conll")
+    w.add_argument("out", type=Path)
+    w.add_argument("batches", nargs="+")
     a = ap.parse_args()
+    if a.cmd == "conll":
+        sents = load([DATA_DIR / f"ner_{b}.jsonl" for b in a.batches])
+        with a.out.open("w", encoding="utf-8") as f:
+            for toks, tags in sents:
+                f.write("".join(f"{t} {g}\n" for t, g in zip(toks, tags, strict=True)) + "\n")
+        print(f"{a.out}: {len(sents)} sentences")
+        return
     if a.cmd == "select":
         BATCH_DIR.mkdir(parents=True, exist_ok=True)
         exclude = set()
