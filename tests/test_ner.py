@@ -96,6 +96,23 @@ def test_tag_conll_round_trip(tmp_path: Path, tagger: NERTagger) -> None:
     assert lines.count("") == out.read_text(encoding="utf-8").count("\n\n") + 1
 
 
+def test_cli_tag_conll_model_option(tmp_path: Path) -> None:
+    """`ahdath tag-conll --model DIR` tags with that model; a directory without one is refused."""
+    from click.testing import CliRunner
+
+    from ahdath.cli import main
+    from ahdath.ner.tagger import DEFAULT_MODEL_DIR
+
+    src = tmp_path / "in.txt"
+    src.write_text("وصل O\nمحمد B-PERS\nعلي I-PERS\nإلى O\nبغداد B-LOC\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["tag-conll", "--model", str(DEFAULT_MODEL_DIR), str(src), str(tmp_path / "a.txt")])
+    assert r.exit_code == 0, r.output
+    assert [row[0] for row in read_conll(tmp_path / "a.txt")[0]] == ["وصل", "محمد", "علي", "إلى", "بغداد"]
+    (tmp_path / "empty").mkdir()
+    r = CliRunner().invoke(main, ["tag-conll", "--model", str(tmp_path / "empty"), str(src), str(tmp_path / "b.txt")])
+    assert r.exit_code != 0
+
+
 def test_document_entities_offsets(tagger: NERTagger) -> None:
     text = "التقى الرئيس الأمريكي جورج بوش رئيس الوزراء البريطاني توني بلير في لندن يوم الاثنين."
     doc = Document(id="t", text=text)

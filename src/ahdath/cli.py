@@ -80,11 +80,14 @@ def _with_date(rec: Record | RecordError, date: str) -> Record | RecordError:
 @main.command("tag-conll")
 @click.argument("inp", type=click.Path(exists=True, dir_okay=False))
 @click.argument("out", type=click.Path(dir_okay=False, writable=True))
-def tag_conll_cmd(inp: str, out: str) -> None:
+@click.option("--model", "model", type=click.Path(exists=True, file_okay=False), default=None,
+              help="NER model directory (default: the shipped model).")
+def tag_conll_cmd(inp: str, out: str, model: str | None) -> None:
     """Tag a CoNLL file (one token per line) with IOB2 entity tags: writes `TOKEN TAG` lines."""
     from ahdath.ner.conll import tag_conll
+    from ahdath.ner.tagger import NERTagger
 
-    n = tag_conll(inp, out)
+    n = tag_conll(inp, out, NERTagger.load(model) if model else None)
     click.echo(f"ahdath: tagged {n} sentence(s) -> {out}", err=True)
 
 
