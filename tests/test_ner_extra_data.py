@@ -72,7 +72,13 @@ def test_annotations_align_with_the_articles() -> None:
     rows = _rows()
     if not rows:
         pytest.skip("no annotation files")
-    sents = E.load()
+    sents = E.load(sorted(DATA.glob("ner_*.jsonl")))
     assert len(sents) == len(rows)
     n_ent = sum(t.startswith("B-") for _, tags in sents for t in tags)
     assert n_ent == sum(len(r["entities"]) for _, _, r in rows)
+
+
+def test_held_out_batches_are_not_training_files() -> None:
+    E = _extra()
+    names = {p.stem.removeprefix("ner_") for p in E.training_files()}
+    assert not names & set(E.HELD_OUT)
