@@ -16,8 +16,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # AHDATH_EXTRA_BATCHES="abcdefgh" (one-letter batches) or "a,b,...,z,aa,ab" restricts the project's
 # annotations to those batches (stable comparisons while more batches are being written); unset, every
-# silver_extra_*.jsonl is used.
+# silver_extra_*.jsonl is used except the held-out batches below.
 _BATCHES = os.environ.get("AHDATH_EXTRA_BATCHES")
+# 720 articles kept out of training since session 8 and scored as unseen data (eval_batches.py); used
+# only when AHDATH_EXTRA_BATCHES names them
+HELD_OUT = frozenset(["el", "em", "en", "eo", "ep", "eq", "er", "es", "et", "eu", "ev", "ew", "ex", "ey", "ez", "fa"])
 
 
 def batch_names(spec: str) -> frozenset[str]:
@@ -28,7 +31,8 @@ def batch_names(spec: str) -> frozenset[str]:
 EXTRA = sorted(
     p
     for p in (ROOT / "training" / "data").glob("silver_extra_*.jsonl")
-    if _BATCHES is None or p.stem.removeprefix("silver_extra_") in batch_names(_BATCHES)
+    if (p.stem.removeprefix("silver_extra_") not in HELD_OUT if _BATCHES is None
+        else p.stem.removeprefix("silver_extra_") in batch_names(_BATCHES))
 )
 
 Articles = dict[str, dict]
