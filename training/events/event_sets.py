@@ -18,9 +18,10 @@ ROOT = Path(__file__).resolve().parents[2]
 # annotations to those batches (stable comparisons while more batches are being written); unset, every
 # silver_extra_*.jsonl is used except the held-out batches below.
 _BATCHES = os.environ.get("AHDATH_EXTRA_BATCHES")
-# 720 articles kept out of training since session 8 and scored as unseen data (eval_batches.py); used
-# only when AHDATH_EXTRA_BATCHES names them
-HELD_OUT = frozenset(["el", "em", "en", "eo", "ep", "eq", "er", "es", "et", "eu", "ev", "ew", "ex", "ey", "ez", "fa"])
+# batches kept out of training and scored as unseen data (eval_batches.py): el-fa (720 articles) since
+# session 8, fb-fq (720 articles) written in session 9; used only when AHDATH_EXTRA_BATCHES names them
+HELD_OUT = frozenset(["el", "em", "en", "eo", "ep", "eq", "er", "es", "et", "eu", "ev", "ew", "ex", "ey", "ez", "fa",
+                      "fb", "fc", "fd", "fe", "ff", "fg", "fh", "fi", "fj", "fk", "fl", "fm", "fn", "fo", "fp", "fq"])
 
 
 def batch_names(spec: str) -> frozenset[str]:
