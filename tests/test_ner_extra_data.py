@@ -80,5 +80,5 @@ def test_annotations_align_with_the_articles() -> None:
 
 def test_held_out_batches_are_not_training_files() -> None:
     E = _extra()
-    names = {p.stem.removeprefix("ner_") for p in E.training_files()}
+    names = {E.batch_name(p) for p in E.training_files()}
     assert not names & set(E.HELD_OUT)

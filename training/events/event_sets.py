@@ -29,12 +29,12 @@ def batch_names(spec: str) -> frozenset[str]:
     return frozenset(x.strip() for x in spec.split(",") if x.strip()) if "," in spec else frozenset(spec)
 
 
-EXTRA = sorted(
-    p
-    for p in (ROOT / "training" / "data").glob("silver_extra_*.jsonl")
-    if (p.stem.removeprefix("silver_extra_") not in HELD_OUT if _BATCHES is None
-        else p.stem.removeprefix("silver_extra_") in batch_names(_BATCHES))
-)
+def _trained_on(batch: str) -> bool:
+    """Whether an annotation batch is training data: the pinned batches, else all but the held-out ones."""
+    return batch not in HELD_OUT if _BATCHES is None else batch in batch_names(_BATCHES)
+
+
+EXTRA = sorted(p for p in (ROOT / "training" / "data").glob("silver_extra_*.jsonl") if _trained_on(p.stem.removeprefix("silver_extra_")))
 
 Articles = dict[str, dict]
 Gold = dict[str, dict]

@@ -23,6 +23,13 @@ def load_tagged(path: Path) -> list[tuple[list[str], list[str]]]:
     return [([r[0] for r in s], [r[-1] for r in s]) for s in read_conll(path)]
 
 
+def write_tagged(path: Path, sents: list[tuple[list[str], list[str]]]) -> None:
+    """``TOKEN TAG`` lines, a blank line after each sentence (what ``load_tagged`` reads back)."""
+    with path.open("w", encoding="utf-8") as w:
+        for toks, tags in sents:
+            w.write("".join(f"{t} {g}\n" for t, g in zip(toks, tags, strict=True)) + "\n")
+
+
 def split_train_dev(sents: list, fraction: float = DEV_FRACTION) -> tuple[list, list]:
     cut = int(len(sents) * (1 - fraction))
     return sents[:cut], sents[cut:]

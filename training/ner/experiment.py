@@ -13,9 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import TRAIN_FILE, WORK, entity_prf, format_prf, load_tagged, split_train_dev  # noqa: E402
 from crf import predict, train_crf  # noqa: E402
-from extra_data import DATA_DIR as EXTRA_DIR  # noqa: E402
+from extra_data import batch_files  # noqa: E402
 from extra_data import load as load_extra  # noqa: E402
-from extra_data import training_files  # noqa: E402
 
 from ahdath.ner.features import FeatureExtractor, load_clusters, load_gazetteer  # noqa: E402
 
@@ -36,8 +35,7 @@ def main() -> None:
     fx = FeatureExtractor(clusters, gaz)
     train, dev = split_train_dev(load_tagged(TRAIN_FILE))
     if a.extra:
-        files = training_files() if a.extra == "all" else [EXTRA_DIR / f"ner_{b}.jsonl" for b in a.extra.split(",")]
-        train = train + load_extra(files)
+        train = train + load_extra(batch_files(a.extra))
     model = WORK / "exp" / f"{a.name}.crf"
     secs = train_crf(fx, train, model, c1=a.c1, c2=a.c2, max_iter=a.iter)
     pred = predict(fx, model, [t for t, _ in dev])

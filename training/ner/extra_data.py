@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import REPO, SHARED  # noqa: E402
+from common import REPO, SHARED, write_tagged  # noqa: E402
 
 from ahdath.ner.tagger import SENT_END  # noqa: E402
 from ahdath.ner.text import TOKEN_RE  # noqa: E402
@@ -88,9 +88,23 @@ def align(tokens: list[str], entities: list[dict]) -> list[str]:
     return tags
 
 
+def batch_name(path: Path) -> str:
+    """The batch of an annotation file: ner_n01.jsonl -> n01."""
+    return path.stem.removeprefix("ner_")
+
+
 def training_files() -> list[Path]:
     """training/data/ner/ner_*.jsonl except the held-out test batches."""
-    return [p for p in sorted(DATA_DIR.glob("ner_*.jsonl")) if p.stem.removeprefix("ner_") not in HELD_OUT]
+    return [p for p in sorted(DATA_DIR.glob("ner_*.jsonl")) if batch_name(p) not in HELD_OUT]
+
+
+def batch_files(spec: str) -> list[Path]:
+    """Annotation files of a batch spec: 'all' (``training_files()``), 'none' or '' (none), or 'n01,n02,...'."""
+    if spec == "all":
+        return training_files()
+    if spec in ("", "none"):
+        return []
+    return [DATA_DIR / f"ner_{b}.jsonl" for b in spec.split(",")]
 
 
 def load(paths: list[Path] | None = None, articles: dict[str, dict] | None = None) -> list[tuple[list[str], list[str]]]:
@@ -151,8 +165,7 @@ def check(paths: list[Path]) -> int:
     arts = read_articles()
     bad = 0
     for p in paths:
-        batch = p.name.removeprefix("ner_").removesuffix(".jsonl")
-        bfile = BATCH_DIR / f"batch_{batch}.jsonl"
+        bfile = BATCH_DIR / f"batch_{batch_name(p)}.jsonl"
         want = {r["id"]: r for r in map(json.loads, bfile.read_text(encoding="utf-8").splitlines())} if bfile.is_file() else {}
         seen, n_ent = set(), 0
         for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
@@ -191,10 +204,8 @@ def main() -> None:
     w.add_argument("batches", nargs="+")
     a = ap.parse_args()
     if a.cmd == "conll":
-        sents = load([DATA_DIR / f"ner_{b}.jsonl" for b in a.batches])
-        with a.out.open("w", encoding="utf-8") as f:
-            for toks, tags in sents:
-                f.write("".join(f"{t} {g}\n" for t, g in zip(toks, tags, strict=True)) + "\n")
+        sents = load(batch_files(",".join(a.batches)))
+        write_tagged(a.out, sents)
         print(f"{a.out}: {len(sents)} sentences")
         return
     if a.cmd == "select":

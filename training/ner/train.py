@@ -56,10 +56,10 @@ from common import (  # noqa: E402
     format_prf,
     load_tagged,
     split_train_dev,
+    write_tagged,
 )
 from crf import train_crf  # noqa: E402
-from extra_data import DATA_DIR as EXTRA_DIR  # noqa: E402
-from extra_data import HELD_OUT, training_files  # noqa: E402
+from extra_data import HELD_OUT, batch_files, batch_name  # noqa: E402
 from extra_data import load as load_extra  # noqa: E402
 from lm_train import main as train_lm  # noqa: E402
 from nn_train import main as train_nn  # noqa: E402
@@ -126,9 +126,7 @@ def crf_step(fx: FeatureExtractor, sents: list, out: Path, params: dict, inputs:
 def evaluate(model_dir: Path, sents: list[tuple[list[str], list[str]]], tagger: NERTagger | None = None) -> dict:
     """Entity F1 of the model directory on tagged sentences, tagged through tag_conll."""
     tmp_in, tmp_out = WORK / "eval_in.txt", WORK / "eval_out.txt"
-    with tmp_in.open("w", encoding="utf-8") as w:
-        for toks, tags in sents:
-            w.write("".join(f"{t} {g}\n" for t, g in zip(toks, tags, strict=True)) + "\n")
+    write_tagged(tmp_in, sents)
     tag_conll(tmp_in, tmp_out, tagger or NERTagger.load(model_dir))
     pred = load_tagged(tmp_out)
     return entity_prf([g for _, g in sents], [p for _, p in pred])
@@ -157,13 +155,10 @@ def build_silver(teacher_dir: Path, corpus: Path, out: Path, n_cand: int = SILVE
     cand = corpus_sentences(corpus, n_cand)
     joint = teacher.tag_tokens(cand)
     alone = [NERTagger(teacher_dir, [b], {}, teacher.features)._tag_all(cand) for b in teacher.backends]
-    n = 0
-    with out.open("w", encoding="utf-8") as w:
-        for k, (toks, tags) in enumerate(zip(cand, joint, strict=True)):
-            if n < cap and any(t != "O" for t in tags) and all(a[k] == tags for a in alone):
-                w.write("".join(f"{t} {g}\n" for t, g in zip(toks, tags, strict=True)) + "\n")
-                n += 1
-    return n
+    kept = [(toks, tags) for k, (toks, tags) in enumerate(zip(cand, joint, strict=True))
+            if any(t != "O" for t in tags) and all(a[k] == tags for a in alone)][:cap]
+    write_tagged(out, kept)
+    return len(kept)
 
 
 def write_model(out: Path, nn_dirs: list[Path], crf: Path, clusters: Path, gaz: Path, meta: dict) -> None:
@@ -243,14 +238,11 @@ def main() -> None:
     train, dev = split_train_dev(sents)
     # hand-tagged ANT news sentences (training/data/ner): added to every model's training sentences
     extra_path = WORK / "extra.txt"
-    extra_files = ([] if a.extra == "none" else training_files() if a.extra == "all"
-                   else [EXTRA_DIR / f"ner_{b}.jsonl" for b in a.extra.split(",")])
-    if any(f.stem.removeprefix("ner_") in HELD_OUT for f in extra_files):
+    extra_files = batch_files(a.extra)
+    if any(batch_name(f) in HELD_OUT for f in extra_files):
         sys.exit(f"--extra: batches {', '.join(HELD_OUT)} are the held-out ANT news test")
     extra = load_extra(extra_files) if extra_files else []
-    with extra_path.open("w", encoding="utf-8") as w:
-        for toks, tags in extra:
-            w.write("".join(f"{t} {g}\n" for t, g in zip(toks, tags, strict=True)) + "\n")
+    write_tagged(extra_path, extra)
     print(f"hand-tagged ANT sentences: {len(extra)} from {len(extra_files)} files", flush=True)
     clusters_path = WORK / "clusters.tsv"
     if a.force or not clusters_path.is_file():
