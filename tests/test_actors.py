@@ -437,3 +437,14 @@ def test_a_definite_place_head_noun_refers_back_to_its_place() -> None:
     assert back and back[0].country == "PSE", [(a.text, a.country) for a in doc.actors]
     private = ahdath.code("تدهورت الأوضاع في قطاع غزة. ودعا الوزير إلى دعم القطاع الخاص.", date="2023-10-14")
     assert not [a for a in private.actors if a.text == "القطاع"]
+
+
+def test_role_noun_gives_way_to_a_longer_name() -> None:
+    # «مقاتلات التحالف» is a role noun, but «التحالف العربي» is a known name that runs past it
+    jets = find(run("شنت مقاتلات التحالف العربي لدعم الشرعية غارات", date="2018-05-01"), "مقاتلات التحالف العربي")
+    assert (jets.country, jets.sector) == ("SAU", "MIL")
+    planes = run("قصفت طائرات التحالف العربي مواقع", date="2018-05-01")
+    assert find(planes, "التحالف العربي").actor_id == "saudi-led-coalition"
+    assert not [a for a in planes.actors if a.text == "طائرات التحالف"]
+    # a person's title keeps its words (رئيس المكتب السياسي ... is Haniyeh, not a president)
+    assert find(run("قال رئيس المكتب السياسي لحركة حماس"), "رئيس المكتب السياسي لحركة حماس").name == "Ismail Haniyeh"

@@ -37,6 +37,8 @@ from ahdath.model import Actor, Document, Token
 KIND_OF_TYPE = {"person": "person", "organization": "organization", "igo": "igo"}
 # Preference of a mention as "the most specific" one of its entity.
 MENTION_RANK = {"name": 5, "surname": 4, "title": 3, "loaded": 2, "agent": 2, "capital": 1, "nisba": 1}
+# a knowledge-base match: end token, offset of the form in its first token, clitic prefix, targets, form key
+_Hit = tuple[int, int, str, tuple[Target, ...], tuple[str, ...]]
 PEOPLE_SUFFIXES = ("يون", "يين", "يات", "يان", "يتان", "يتين")
 
 
@@ -122,9 +124,7 @@ class ActorResolver:
     # ---- 1. matching --------------------------------------------------------------------------
     def _match(self, doc: Document, toks: list[Token]) -> list[_M]:
         kb = self.kb
-        index, prefixes = kb.index, kb.prefixes
         out: list[_M] = []
-        n = len(toks)
         cache, miss = self._first_cache, self._miss
         get = cache.get
         norms = [t.norm for t in toks]
@@ -148,24 +148,10 @@ class ActorResolver:
                     continue
                 if len(cache) < 200_000:
                     cache[tok.norm] = starts
-            best: tuple[int, int, str, tuple[Target, ...], tuple[str, ...]] | None = None
-            for form, off, pre in starts:
-                key: tuple[str, ...] = (form,)
-                j = i + 1
-                hit = index.get(key)
-                last = (j, hit, key) if hit else None
-                while j < n and key in prefixes:
-                    if (norms[j] == "_" and j + 1 < n and toks[j].start == toks[j - 1].end) or \
-                            (len(norms[j]) == 1 and norms[j] in QUOTES and j + 1 < n
-                             and ((*key, norms[j + 1]) in index or (*key, norms[j + 1]) in prefixes)):
-                        j += 1  # a hashtag joins words with "_" (#الأمم_المتحدة); quotes inside a name
-                    key = (*key, norms[j])
-                    j += 1
-                    hit = index.get(key)
-                    if hit:
-                        last = (j, hit, key)
-                if last and (best is None or last[0] > best[0]):
-                    best = (last[0], off, pre, last[1], last[2])
+            best = self._longest(toks, norms, i, starts)
+            if best is not None and best[3][0].kind == "agent" and len(best[4]) == best[0] - i > 1 \
+                    and not kb.agents[best[3][0].ref].person:
+                best = self._yield_to_entry(toks, norms, i, best)
             if best is None:
                 continue
             j, off, pre, targets, key = best
@@ -179,6 +165,45 @@ class ActorResolver:
                 out.append(_M(i, j, start, toks[j - 1].end, t0, prefix=pre, form=" ".join(key)))
             i = j
         return out
+
+    def _longest(self, toks: list[Token], norms: list[str], i: int,
+                 starts: list[tuple[str, int, str]]) -> _Hit | None:
+        """The longest knowledge-base form starting at token ``i`` (one of its first-word forms ``starts``)."""
+        index, prefixes, n = self.kb.index, self.kb.prefixes, len(toks)
+        best: _Hit | None = None
+        for form, off, pre in starts:
+            key: tuple[str, ...] = (form,)
+            j = i + 1
+            hit = index.get(key)
+            last = (j, hit, key) if hit else None
+            while j < n and key in prefixes:
+                if (norms[j] == "_" and j + 1 < n and toks[j].start == toks[j - 1].end) or \
+                        (len(norms[j]) == 1 and norms[j] in QUOTES and j + 1 < n
+                         and ((*key, norms[j + 1]) in index or (*key, norms[j + 1]) in prefixes)):
+                    j += 1  # a hashtag joins words with "_" (#الأمم_المتحدة); quotes inside a name
+                key = (*key, norms[j])
+                j += 1
+                hit = index.get(key)
+                if hit:
+                    last = (j, hit, key)
+            if last and (best is None or last[0] > best[0]):
+                best = (last[0], off, pre, last[1], last[2])
+        return best
+
+    def _yield_to_entry(self, toks: list[Token], norms: list[str], i: int, agent: _Hit) -> _Hit | None:
+        """A role-noun match (not a person's title) whose last words begin a longer knowledge-base name (مقاتلات التحالف + التحالف
+        العربي لدعم الشرعية, طيران التحالف + التحالف الدولي) gives way to the name: the role noun keeps its
+        first words when they are a form on their own, else it is dropped."""
+        j = agent[0]
+        for k in range(i + 1, j):
+            starts = [(f, o, p) for f, o, p in self._forms(toks[k]) if f and p != "+" and self.kb.starts(f)]
+            hit = self._longest(toks, norms, k, starts) if starts else None
+            if hit is None or hit[0] <= j or hit[3][0].kind in ("agent", "blocker"):
+                continue
+            head = agent[4][:k - i]
+            targets = self.kb.index.get(head)
+            return (k, agent[1], agent[2], targets, head) if targets and targets[0].kind == "agent" else None
+        return agent
 
     def _forms(self, tok: Token) -> list[tuple[str, int, str]]:
         forms = self._forms_cache.get(tok.norm)
