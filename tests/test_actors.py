@@ -448,3 +448,11 @@ def test_role_noun_gives_way_to_a_longer_name() -> None:
     assert not [a for a in planes.actors if a.text == "طائرات التحالف"]
     # a person's title keeps its words (رئيس المكتب السياسي ... is Haniyeh, not a president)
     assert find(run("قال رئيس المكتب السياسي لحركة حماس"), "رئيس المكتب السياسي لحركة حماس").name == "Ismail Haniyeh"
+
+
+def test_surname_after_a_full_name_beats_a_knowledge_base_surname() -> None:
+    # «المالكي» alone is Nouri al-Maliki in the knowledge base, but here Riyad al-Maliki was named first
+    doc = run("طلب وزير الخارجية الفلسطيني، رياض المالكي، من المحكمة التحقيق. وقال المالكي إن", date="2018-05-22")
+    later = [a for a in doc.actors if a.text == "المالكي"]
+    assert later and later[0].name == "Riyad al-Maliki" and later[0].country == "PSE"
+    assert find(run("وقال المالكي إن", date="2010-05-01"), "المالكي").name == "Nouri al-Maliki"

@@ -737,18 +737,22 @@ class ActorResolver:
             ):
                 leading.setdefault(words[0], p)
         for m in res:
-            if not (m.emit and m.kind == "person" and m.mention == "name" and m.actor_id is None
-                    and m.reason.startswith("named entity")):
+            if not (m.emit and m.kind == "person" and m.mention == "name"):
+                continue
+            unknown = m.actor_id is None and m.reason.startswith("named entity")
+            if not unknown and m.j - m.i != 1:
                 continue
             words = [t.norm for t in toks[m.i:m.j] if not t.is_punct]
             if not words or len(words) > 2:
                 continue
             key = tuple(words)
-            p = surname.get(key) or surname.get(tuple(w.removeprefix("و") for w in key))
-            if p is None and len(words) == 1:
+            p = surname.get(key) or surname.get(tuple(w.removeprefix("و") for w in key)) or surname.get((m.form,))
+            if p is None and len(words) == 1 and unknown:
                 p = leading.get(words[0]) or leading.get(words[0].removeprefix("و"))
-            if p is None or p is m or p.j - p.i <= m.j - m.i:
+            if p is None or p is m or p.j - p.i <= m.j - m.i or (not unknown and (p.actor_id == m.actor_id or p.start > m.start)):
                 continue
+            # an unknown short name, or a knowledge-base surname alias (المالكي: Nouri al-Maliki) after another
+            # person of that surname is named in the article (رياض المالكي ... وقال المالكي)
             m.name, m.country, m.sector, m.actor_id, m.wikidata = p.name, p.country, p.sector, p.actor_id, p.wikidata
             m.has_country, m.office_sector, m.mention = p.has_country, p.office_sector, "surname"
             m.reason = f"short name → {p.name or doc.text[p.start:p.end]} (in-document)"
