@@ -233,6 +233,7 @@ def test_data_files_format() -> None:
         "stop",
         "link",
         "turn",
+        "circumstantial",
         "pronoun",
         "statement",
     }
@@ -340,3 +341,13 @@ def test_place_in_a_title_phrase_is_not_the_speaker() -> None:
     )
     (q,) = run(doc)
     assert q.speaker is not None and q.speaker.text == "واصب شاهين"
+
+
+def test_circumstantial_clause_after_the_cue_keeps_the_previous_speaker() -> None:
+    text = ("قال السفير إن العملية كانت خاصة. "
+            "وأضاف وهو يقف إلى جانب الصحافي \"بفضل هذه العملية تمكنا من إحباط المخطط\". "
+            "وأضاف مقدما الشكر إلى الشرطة \"سنواصل العمل من أجل حماية الصحافيين\".")
+    doc = make_doc(text, [("السفير", "Ambassador", "agent"), ("الصحافي", "Journalist", "agent")])
+    quotes = run(doc)
+    assert len(quotes) == 3, [(q.speaker and q.speaker.text, q.text[:20]) for q in quotes]
+    assert all(q.speaker is not None and q.speaker.name == "Ambassador" for q in quotes)

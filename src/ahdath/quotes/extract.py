@@ -419,7 +419,7 @@ class _Run:
             j += 1
         if j <= i:
             return None
-        if j - i == 1 and _adverbial_participle(self.toks[i].norm):
+        if _adverbial_participle(self.toks[i].norm):  # وأضاف مقدما التعازي: how it was said, not who
             return None
         start, end = self.toks[i].start, self.toks[j - 1].end
         if resolve and self.ex.resolver is not None:
@@ -672,6 +672,10 @@ class _Run:
             if pron is not None:
                 return pron, region_hi
             first_word = next((t for t in self.toks[region_lo:region_hi] if not t.is_punct), None)
+            if first_word is not None and (
+                self.lex.word(first_word) == "circumstantial" or _adverbial_participle(first_word.norm)
+            ):  # وأضاف وهو يقف، وأضاف مقدما التعازي: the subject is the one before
+                return self.previous_speaker(sent.i, self.toks[k].start, turn), region_hi
             if first_word is not None and self.lex.word(first_word) == "statement":  # وقال البيان، وأضاف البيان
                 issuer = self._issuer(region_lo, region_hi)
                 return issuer or self.previous_speaker(sent.i, self.toks[k].start, turn), region_hi
