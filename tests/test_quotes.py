@@ -234,6 +234,7 @@ def test_data_files_format() -> None:
         "link",
         "turn",
         "circumstantial",
+        "channel",
         "pronoun",
         "statement",
     }

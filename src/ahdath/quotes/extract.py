@@ -220,7 +220,7 @@ class _Run:
         self.segments = quote_segments(doc.text)
         self.seg_by_open = {s.open: s for s in self.segments}
         self.actors = sorted(
-            (a for a in doc.actors if self.lex.words.get(fold_text(a.text)) not in ("stop", "adverb", "link")),
+            (a for a in doc.actors if self.lex.words.get(fold_text(a.text)) not in ("stop", "adverb", "link", "channel")),
             key=lambda a: (a.start, -a.end),
         )
         self.cands: list[_Candidate] = []
