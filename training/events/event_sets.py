@@ -18,10 +18,13 @@ ROOT = Path(__file__).resolve().parents[2]
 # annotations to those batches (stable comparisons while more batches are being written); unset, every
 # silver_extra_*.jsonl is used except the held-out batches below.
 _BATCHES = os.environ.get("AHDATH_EXTRA_BATCHES")
-# batches kept out of training and scored as unseen data (eval_batches.py): el-fa (720 articles) since
-# session 8, fb-fq (720 articles) written in session 9; used only when AHDATH_EXTRA_BATCHES names them
-HELD_OUT = frozenset(["el", "em", "en", "eo", "ep", "eq", "er", "es", "et", "eu", "ev", "ew", "ex", "ey", "ez", "fa",
-                      "fb", "fc", "fd", "fe", "ff", "fg", "fh", "fi", "fj", "fk", "fl", "fm", "fn", "fo", "fp", "fq"])
+# batches kept out of training and scored as unseen data (eval_batches.py): fb-fq (720 articles, written in
+# session 9); el-fa, held out in sessions 8-9, joined training in session 10 (docs/benchmarks.md)
+HELD_OUT = frozenset(["fb", "fc", "fd", "fe", "ff", "fg", "fh", "fi", "fj", "fk", "fl", "fm", "fn", "fo", "fp", "fq"])
+# batches written in session 10 after its retraining started (fr-ho, 1,800 articles): committed but not yet
+# trained on, so that `make models` rebuilds the shipped models; the next retraining drops this set
+PENDING = frozenset("fr fs ft fu fv fw fx fy fz ga gb gc gd ge gf gg gh gi gj gk gl gm gn go gp gq gr gs gt gu gv gw "
+                    "gx gy gz ha hb hc hd he hf hg hh hi hj hk hl hm hn ho".split())
 
 
 def batch_names(spec: str) -> frozenset[str]:
@@ -31,7 +34,7 @@ def batch_names(spec: str) -> frozenset[str]:
 
 def _trained_on(batch: str) -> bool:
     """Whether an annotation batch is training data: the pinned batches, else all but the held-out ones."""
-    return batch not in HELD_OUT if _BATCHES is None else batch in batch_names(_BATCHES)
+    return batch not in HELD_OUT | PENDING if _BATCHES is None else batch in batch_names(_BATCHES)
 
 
 EXTRA = sorted(p for p in (ROOT / "training" / "data").glob("silver_extra_*.jsonl") if _trained_on(p.stem.removeprefix("silver_extra_")))
