@@ -85,38 +85,38 @@ def _block(lines: list[str], entry_id: str) -> tuple[int, int] | None:
     return None
 
 
-def add_to(lines: list[str], entry: dict, add: dict, log: list[str]) -> None:
-    span = _block(lines, entry["id"])
-    if span is None:
-        log.append(f"skip: {entry['id']} not found as a block")
-        return
-    a, b = span
-    block = lines[a:b]
-    new_ar = [x for x in add.get("ar") or [] if x not in (entry.get("ar") or [])]
-    if new_ar:
-        for k, line in enumerate(block):
-            if line.startswith("  ar: "):
-                block[k] = f"  ar: {flow_list(list(entry.get('ar') or []) + new_ar)}"
-                break
+def add_to(lines: list[str], entry: dict, add: dict, log: list[str]) -> dict:
+    """Apply an addition to ``entry``'s lines; return the entry as it now reads."""
+    merged = dict(entry)
+    merged["ar"] = list(entry.get("ar") or []) + [x for x in add.get("ar") or [] if x not in (entry.get("ar") or [])]
     roles = list(add.get("roles") or [])
     if roles:
+        kept = list(entry.get("roles") or [])
         if add.get("fix"):
             replaced = {(str(r["role"]), str(r["of"])) for r in roles}
-            kept = [r for r in entry.get("roles") or [] if (str(r.get("role")), str(r.get("of"))) not in replaced]
+            kept = [r for r in kept if (str(r.get("role")), str(r.get("of"))) not in replaced]
             log.append(f"fix: {entry['id']} roles {sorted(replaced)} replaced")
-        else:
-            kept = list(entry.get("roles") or [])
         have = {_role_key(r) for r in kept}
         fresh = [r for r in roles if _role_key(r) not in have]
         if len(fresh) < len(roles):
             log.append(f"skip: {len(roles) - len(fresh)} role(s) already on {entry['id']}")
-        all_roles = kept + fresh
+        merged["roles"] = kept + fresh
+    span = _block(lines, entry["id"])
+    if span is None:
+        log.append(f"skip: {entry['id']} not found as a block")
+        return entry
+    a, b = span
+    block = lines[a:b]
+    if merged["ar"] != list(entry.get("ar") or []):
+        block = [f"  ar: {flow_list(merged['ar'])}" if line.startswith("  ar: ") else line for line in block]
+    if roles:
         block = [line for line in block if not line.startswith("    - {") and line.rstrip() != "  roles:"]
         at = next((k for k, line in enumerate(block) if line.startswith(("  member_of:", "  loaded:", "  ambiguous:",
                                                                           "  ner_ar:"))), len(block))
-        if all_roles:
-            block[at:at] = ["  roles:"] + [role_line(r) for r in all_roles]
+        if merged["roles"]:
+            block[at:at] = ["  roles:"] + [role_line(r) for r in merged["roles"]]
     lines[a:b] = block
+    return merged
 
 
 def main() -> int:
@@ -138,16 +138,7 @@ def main() -> int:
                 if hit is None:
                     log.append(f"skip: add_to unknown id {item['add_to']} ({frag.name})")
                     continue
-                add_to(texts[hit[0]], hit[1], item, log)
-                # keep the parsed entry current for later additions to the same id
-                f = hit[0]
-                e = dict(hit[1])
-                e["ar"] = list(e.get("ar") or []) + [x for x in item.get("ar") or [] if x not in (e.get("ar") or [])]
-                if item.get("roles"):
-                    fixed = {(str(r["role"]), str(r["of"])) for r in item["roles"]} if item.get("fix") else set()
-                    old = [r for r in e.get("roles") or [] if (str(r.get("role")), str(r.get("of"))) not in fixed]
-                    e["roles"] = old + [r for r in item["roles"] if _role_key(r) not in {_role_key(x) for x in old}]
-                where[e["id"]] = (f, e)
+                where[item["add_to"]] = (hit[0], add_to(texts[hit[0]], hit[1], item, log))
                 n_add += 1
                 continue
             if item.get("id") in where:

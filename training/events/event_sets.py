@@ -32,7 +32,7 @@ def batch_names(spec: str) -> frozenset[str]:
 
 
 def _trained_on(batch: str) -> bool:
-    """Whether an annotation batch is training data: the pinned batches, else all but the held-out ones."""
+    """Whether an annotation batch is training data: the pinned batches, else all but the held-out and pending ones."""
     return batch not in HELD_OUT | PENDING if _BATCHES is None else batch in batch_names(_BATCHES)
 
 

@@ -125,29 +125,20 @@ class ActorResolver:
     def _match(self, doc: Document, toks: list[Token]) -> list[_M]:
         kb = self.kb
         out: list[_M] = []
-        cache, miss = self._first_cache, self._miss
-        get = cache.get
+        get = self._first_cache.get
         norms = [t.norm for t in toks]
         # only words that may start a known form (most words are known misses after the first articles)
+        miss = self._miss
         candidates = [k for k, nm in enumerate(norms) if nm not in miss]
-        first_words = kb.first_words
         i = 0
         for k in candidates:
             if k < i:
                 continue
             i = k
             tok = toks[i]
-            starts = get(tok.norm)
-            if starts is None:
-                starts = []
-                if not tok.is_punct and (tok.norm in first_words or tok.suffix):
-                    starts = [(f, o, p) for f, o, p in self._forms(tok) if f and kb.starts(f)]
-                if not starts:
-                    if len(miss) < 500_000:
-                        miss.add(tok.norm)
-                    continue
-                if len(cache) < 200_000:
-                    cache[tok.norm] = starts
+            starts = get(tok.norm) or self._starts(tok)
+            if not starts:
+                continue
             best = self._longest(toks, norms, i, starts)
             if best is not None and best[3][0].kind == "agent" and len(best[4]) == best[0] - i > 1 \
                     and not kb.agents[best[3][0].ref].person:
@@ -165,6 +156,24 @@ class ActorResolver:
                 out.append(_M(i, j, start, toks[j - 1].end, t0, prefix=pre, form=" ".join(key)))
             i = j
         return out
+
+    def _starts(self, tok: Token) -> list[tuple[str, int, str]]:
+        """The forms of ``tok`` (clitics split off) that begin a knowledge-base form; cached per word, and a
+        word that begins none is remembered as a miss."""
+        if tok.norm in self._miss:
+            return []
+        starts = self._first_cache.get(tok.norm)
+        if starts is not None:
+            return starts
+        starts = []
+        if not tok.is_punct and (tok.norm in self.kb.first_words or tok.suffix):
+            starts = [(f, o, p) for f, o, p in self._forms(tok) if f and self.kb.starts(f)]
+        if not starts:
+            if len(self._miss) < 500_000:
+                self._miss.add(tok.norm)
+        elif len(self._first_cache) < 200_000:
+            self._first_cache[tok.norm] = starts
+        return starts
 
     def _longest(self, toks: list[Token], norms: list[str], i: int,
                  starts: list[tuple[str, int, str]]) -> _Hit | None:
@@ -191,12 +200,12 @@ class ActorResolver:
         return best
 
     def _yield_to_entry(self, toks: list[Token], norms: list[str], i: int, agent: _Hit) -> _Hit | None:
-        """A role-noun match (not a person's title) whose last words begin a longer knowledge-base name (مقاتلات التحالف + التحالف
-        العربي لدعم الشرعية, طيران التحالف + التحالف الدولي) gives way to the name: the role noun keeps its
-        first words when they are a form on their own, else it is dropped."""
+        """A role-noun match (not a person's title) whose last words begin a longer knowledge-base name
+        (مقاتلات التحالف + التحالف العربي لدعم الشرعية, طيران التحالف + التحالف الدولي) gives way to the name:
+        the role noun keeps its first words when they are a form on their own, else it is dropped."""
         j = agent[0]
         for k in range(i + 1, j):
-            starts = [(f, o, p) for f, o, p in self._forms(toks[k]) if f and p != "+" and self.kb.starts(f)]
+            starts = [s for s in self._starts(toks[k]) if s[2] != "+"]
             hit = self._longest(toks, norms, k, starts) if starts else None
             if hit is None or hit[0] <= j or hit[3][0].kind in ("agent", "blocker"):
                 continue
