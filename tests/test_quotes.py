@@ -352,3 +352,37 @@ def test_circumstantial_clause_after_the_cue_keeps_the_previous_speaker() -> Non
     quotes = run(doc)
     assert len(quotes) == 3, [(q.speaker and q.speaker.text, q.text[:20]) for q in quotes]
     assert all(q.speaker is not None and q.speaker.name == "Ambassador" for q in quotes)
+
+
+def test_title_phrase_is_the_person_named_after_it() -> None:
+    # a title no mention covers, its في modifiers, then the name: the named person speaks
+    doc = make_doc(
+        'وقال الموظف السابق في إدارة السجلات في البيت الأبيض سولومون لارتي إن "العمل كان غريبا جدا".',
+        [("البيت الأبيض", "White House", "organization"), ("سولومون لارتي", "Solomon Lartey", "person")],
+    )
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.name == "Solomon Lartey"
+    # a title mention followed by its holder's name (العقيد الركن صادق الدويد)
+    doc = make_doc(
+        "وقال العقيد الركن صادق الدويد إن القوات باتت على أبواب المدينة.",
+        [("العقيد", "Colonel", "agent"), ("صادق الدويد", "Sadiq al-Duwaid", "person")],
+    )
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.name == "Sadiq al-Duwaid"
+    # a possessed noun opens another phrase: the person after it is not the title's holder
+    doc = make_doc(
+        "وأكد الوزير خلال لقائه الرئيس محمود عباس أن الحل قريب.",
+        [("الوزير", "Minister", "agent"), ("الرئيس محمود عباس", "Mahmoud Abbas", "person")],
+    )
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.name == "Minister"
+
+
+def test_unnamed_source_keeps_its_fi_modifier() -> None:
+    doc = make_doc(
+        "وقال مسؤول في وزارة الخارجية التركية الخميس إن السفير استدعي. وقالت مصادر في المقاومة إن القصف توقف.",
+        [("مسؤول", "Turkish official", "agent"), ("مصادر", "Sources", "agent")],
+    )
+    first, second = run(doc)
+    assert first.speaker is not None and first.speaker.text == "مسؤول في وزارة الخارجية التركية"
+    assert second.speaker is not None and second.speaker.text == "مصادر في المقاومة"

@@ -44,6 +44,7 @@ _COLONS = frozenset(":：")
 _DASHES = frozenset("—–")
 # How telling a mention is, by the kind the resolver records in doc.user_data["actor_mentions"].
 _MENTION_RANK = {"name": 5, "surname": 4, "title": 3, "loaded": 2, "agent": 2, "capital": 1, "nisba": 1}
+_NAMED = ("يدعي", "تدعي")  # (الرجل الذي) يدعى: "named", folded
 _SPEAKER_RANK = {"person": 5, "organization": 4, "igo": 4, "agent": 3, "unknown": 2, "country": 1}
 
 
@@ -251,11 +252,12 @@ class _Run:
                 return a
         return None
 
-    def subject_in(self, lo: int, hi: int) -> Actor | None:
+    def subject_in(self, lo: int, hi: int, title_name: bool = True) -> Actor | None:
         """The speaker among the subject words [lo, hi): the actors of the subject phrase and its
         comma appositions, a named person first; an organization or role mention widens to the whole
         subject phrase; a phrase no mention covers followed by a title (فكرت أوزار، سفير تركيا) is that
-        titled person."""
+        titled person; with ``title_name``, a title no mention covers is the person named after its
+        modifiers (a verb's subject, not the source after بحسب)."""
         np = self.np_speaker(lo, hi, resolve=False)
         if np is None:
             first = self.actor_in(lo, hi)
@@ -265,7 +267,7 @@ class _Run:
         else:
             inside = [a for a in self.actors if np.start <= a.start < np.end]
             if not inside:
-                return self._named_by_apposition(np, hi)
+                return self._named_by_apposition(np, hi) or (self._name_after_title(np, hi) if title_name else None)
             first = inside[0]
             span_end = np.end
         group = [first] + [a for a in self.actors if first.start < a.start and a.end <= span_end]
@@ -278,6 +280,10 @@ class _Run:
                 group.append(a)
                 last_end = a.end
         best = max(group, key=lambda a: (_SPEAKER_RANK.get(a.kind, 0), bool(a.name), a.start))
+        if best.kind == "agent":  # العقيد الركن صادق الدويد: the title's holder named after it
+            named = self._name_after_title(best, hi)
+            if named is not None:
+                return named
         if np is not None and not (best.kind == "person" and best.name) and last_end == max(span_end, first.end):
             name = self._apposed_name(np.end, hi)  # القاضي، جيمس بوسبيرغ، من المحكمة
             if name is not None:
@@ -335,6 +341,34 @@ class _Run:
             reason=f"named in apposition to {title.text}",
             confidence=0.5,
         )
+
+    def _name_after_title(self, np: Actor, hi: int) -> Actor | None:
+        """``np`` (a title no mention covers) whose modifiers lead to a name: الموظف السابق في إدارة السجلات في
+        البيت الأبيض سولومون لارتي. The first mention within MAX_SPEAKER_WORDS words that no preposition
+        governs is the speaker when it names a person; a cue, complementizer, stop mark, possessed noun or
+        function word (but في، لدى, adverbs: المحامي العام, and الذي يدعى) ends the search."""
+        end = self.toks[hi - 1].end
+        i = next((t.i for t in self.toks[:hi] if t.start >= np.end), hi)
+        limit = min(hi, i + MAX_SPEAKER_WORDS + 4)
+        for a in self.actors:
+            if a.start < np.end or a.start >= end:
+                continue
+            while i < limit and self.toks[i].end <= a.start:
+                t = self.toks[i]
+                if t.is_punct and t.text not in "،," or self.lex.cue(t) is not None or self.lex.comp(t) is not None:
+                    return None
+                named = self.lex.word(t) == "link" and i + 1 < hi and self.toks[i + 1].norm in _NAMED
+                if t.suffix or self.lex.word(t) not in (None, "adverb") and t.norm not in ("في", "لدي") and not named:
+                    return None  # خلال لقائه الرئيس: a function word or possessed noun opens a new phrase
+                i += 1
+            if i >= limit:
+                return None
+            if self._after_preposition(a.start):
+                continue
+            if a.kind == "person" and a.name and self._mention_kind(a) != "title":
+                return a.with_mention(a.start, a.end, a.text, reason=(a.reason + "; named after the title").strip("; "))
+            return None
+        return None
 
     def _definite(self, speaker: Actor) -> Actor:
         """A bare definite head (الوزارة، الشركة) points back to the last phrase it heads (وزارة الحج ...)."""
@@ -816,7 +850,7 @@ class _Run:
             outlet = outlet_at(self.toks, j, self.ex._alex)
             if outlet is not None and outlet.kind != "media":
                 return
-            speaker = self._issuer(j, np_hi) or self.subject_in(j, np_hi) or self.np_speaker(j, np_hi)
+            speaker = self._issuer(j, np_hi) or self.subject_in(j, np_hi, title_name=False) or self.np_speaker(j, np_hi)
             if speaker is None or self.is_outlet(speaker):
                 return
         at_start = all(t.is_punct for t in self.toks[lo:k])
@@ -903,7 +937,7 @@ class _Run:
             cue_start, cue_end = self.toks[c.cue_first].start, self.toks[c.cue_last].end
             out.append(
                 Quote(
-                    self._canonical(self._title_antecedent(c.speaker)),
+                    self._canonical(self._widened(self._title_antecedent(c.speaker))),
                     Span(cue_start, cue_end, text[cue_start:cue_end]),
                     start,
                     end,
@@ -912,6 +946,34 @@ class _Run:
                 )
             )
         return out
+
+    def _widened(self, speaker: Actor | None) -> Actor | None:
+        """A title or unnamed source with its ``في`` modifier (مسؤول في وزارة الخارجية التركية، مصادر في
+        المقاومة): the phrase, not the bare noun, is what tells who spoke. The modifier runs to the first
+        punctuation, cue, complementizer, function word or possessed noun, at most MAX_SPEAKER_WORDS words; a
+        person named in it is the title's holder and the speaker."""
+        if speaker is None or speaker.kind not in ("agent", "unknown"):
+            return speaker
+        i = bisect_left(self.starts, speaker.end)
+        if i >= len(self.toks) or self.toks[i].norm != "في" or self.toks[i].start - speaker.end > 1:
+            return speaker
+        j = i + 1
+        while j < len(self.toks) and j - i <= MAX_SPEAKER_WORDS:
+            t = self.toks[j]
+            if t.is_punct or t.suffix or self.lex.cue(t) is not None or self.lex.comp(t) is not None:
+                break
+            holder = next((a for a in self.actors if a.start == t.start and a.kind == "person" and a.name), None)
+            if holder is not None:  # the title's holder named after it (… في مقر شرطة قندهار قاسم أفغان)
+                return holder.with_mention(holder.start, holder.end, holder.text, reason=f"{speaker.text}: named after the title")
+            if self.lex.word(t) is not None and not (t.norm == "في" and j > i + 1):
+                break
+            j += 1
+        while j > i + 1 and self.toks[j - 1].norm == "في":
+            j -= 1
+        if j == i + 1:
+            return speaker
+        end = self.toks[j - 1].end
+        return speaker.with_mention(speaker.start, end, self.doc.text[speaker.start : end])
 
     def _title_antecedent(self, speaker: Actor | None) -> Actor | None:
         """A definite title with no name (وتابعت المتحدثة، وقال المحامي) is the person named earlier
