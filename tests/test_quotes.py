@@ -237,6 +237,7 @@ def test_data_files_format() -> None:
         "channel",
         "pronoun",
         "statement",
+        "occasion",
     }
     assert {k for _, k in read_tsv("attribution_cues.tsv", 2)} <= {
         "cue",
@@ -386,3 +387,13 @@ def test_unnamed_source_keeps_its_fi_modifier() -> None:
     first, second = run(doc)
     assert first.speaker is not None and first.speaker.text == "مسؤول في وزارة الخارجية التركية"
     assert second.speaker is not None and second.speaker.text == "مصادر في المقاومة"
+
+
+def test_fi_modifier_stops_at_an_occasion() -> None:
+    doc = make_doc(
+        "وقال مسؤول سابق في البيت الأبيض إن القرار اتخذ. وقال المتحدث في مؤتمر صحفي إن الوضع هادئ.",
+        [("مسؤول", "Official", "agent"), ("المتحدث", "Spokesman", "agent")],
+    )
+    first, second = run(doc)
+    assert first.speaker is not None and first.speaker.text == "مسؤول سابق في البيت الأبيض"
+    assert second.speaker is not None and second.speaker.text == "المتحدث"

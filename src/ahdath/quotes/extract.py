@@ -955,12 +955,19 @@ class _Run:
         if speaker is None or speaker.kind not in ("agent", "unknown"):
             return speaker
         i = bisect_left(self.starts, speaker.end)
-        if i >= len(self.toks) or self.toks[i].norm != "في" or self.toks[i].start - speaker.end > 1:
+        if i < len(self.toks) and self.toks[i].start - speaker.end > 1:
+            return speaker
+        for _ in range(2):  # its adjectives first (مسؤول سابق في البيت الأبيض)
+            t = self.toks[i]
+            if i + 1 >= len(self.toks) or t.norm == "في" or not self._plain(t) or not _adjective(t.stem):
+                break
+            i += 1
+        if i >= len(self.toks) or self.toks[i].norm != "في":
             return speaker
         j = i + 1
         while j < len(self.toks) and j - i <= MAX_SPEAKER_WORDS:
             t = self.toks[j]
-            if t.is_punct or t.suffix or self.lex.cue(t) is not None or self.lex.comp(t) is not None:
+            if not self._plain(t, lex=False):
                 break
             holder = next((a for a in self.actors if a.start == t.start and a.kind == "person" and a.name), None)
             if holder is not None:  # the title's holder named after it (… في مقر شرطة قندهار قاسم أفغان)
@@ -974,6 +981,13 @@ class _Run:
             return speaker
         end = self.toks[j - 1].end
         return speaker.with_mention(speaker.start, end, self.doc.text[speaker.start : end])
+
+    def _plain(self, t: Token, lex: bool = True) -> bool:
+        """A content word that may continue a noun phrase: no punctuation, cue, complementizer, possessive
+        suffix or (with ``lex``) speaker function word."""
+        if t.is_punct or t.suffix or self.lex.cue(t) is not None or self.lex.comp(t) is not None:
+            return False
+        return not (lex and self.lex.word(t) is not None)
 
     def _title_antecedent(self, speaker: Actor | None) -> Actor | None:
         """A definite title with no name (وتابعت المتحدثة، وقال المحامي) is the person named earlier
@@ -1037,6 +1051,14 @@ class _Run:
             return False
         lead = [t for t in self.doc.sentence_tokens(sent) if t.start < offset and not t.is_punct]
         return len(lead) <= 1
+
+
+_ADJECTIVES = ("سابق", "سابقون", "سابقين", "اخر", "اخرون", "اخرين", "كبير", "كبار", "رفيع", "بارز", "مطلع")
+
+
+def _adjective(stem: str) -> bool:
+    """A nisba (أمني، دبلوماسية) or one of the few adjectives of unnamed sources (سابق، آخر، رفيع), folded."""
+    return stem.endswith(("ي", "يه", "يون", "يين", "يان")) or stem in _ADJECTIVES
 
 
 def _title_stem(stem: str) -> str:
