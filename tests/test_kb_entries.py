@@ -115,6 +115,24 @@ def test_wikidata_ids_unique() -> None:
             seen[q] = e["id"]
 
 
+def _name_skeleton(name: str) -> str:
+    """An English name without inner vowels, article or punctuation: Sadiq Dowaid and Sadiq Duwaid are one
+    skeleton (Ahmad and Hamid Vahidi are two)."""
+    n = re.sub(r"\b(?:al|el|ad|as|ash|an|ar|at|az)[- ]", "", name.lower())
+    return " ".join(w[0] + re.sub(r"[aeiouy]", "", w[1:]) for w in re.sub(r"[^a-z ]", "", n).split())
+
+
+def test_no_person_entered_twice() -> None:
+    # the same person under two transliterations splits their mentions between two identities
+    seen: dict[tuple[str, str], str] = {}
+    for _, e in load_all():
+        if e["type"] != "person":
+            continue
+        key = (e["country"], _name_skeleton(e["name"]))
+        assert key not in seen, f"{e['id']} and {seen[key]}: one person? merge them (ar, roles)"
+        seen[key] = e["id"]
+
+
 def test_roles() -> None:
     ids = {e["id"]: e for _, e in load_all()}
     for _, e in load_all():
