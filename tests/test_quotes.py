@@ -397,3 +397,21 @@ def test_fi_modifier_stops_at_an_occasion() -> None:
     first, second = run(doc)
     assert first.speaker is not None and first.speaker.text == "مسؤول سابق في البيت الأبيض"
     assert second.speaker is not None and second.speaker.text == "المتحدث"
+
+
+def test_title_over_a_body_is_the_speaker_not_the_body() -> None:
+    doc = make_doc(
+        "ولفت المتحدث باسم الحكومة الأردنية إلى أن الهدف تشويه المواقف. وقال وكيل مشيخة الأزهر إن القدس قضية الجميع.",
+        [
+            ("المتحدث باسم الحكومة الأردنية", "Jordanian government spokesman", "agent"),
+            ("الحكومة الأردنية", "Government of Jordan", "organization"),
+            ("مشيخة الأزهر", "Al-Azhar", "organization"),
+        ],
+    )
+    first, second = run(doc)
+    assert first.speaker is not None and first.speaker.name == "Jordanian government spokesman"
+    assert second.speaker is not None and second.speaker.text == "وكيل مشيخة الأزهر"
+    # no title head before the body: the body itself (تقديرات هيئة ... is not a person)
+    doc = make_doc("وقالت هيئة الإحصاء إن النمو تباطأ.", [("هيئة الإحصاء", "Statistics Authority", "organization")])
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.text == "هيئة الإحصاء"

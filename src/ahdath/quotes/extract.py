@@ -64,6 +64,11 @@ class SpeechLexicon:
     cues: dict[str, Cue]
     complementizers: dict[str, str]
     words: dict[str, str]
+    title_heads: frozenset[str] = frozenset()
+
+    def title_head(self, tok: Token) -> bool:
+        """Whether the token heads a person's title over a body (وكيل، مدير، أحد، متحدث)."""
+        return not tok.is_punct and any(strip_article(f) in self.title_heads for f in conj_forms(tok.norm))
 
     def cue(self, tok: Token) -> Cue | None:
         if tok.is_punct:
@@ -104,7 +109,8 @@ def load_lexicon() -> SpeechLexicon:
     }
     comps = {fold_text(form): kind for form, kind in read_tsv("complementizers.tsv", 2)}
     words = {fold_text(form): kind for form, kind in read_tsv("speaker_words.tsv", 2)}
-    return SpeechLexicon(cues, comps, words)
+    heads = frozenset(fold_text(form) for (form,) in read_tsv("title_heads.tsv", 1))
+    return SpeechLexicon(cues, comps, words, heads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +285,8 @@ class _Run:
             if self.doc.text[last_end : a.start].strip(" ،,") == "" and not self._after_preposition(a.start):
                 group.append(a)
                 last_end = a.end
+        # a mention inside another is its modifier (المتحدث باسم [الحكومة الأردنية]): the outer one speaks
+        group = [a for a in group if not any(b is not a and b.start <= a.start and a.end <= b.end for b in group)]
         best = max(group, key=lambda a: (_SPEAKER_RANK.get(a.kind, 0), bool(a.name), a.start))
         if best.kind == "agent":  # العقيد الركن صادق الدويد: the title's holder named after it
             named = self._name_after_title(best, hi)
@@ -292,8 +300,11 @@ class _Run:
             best.kind != "person"
             and np is not None
             and np.start <= best.start
-            and (best.end < np.end or (best.kind == "country" and best.start > np.start))
-        ):  # وزارة الخارجية اليمنية، حاكم اسطنبول: the whole phrase, the country its modifier
+            and (
+                best.end < np.end
+                or best.start > np.start and (best.kind == "country" or self._title_words(np.start, best.start))
+            )
+        ):  # وزارة الخارجية اليمنية، حاكم اسطنبول، وكيل مشيخة الأزهر: the whole phrase, the place or body its modifier
             return best.with_mention(np.start, np.end, np.text, reason=(best.reason + "; subject phrase").strip("; "))
         if (
             best.kind == "person"
@@ -981,6 +992,12 @@ class _Run:
             return speaker
         end = self.toks[j - 1].end
         return speaker.with_mention(speaker.start, end, self.doc.text[speaker.start : end])
+
+    def _title_words(self, start: int, end: int) -> bool:
+        """Whether the words in [start, end) are a title before a body's name (وكيل مشيخة الأزهر، متحدث باسم):
+        one to three plain words, the first a title head (title_heads.tsv)."""
+        words = [t for t in self.toks if start <= t.start < end]
+        return 0 < len(words) <= 3 and self.lex.title_head(words[0]) and all(self._plain(t) for t in words)
 
     def _plain(self, t: Token, lex: bool = True) -> bool:
         """A content word that may continue a noun phrase: no punctuation, cue, complementizer, possessive
