@@ -161,7 +161,9 @@ def test_loaded_references() -> None:
     kb = KB.load()
     forms = Counter()
     for it in items:
-        assert set(it) <= {"ar", "ref", "name", "country", "sector", "kind", "gloss", "id"}, it
+        assert set(it) <= {"ar", "ref", "name", "country", "sector", "kind", "gloss", "id", "context_ref"}, it
+        for where, entry in (it.get("context_ref") or {}).items():  # article country -> knowledge-base entry
+            assert where in kb.countries and entry in kb.entries, (where, entry)
         assert it["ar"] and all(ARABIC.match(a) for a in it["ar"])
         assert it["sector"] in SECTORS and it["kind"] in {"country", "agent", "organization"}
         assert it.get("gloss")

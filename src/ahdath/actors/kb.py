@@ -26,6 +26,8 @@ from ahdath.language.tokenize import tokenize
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ENTRY_FILES = ("people.yaml", "organizations.yaml", "igos.yaml")
 SPECIAL_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "ISM"})
+INTERNATIONAL = frozenset({"IGO", "UNO", "EUR"})  # an official of one of these acts for it, not for a country
+NASAB = frozenset({"بن", "ابن", "بنت"})  # يوسف بن أحمد العثيمين: "son of" + the father's name
 
 try:  # the C loader is ~10x faster
     _Loader: Any = yaml.CSafeLoader
@@ -127,6 +129,7 @@ class LoadedRef:
     sector: str
     kind: str
     gloss: str = ""
+    context_ref: dict[str, str] = field(default_factory=dict)  # article country -> entry id (in a YEM article: houthis)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +218,7 @@ class KB:
     surnames: dict[str, list[str]] = field(default_factory=dict)  # folded last token -> person ids
     homographs: dict[str, str] = field(default_factory=dict)  # folded form of another country -> capital's country
     ner_forms: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded ner_ar form -> entry id
+    skeletons: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # name_skeleton of a person's full name -> ids
 
     # ---- loading ----------------------------------------------------------------------------
     @classmethod
@@ -344,7 +348,8 @@ class KB:
                 country = country or ref
                 name = name or self.countries[ref].name
             self.loaded[lid] = LoadedRef(lid, tuple(d["ar"]), ref, name, country, str(d.get("sector") or ""),
-                                         str(d.get("kind") or "agent"), str(d.get("gloss") or ""))
+                                         str(d.get("kind") or "agent"), str(d.get("gloss") or ""),
+                                         dict(d.get("context_ref") or {}))
 
     # ---- index --------------------------------------------------------------------------------
     def _add(self, key: tuple[str, ...], target: Target) -> None:
@@ -387,6 +392,7 @@ class KB:
                     for kk in _article_variants(k) + _tanween_variants(k):
                         self._add(kk, Target("agent", ag.id))
         self.ner_forms = {}
+        self.skeletons = {}
         for e in self.entries.values():
             for a in e.ar:
                 for k in form_keys(a):
@@ -398,6 +404,10 @@ class KB:
                 self.roles.setdefault((r.role, r.of), []).append((r, e.id))
             if e.type == "person":
                 for a in e.ar:
+                    for k in form_keys(a)[:1]:
+                        sk = self.name_skeleton(k)
+                        if sk is not None and e.id not in self.skeletons.setdefault(sk, []):
+                            self.skeletons[sk].append(e.id)
                     toks = a.split()
                     if len(toks) >= 2:
                         last = fold_text(toks[-1])
@@ -426,6 +436,54 @@ class KB:
         del self._build, self._targets
 
     # ---- queries ------------------------------------------------------------------------------
+    def name_skeleton(self, toks: tuple[str, ...]) -> tuple[str, ...] | None:
+        """A full name (folded tokens) as transliterations of one foreign name share it: a common first
+        name kept whole, any other word without its long vowels after the first letter (رافينا شمداساني and
+        رافينا شامداساني: رافينا شمدسن). None for a name of one word or of first names only, which would
+        join different people (محمد علي / محمود علي)."""
+        if len(toks) < 2 or all(t in self.first_names for t in toks):
+            return None
+        return tuple(t if t in self.first_names else t[:1] + "".join(ch for ch in t[1:] if ch not in "اويى") for t in toks)
+
+    def person_variant(self, toks: tuple[str, ...]) -> tuple[Entry, str] | None:
+        """The known person an unknown full name (folded tokens) spells another way: without its nasab
+        (يوسف بن أحمد العثيمين: يوسف العثيمين) or with other vowels (``name_skeleton``); with the reason.
+        Only a single known person qualifies."""
+        bare = tuple(t for i, t in enumerate(toks) if t not in NASAB and (i == 0 or toks[i - 1] not in NASAB))
+        if len(bare) >= 2 and bare != toks:
+            ids = {t.ref for t in self.index.get(bare, ()) if t.kind == "entry" and self.entries[t.ref].type == "person"}
+            if len(ids) == 1:
+                return self.entries[ids.pop()], "the known name without its nasab (بن ...)"
+        sk = self.name_skeleton(toks)
+        ids = set(self.skeletons.get(sk, ())) if sk else set()
+        if len(ids) == 1:
+            return self.entries[ids.pop()], "the known name spelled with other vowels"
+        return None
+
+    def country_on(self, e: Entry, date: str | None) -> str:
+        """A person's country on ``date``: an international official acts for the organization while in
+        office (Donald Tusk: EUR as President of the European Council 2014-2019, POL as Poland's prime
+        minister from 2023; Ismail Ould Cheikh Ahmed: UNO as UN envoy, MRT as Mauritania's foreign
+        minister). Other people keep their entry's country."""
+        if e.type != "person" or not date:
+            return e.country
+        held = [c for c in (self.role_country(r) for r in e.roles if (r.start or r.end) and r.valid_on(date)) if c]
+        if not held or e.country in held:
+            return e.country
+        intl = [c for c in held if c in INTERNATIONAL]
+        if intl:
+            return intl[0]
+        return held[0] if e.country in INTERNATIONAL else e.country
+
+    def role_country(self, r: Role) -> str:
+        """The country (or IGO/UNO/EUR code) an officeholder acts for: a UN envoy to Yemen for the UN."""
+        if r.role.startswith("un_"):
+            return "UNO"
+        if r.of in self.countries:
+            return r.of
+        org = self.entries.get(r.of)
+        return org.country if org is not None else ""
+
     def officeholders(self, role: str, of: str, date: str | None) -> list[tuple[Role, Entry]]:
         """People holding ``role`` of ``of``: on ``date`` (several overlapping: the longest-serving first, as
         overlaps are mostly deputies or acting holders), or with no date the latest holder first."""

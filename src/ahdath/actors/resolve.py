@@ -106,7 +106,7 @@ class ActorResolver:
         toks = doc.tokens
         base = self._match(doc, toks)
         res = self._compose(doc, base, date)
-        res += self._unknown_persons(doc, res)
+        res += self._unknown_persons(doc, res, date)
         self._kb_appositions(doc, res)
         res += self._unknown_orgs(doc, res)
         res.sort(key=lambda m: (m.start, -m.end))
@@ -223,12 +223,12 @@ class ActorResolver:
         return forms
 
     # ---- 2. composition -----------------------------------------------------------------------
-    def _base(self, m: _M, doc: Document) -> None:
-        """Fill a mention's identity from its own target."""
+    def _base(self, m: _M, doc: Document, date: str | None) -> None:
+        """Fill a mention's identity from its own target (a person's country as on ``date``)."""
         kb, t = self.kb, m.target
         if t.kind == "entry":
             e = kb.entries[t.ref]
-            m.kind, m.name, m.country, m.sector = KIND_OF_TYPE.get(e.type, "organization"), e.name, e.country, e.sector
+            m.kind, m.name, m.country, m.sector = KIND_OF_TYPE.get(e.type, "organization"), e.name, kb.country_on(e, date), e.sector
             m.actor_id, m.wikidata, m.loaded = e.id, e.wikidata, e.loaded
             m.mention = "name"
             weak = e.ambiguous and " " not in m.form  # an ambiguous entry's one-word forms (الأسد)
@@ -319,7 +319,7 @@ class ActorResolver:
         toks = doc.tokens
         notes = self._homographs(doc, base) if kb.homographs else {}
         for k, m in enumerate(base):
-            self._base(m, doc)
+            self._base(m, doc, date)
             if k in notes:
                 m.reason += f" ({notes[k]})"
             if m.mention == "nisba" and not m.people and m.i > 0 and not toks[m.i - 1].is_punct and not m.prefix \
@@ -356,9 +356,12 @@ class ActorResolver:
                   and self._member_gap(toks[m.j:nxt.i], nxt.prefix)):
                 member_of(kb, m, nxt)  # القيادي (السابق) في حركة حماس: a member of the organization
             elif (m.target.kind == "agent" and nxt is not None and nxt.mention == "nisba" and not m.has_country
-                  and 0 < nxt.i - m.j <= 2 and not m.form.startswith("ال") and nxt.form.startswith("ال")
-                  and all(t.norm.startswith("ال") and not t.is_punct for t in toks[m.j:nxt.i])):
-                # a construct phrase: قوات الدفاع الإسرائيلية، هيئة الأوراق المالية الإسرائيلية
+                  and 0 < nxt.i - m.j <= 2 and nxt.form.startswith("ال")
+                  and (not m.form.startswith("ال") or not nxt.people)
+                  and all(t.norm.startswith("ال") and not t.is_punct and t.norm not in kb.name_stops
+                          for t in toks[m.j:nxt.i])):
+                # a construct phrase (قوات الدفاع الإسرائيلية، هيئة الأوراق المالية الإسرائيلية) or a definite
+                # head with its adjectives (النيابة العسكرية الإسرائيلية، المحكمة العليا الإسرائيلية)
                 m.j, m.end = nxt.j, nxt.end
                 absorb(kb, m, nxt, date)
             elif (m.target.kind == "agent" and nxt is not None and nxt.kind == "place" and not m.has_country
@@ -398,7 +401,7 @@ class ActorResolver:
         return prefix == "ب" and all(t.norm in fillers for t in gap)
 
     # ---- 3. unknown persons -------------------------------------------------------------------
-    def _unknown_persons(self, doc: Document, res: list[_M]) -> list[_M]:
+    def _unknown_persons(self, doc: Document, res: list[_M], date: str | None) -> list[_M]:
         kb, toks = self.kb, doc.tokens
         covered = [(m.start, m.end, m) for m in res if m.emit]
         out: list[_M] = []
@@ -445,6 +448,15 @@ class ActorResolver:
                 i = next((t.i for t in toks if t.start <= s < t.end), 0)
             j = max(i + 1, bisect_left(toks, e, key=lambda t: t.start))  # one past the last token starting before e
             text = doc.text[s:e]
+            known = self.kb.person_variant(tuple(t.norm for t in toks[i:j] if t.norm and not t.is_punct))
+            if known is not None:  # a known person spelled another way: يوسف بن أحمد العثيمين
+                ent, how = known
+                p = _M(i, j, s, e, Target("entry", ent.id), kind="person", name=ent.name, mention="name",
+                       reason=f"{why}; {how}: {ent.id}", conf=0.8)
+                p.country, p.sector, p.actor_id, p.wikidata = self.kb.country_on(ent, date), ent.sector, ent.id, ent.wikidata
+                p.has_country = bool(p.country)
+                out.append(p)
+                continue
             name = self.english_name(text.replace("_", " "))
             p = _M(i, j, s, e, Target("entry", ""), kind="person", name=name, mention="name", reason=why,
                    conf=0.6 if why.startswith("named") else 0.5)
@@ -581,7 +593,7 @@ class ActorResolver:
                 s0 = toks[i].start + (fold(toks[i].text).offsets[off] if off else 0)
                 o = _M(i, j, s0, toks[j - 1].end, Target("entry", kb.ner_forms[(f, *rest)]), prefix=pre,
                        form=" ".join((f, *rest)))
-                self._base(o, doc)
+                self._base(o, doc, None)  # an organization: no dated affiliation
                 o.reason += " (named entity ORG)"
                 out.append(o)
                 continue
@@ -829,7 +841,13 @@ class ActorResolver:
             return (here.most_common(1)[0][0], "a place in its sentence") if here else (article_top, "article context")
 
         for m in res:
-            if m.emit and m.kind == "agent" and not m.country:
+            if m.emit and m.target.kind == "loaded" and article_top in self.kb.loaded[m.target.ref].context_ref:
+                # الميليشيات الموالية لإيران in an article about Yemen: the Houthis
+                e = self.kb.entries[self.kb.loaded[m.target.ref].context_ref[article_top]]
+                m.kind, m.name, m.country, m.sector = KIND_OF_TYPE.get(e.type, "organization"), e.name, e.country, e.sector
+                m.actor_id, m.wikidata = e.id, e.wikidata
+                m.reason += f"; in an article about {article_top}: {e.name}"
+            elif m.emit and m.kind == "agent" and not m.country:
                 top, where = context(m)
                 m.country = top
                 if m.target.kind == "agent":
