@@ -496,3 +496,16 @@ def test_loaded_reference_in_context() -> None:
     assert (a.country, a.actor_id, a.loaded) == ("YEM", "houthis", True)
     syria = run("قصفت الميليشيات الموالية لإيران مدينة حلب. وقالت الحكومة السورية إن سوريا لن تتراجع")
     assert find(syria, "الميليشيات الموالية لإيران").country == "IRN"
+
+
+def test_known_surname_inside_another_persons_name() -> None:
+    def ner(text: str, name: str) -> list[Entity]:
+        return [Entity(start=text.index(name), end=text.index(name) + len(name), label="PERS", text=name)]
+
+    text = "وقالت نازانين زاغاري راتكليف إنها بريئة"
+    a = find(run(text, entities=ner(text, "نازانين زاغاري راتكليف")), "نازانين زاغاري راتكليف")
+    assert a.actor_id is None and a.kind == "person"  # not John Ratcliffe
+    text = "وقال جون راتكليف إن"
+    assert find(run(text, entities=ner(text, "جون راتكليف")), "جون راتكليف").actor_id == "john-ratcliffe"
+    text = "وقال السيد نصر الله إن"  # a title before the surname is no other first name
+    assert any(x.actor_id == "hassan-nasrallah" for x in run(text, entities=ner(text, "السيد نصر الله")).actors)

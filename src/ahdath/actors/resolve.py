@@ -29,7 +29,7 @@ from typing import Any
 from ahdath.actors.agents import CONJ as _CONJ
 from ahdath.actors.agents import Mention as _M
 from ahdath.actors.agents import absorb, country_sector, fill_name, member_of, officeholder
-from ahdath.actors.kb import KB, Entry, Target, default_kb
+from ahdath.actors.kb import KB, Entry, Target, default_kb, form_keys
 from ahdath.language.chars import QUOTES
 from ahdath.language.normalize import fold
 from ahdath.model import Actor, Document, Token
@@ -415,6 +415,8 @@ class ActorResolver:
                 continue
             s, e = _hashtag_span(toks, ent.start, ent.end) if "_" in doc.text[max(0, ent.start - 1):ent.end + 1] \
                 else (ent.start, ent.end)
+            if overlaps(s, e, ("person", "organization", "igo")) and self._other_first_name(doc, res, s, e):
+                covered = [(a, b, m) for a, b, m in covered if m.emit]
             if not overlaps(s, e, ("person", "organization", "igo")):
                 spans.append((s, e, "named entity (PERS)"))
         # a title (with its country) followed by a first name: الرئيس الفلسطيني محمود عباس
@@ -463,6 +465,29 @@ class ActorResolver:
             self._describe(doc, p, res, why)
             out.append(p)
         return out
+
+    def _other_first_name(self, doc: Document, res: list[_M], s: int, e: int) -> bool:
+        """Whether the known one-word name inside the PERS name ``doc.text[s:e]`` belongs to someone else:
+        the words before it are names none of the entry's forms has (نازانين زاغاري راتكليف is not John
+        Ratcliffe, تيلور سويفت not the SWIFT network). Such a mention is switched off (``emit``)."""
+        toks = doc.tokens
+        inside = [m for m in res if m.emit and m.kind in ("person", "organization", "igo") and m.target.kind == "entry"
+                  and m.target.ref and s < m.start and m.end <= e and m.j - m.i == 1]
+        if len(inside) != 1:
+            return False
+        m = inside[0]
+        names = [t for t in toks[:m.i] if t.start >= s and not t.is_punct
+                 and not any(o is not m and o.emit and o.start < t.end and t.start < o.end for o in res)]
+        kb = self.kb
+        if not names or names[-1].i != m.i - 1 or not all(
+                t.norm.isalpha() and not t.norm.startswith("ال") and t.norm not in kb.title_fillers
+                and t.norm not in kb.name_stops for t in names):  # الشيخ، السيد: a title, not another first name
+            return False
+        words = {w for a in kb.entries[m.target.ref].ar for k in form_keys(a) for w in k}
+        if any(t.norm in words for t in names):
+            return False
+        m.emit = False
+        return True
 
     def _describe(self, doc: Document, p: _M, res: list[_M], why: str) -> None:
         """Country and sector of an unknown person from the words around the name: a title before it
