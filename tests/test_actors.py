@@ -509,3 +509,12 @@ def test_known_surname_inside_another_persons_name() -> None:
     assert find(run(text, entities=ner(text, "جون راتكليف")), "جون راتكليف").actor_id == "john-ratcliffe"
     text = "وقال السيد نصر الله إن"  # a title before the surname is no other first name
     assert any(x.actor_id == "hassan-nasrallah" for x in run(text, entities=ner(text, "السيد نصر الله")).actors)
+
+
+def test_dateline_places_are_not_actors() -> None:
+    doc = run("دبي، الإمارات العربية المتحدة (CNN)-- قال النائب العام المصري إن التحقيق مستمر")
+    assert [a.country for a in doc.actors] == ["EGY"]
+    doc = run("القاهرة (رويترز) - قالت مصر إن التحقيق مستمر")
+    assert [a.text for a in doc.actors] == ["مصر"]
+    # a bracket after a speaker is no dateline
+    assert [a.text for a in run("قالت مصر (في بيان) - إن التحقيق مستمر").actors] == ["مصر"]

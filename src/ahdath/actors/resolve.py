@@ -31,6 +31,7 @@ from ahdath.actors.agents import Mention as _M
 from ahdath.actors.agents import absorb, country_sector, fill_name, member_of, officeholder
 from ahdath.actors.kb import KB, Entry, Target, default_kb, form_keys
 from ahdath.language.chars import QUOTES
+from ahdath.language.dateline import leading_dateline
 from ahdath.language.normalize import fold
 from ahdath.model import Actor, Document, Token
 
@@ -111,6 +112,7 @@ class ActorResolver:
         res += self._unknown_orgs(doc, res)
         res.sort(key=lambda m: (m.start, -m.end))
         res = self._coref(doc, res, date)
+        self._drop_dateline(doc, res)
         self._context_country(res, date, toks)
         for m in res:
             country_sector(self.kb, m)
@@ -838,6 +840,26 @@ class ActorResolver:
             kind = "place" if org.kind == "place" else "anaphor"  # a place anaphor reads as the place it names
             out.append(replace(org, i=i, j=i + 1, start=t.start, end=t.end, mention=kind, reason=reason, conf=0.7))
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _drop_dateline(self, doc: Document, res: list[_M]) -> None:
+        """The places of a leading dateline (لندن، بريطانيا (CNN) --) say where the report was filed: they are
+        not actors of the story, nor evidence of its country. A dateline is one only when every word before
+        its bracket belongs to a country, capital or place mention, or some does and the bracket holds a
+        Latin outlet name (دبي، الإمارات العربية المتحدة (CNN)); قالت مصر (في بيان) - is not one."""
+        found = leading_dateline(doc)
+        if found is None:
+            return
+        bracket, end = found
+        places = [m for m in res if m.end <= bracket and m.target.kind in ("country", "capital", "place", "metonym")]
+        words = [t for t in doc.tokens if t.end <= bracket and not t.is_punct]
+        latin = any(ch.isascii() and ch.isalpha() for ch in doc.text[bracket:end])  # (CNN), (AFP)
+        covered = [any(m.start <= t.start and t.end <= m.end for m in places) for t in words]
+        if not words or not (all(covered) or (latin and any(covered))):
+            return
+        for m in res:
+            if m.end <= end:
+                m.emit = False
+                m.kind = "place" if m.kind == "country" else m.kind
 
     def _holds(self, p: _M, roles: frozenset[str], date: str | None) -> bool:
         if p.role in roles:
