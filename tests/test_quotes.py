@@ -415,3 +415,14 @@ def test_title_over_a_body_is_the_speaker_not_the_body() -> None:
     doc = make_doc("وقالت هيئة الإحصاء إن النمو تباطأ.", [("هيئة الإحصاء", "Statistics Authority", "organization")])
     (q,) = run(doc)
     assert q.speaker is not None and q.speaker.text == "هيئة الإحصاء"
+
+
+def test_a_place_is_never_the_speaker() -> None:
+    text = "وأكد الموصل أن القصف مستمر على الأحياء القديمة."
+    doc = make_doc(text, [("الموصل", "Iraq", "country")])
+    doc.user_data["actor_mentions"] = {(a.start, a.end): "place" for a in doc.actors}
+    quotes = run(doc)
+    assert quotes and all(q.speaker is None or q.speaker.text != "الموصل" for q in quotes)
+    doc = make_doc(text, [("الموصل", "Iraq", "country")])  # the same mention as a country name speaks
+    doc.user_data["actor_mentions"] = {(a.start, a.end): "name" for a in doc.actors}
+    assert [q.speaker.text for q in run(doc) if q.speaker] == ["الموصل"]

@@ -226,8 +226,12 @@ class _Run:
         self._seg_words: dict[int, int] = {}
         self.segments = quote_segments(doc.text)
         self.seg_by_open = {s.open: s for s in self.segments}
+        kinds = doc.user_data.get("actor_mentions", {})
+        self._places = frozenset(span for span, kind in kinds.items() if kind == "place")
         self.actors = sorted(
-            (a for a in doc.actors if self.lex.words.get(fold_text(a.text)) not in ("stop", "adverb", "link", "channel")),
+            # a town or region (الغوطة الشرقية، الموصل) is where something was said, never who said it
+            (a for a in doc.actors if self.lex.words.get(fold_text(a.text)) not in ("stop", "adverb", "link", "channel")
+             and kinds.get((a.start, a.end)) != "place"),
             key=lambda a: (a.start, -a.end),
         )
         self.cands: list[_Candidate] = []
@@ -467,10 +471,12 @@ class _Run:
         if _adverbial_participle(self.toks[i].norm):  # وأضاف مقدما التعازي: how it was said, not who
             return None
         start, end = self.toks[i].start, self.toks[j - 1].end
+        if any(a <= start and end <= b for a, b in self._places):
+            return None  # a town or region is where it was said
         if resolve and self.ex.resolver is not None:
             resolved = self.ex.resolver.resolve_span(self.doc, start, end)
             if resolved is not None:
-                return resolved
+                return None if (resolved.start, resolved.end) in self._places and resolved.start == start else resolved
         return Actor(
             start, end, self.doc.text[start:end], kind="unknown", reason="quote subject phrase", confidence=0.3
         )
