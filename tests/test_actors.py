@@ -516,5 +516,7 @@ def test_dateline_places_are_not_actors() -> None:
     assert [a.country for a in doc.actors] == ["EGY"]
     doc = run("القاهرة (رويترز) - قالت مصر إن التحقيق مستمر")
     assert [a.text for a in doc.actors] == ["مصر"]
+    # nor evidence of the article's country
+    assert [a.country for a in run("دبي، الإمارات العربية المتحدة (CNN)-- قال الوزير إن التحقيق مستمر").actors] == [""]
     # a bracket after a speaker is no dateline
     assert [a.text for a in run("قالت مصر (في بيان) - إن التحقيق مستمر").actors] == ["مصر"]

@@ -857,9 +857,8 @@ class ActorResolver:
         if not words or not (all(covered) or (latin and any(covered))):
             return
         for m in res:
-            if m.end <= end:
-                m.emit = False
-                m.kind = "place" if m.kind == "country" else m.kind
+            if m.end <= end:  # not emitted, and not counted by _context_country
+                m.emit, m.kind, m.mention = False, "dateline", "dateline"
 
     def _holds(self, p: _M, roles: frozenset[str], date: str | None) -> bool:
         if p.role in roles:
