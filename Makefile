@@ -31,13 +31,14 @@ test: dev
 lint: dev
 	$(BIN)/ruff check src tests benchmarks training
 
-## models: rebuild the shipped models from ../shared (NER, transliteration, event classifier, sides ranker, event filter)
+## models: rebuild the shipped models from ../shared (NER, transliteration, event classifier, sides ranker, mode model, event filter)
 models: dev
 	$(BIN)/pip install -q -e ".[train]"
 	$(BIN)/python training/ner/train.py
 	$(BIN)/python training/translit/train.py
 	$(BIN)/python training/events/train.py
 	$(BIN)/python training/events/train_sides.py
+	$(BIN)/python training/events/train_modes.py
 	$(BIN)/python training/events/train_detect.py
 
 ## eval: dev gold set scores (needs ../shared)

@@ -38,6 +38,7 @@ from ahdath.events.cameo import cameo_info, default_cameo
 from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch, read_rows
+from ahdath.events.modes import ModeModel, mode_features
 from ahdath.events.place import Locator, locative_before
 from ahdath.events.polarity import Polarity
 from ahdath.events.sides import (
@@ -133,11 +134,13 @@ class EventCoder:
         sides_model: SidesModel | None = None,
         event_model: EventModel | None = None,
         resolver: Any | None = None,
+        mode_model: ModeModel | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.classifier = classifier
         self.sides_model = sides_model
         self.event_model = event_model
+        self.mode_model = mode_model  # a mode for events whose cue gives none (ahdath.events.modes)
         self.resolver = resolver  # names each side by its most specific mention in the article
         self.locator = Locator.load()
         self.dates = DateResolver.load()
@@ -155,7 +158,8 @@ class EventCoder:
                 classifier = None
         sides_model = SidesModel.load(MODEL_PATH) if use_model and MODEL_PATH.exists() else None
         event_model = EventModel.load(EVENT_MODEL_PATH) if use_model and EVENT_MODEL_PATH.exists() else None
-        return cls(TriggerLexicon.load(lexicon_path), classifier, sides_model, event_model, resolver)
+        mode_model = ModeModel.load() if use_model else None
+        return cls(TriggerLexicon.load(lexicon_path), classifier, sides_model, event_model, resolver, mode_model)
 
     # -- sides -------------------------------------------------------------------------
     def _after(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch) -> Mention | None:
@@ -464,6 +468,12 @@ class EventCoder:
                         continue
                     why_type += why_sent
                 mode = m.mode if event_type == m.type else None
+                if mode is None and self.mode_model is not None:
+                    got = self.mode_model.predict(
+                        event_type, mode_features(doc.tokens, m.start_tok, m.end_tok, sent.token_start, sent.token_end))
+                    if got is not None:
+                        mode = got[0]
+                        why_type += f"; mode {got[0]} p={got[1]:.2f} (mode model)"
                 # only an actor announcing its own act (سنواصل مواجهة، لن نسمح): a reported plan is a future act
                 threat = threat_mode(event_type, mode) if status == "future" and first_person(doc, sent, m.start_tok, m.head) else None
                 if threat is not None:

@@ -1,0 +1,59 @@
+"""PLOVER mode of an event whose cue does not give one: a small learned model over the trigger's words
+and the words around it (طالب بوقف → REQUEST/change, غارة → ASSAULT/aerial, اتصالا هاتفيا → CONSULT/phone).
+
+The lexicon's mode (``triggers.tsv``) wins when the cue has one; otherwise ``ModeModel.predict`` picks the
+most probable mode among those ``plover_modes.tsv`` allows for the type. Trained on the annotations by
+``training/events/train_modes.py``; shipped as a ``LinearModel`` (JSON) whose roles are ``TYPE|mode``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from ahdath.events.lexicon import plover_modes
+from ahdath.events.linear import LinearModel
+from ahdath.model import Token
+
+MODEL_PATH = Path(__file__).parent / "data" / "mode_model.json"
+AFTER = 6  # words after the trigger that are features (the complement: بوقف، بالانسحاب)
+BEFORE = 3  # words before it
+
+
+def mode_features(tokens: list[Token], start_tok: int, end_tok: int, sent_start: int, sent_end: int) -> list[str]:
+    """Features of the trigger ``tokens[start_tok:end_tok]`` in the sentence ``[sent_start, sent_end)``: its
+    words' stems, then the stems (and clitic-bearing forms) of the words after and before it."""
+    words = [t for t in tokens[start_tok:end_tok] if not t.is_punct]
+    f = [f"trig={t.stem or t.norm}" for t in words]
+    if words:
+        f.append("trig_all=" + " ".join(t.stem or t.norm for t in words))
+    after = [t for t in tokens[end_tok:min(sent_end, end_tok + AFTER)] if not t.is_punct]
+    for k, t in enumerate(after):
+        f.append(f"after={t.stem or t.norm}")
+        if k < 2:
+            f.append(f"after{k}={t.norm}")  # بوقف، بالانسحاب: the preposition and its noun
+    before = [t for t in tokens[max(sent_start, start_tok - BEFORE):start_tok] if not t.is_punct]
+    f += [f"before={t.stem or t.norm}" for t in before]
+    return f
+
+
+@dataclass(frozen=True, slots=True)
+class ModeModel:
+    model: LinearModel
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> ModeModel | None:
+        return cls(LinearModel.load(path)) if path.exists() else None
+
+    def predict(self, event_type: str, features: list[str]) -> tuple[str, float] | None:
+        """The most probable mode of ``event_type`` and its probability (softmax over the type's modes);
+        None when the type takes no mode or the model has none of its modes."""
+        modes = [m for m in sorted(plover_modes().get(event_type, ())) if f"{event_type}|{m}" in self.model.bias]
+        if not modes:
+            return None
+        zs = [self.model.bias[f"{event_type}|{m}"] + self.model.margin(features, f"{event_type}|{m}") for m in modes]
+        top = max(zs)
+        es = [math.exp(z - top) for z in zs]
+        k = max(range(len(modes)), key=lambda i: zs[i])
+        return modes[k], es[k] / sum(es)
