@@ -31,7 +31,7 @@ test: dev
 lint: dev
 	$(BIN)/ruff check src tests benchmarks training
 
-## models: rebuild the shipped models from ../shared (NER, transliteration, event classifier, sides ranker, mode model, event filter)
+## models: rebuild the shipped models from ../shared (NER, transliteration, event classifier, sides ranker, mode and status models, event filter)
 models: dev
 	$(BIN)/pip install -q -e ".[train]"
 	$(BIN)/python training/ner/train.py
@@ -39,6 +39,7 @@ models: dev
 	$(BIN)/python training/events/train.py
 	$(BIN)/python training/events/train_sides.py
 	$(BIN)/python training/events/train_modes.py
+	$(BIN)/python training/events/train_status.py
 	$(BIN)/python training/events/train_detect.py
 
 ## eval: dev gold set scores (needs ../shared)

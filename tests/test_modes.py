@@ -1,5 +1,5 @@
-"""The PLOVER mode model (ahdath.events.modes): features, prediction over a type's modes, and its use by
-the coder when the lexicon cue gives no mode."""
+"""The learned field models of the event coder: the PLOVER mode model (ahdath.events.modes: features, prediction
+over a type's modes, its use when the lexicon cue gives no mode) and the status model (ahdath.events.status_model)."""
 
 from __future__ import annotations
 
@@ -41,3 +41,29 @@ def test_shipped_model_fills_a_mode_the_cue_lacks() -> None:
     (e,) = [e for e in doc.events if e.type == "ASSAULT"]
     # the cue هاجم has no mode in the lexicon; «بالأسلحة الرشاشة» after it makes it firearms
     assert e.mode == "firearms" and "(mode model)" in e.reason
+
+
+def test_status_model_overrules_the_rules_only_when_sure() -> None:
+    from ahdath.events.status_model import StatusModel, status_features
+
+    model = StatusModel(LinearModel(
+        weights={"future:b=تعتزم": 3.0, "asserted:rule=negated": 3.0},
+        bias={"asserted": 0.0, "future": 0.0, "negated": 0.0, "hypothetical": -2.0},
+        thresholds={"override": 0.8}, kind="softmax"), 0.8)
+    toks = _tokens("تعتزم الحكومة فرض عقوبات جديدة")
+    f = status_features(toks, 2, 3, 0, len(toks), "asserted")
+    assert "rule=asserted" in f and any(x.startswith("b=الحكوم") for x in f)
+    status, p = model.decide("asserted", f)
+    assert status == "future" and p >= 0.8
+    assert model.decide("future", f) is None  # agrees with the rules
+    # a negation particle right before the trigger is never overruled
+    toks = _tokens("لم يلتق الرئيس نظيره")
+    f = status_features(toks, 1, 2, 0, len(toks), "negated")
+    assert model.predict(f)[0] == "asserted" and model.decide("negated", f) is None
+
+
+def test_shipped_status_model_loads_with_its_threshold() -> None:
+    from ahdath.events.status_model import StatusModel
+
+    model = StatusModel.load()
+    assert model is not None and 0.5 <= model.override <= 1.0

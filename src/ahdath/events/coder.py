@@ -56,6 +56,7 @@ from ahdath.events.sides import (
     side_info,
 )
 from ahdath.events.status import status_of
+from ahdath.events.status_model import StatusModel, status_features
 from ahdath.events.when import DateResolver
 from ahdath.language.normalize import fold_text
 from ahdath.model import Actor, Document, Event, Sentence, Span
@@ -135,12 +136,14 @@ class EventCoder:
         event_model: EventModel | None = None,
         resolver: Any | None = None,
         mode_model: ModeModel | None = None,
+        status_model: StatusModel | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.classifier = classifier
         self.sides_model = sides_model
         self.event_model = event_model
         self.mode_model = mode_model  # a mode for events whose cue gives none (ahdath.events.modes)
+        self.status_model = status_model  # a second opinion on the status rules (ahdath.events.status_model)
         self.resolver = resolver  # names each side by its most specific mention in the article
         self.locator = Locator.load()
         self.dates = DateResolver.load()
@@ -159,7 +162,9 @@ class EventCoder:
         sides_model = SidesModel.load(MODEL_PATH) if use_model and MODEL_PATH.exists() else None
         event_model = EventModel.load(EVENT_MODEL_PATH) if use_model and EVENT_MODEL_PATH.exists() else None
         mode_model = ModeModel.load() if use_model else None
-        return cls(TriggerLexicon.load(lexicon_path), classifier, sides_model, event_model, resolver, mode_model)
+        status_model = StatusModel.load() if use_model else None
+        return cls(TriggerLexicon.load(lexicon_path), classifier, sides_model, event_model, resolver, mode_model,
+                   status_model)
 
     # -- sides -------------------------------------------------------------------------
     def _after(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch) -> Mention | None:
@@ -489,6 +494,14 @@ class EventCoder:
                     ch.subject is not None and is_agent_marked(doc, ch.subject, sent),
                     demand is not None,
                 )
+                if self.status_model is not None and threat is None:
+                    # a second opinion on the reported status, after the rules' status has gated the event,
+                    # made the threats and fed the event filter (which were all tuned on the rules')
+                    second = self.status_model.decide(status, status_features(
+                        doc.tokens, m.start_tok, m.end_tok, sent.token_start, sent.token_end, status))
+                    if second is not None:
+                        why_type += f"; status {second[0]} p={second[1]:.2f} (status model; rules: {status})"
+                        status, status_cue = second[0], None
                 decided.append(Decision(sent, m, event_type, mode, conf, why_type, ch, status, status_cue, feats))
             yield from decided
 
