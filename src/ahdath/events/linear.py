@@ -34,6 +34,15 @@ class LinearModel:
         z = self.bias[role] + self.margin(features, role)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
+    def best(self, features: list[str], roles: list[str]) -> tuple[str, float]:
+        """The most probable of ``roles`` (a softmax over their bias + margin) and its probability: one
+        multinomial model whose classes are roles (the mode and status models)."""
+        zs = [self.bias[r] + self.margin(features, r) for r in roles]
+        top = max(zs)
+        total = sum(math.exp(z - top) for z in zs)
+        k = max(range(len(roles)), key=lambda i: zs[i])
+        return roles[k], 1.0 / total
+
     def choose(self, candidates: list[list[str] | None], null: list[str], role: str) -> list[float]:
         """Probabilities of each candidate (``None`` = excluded, probability 0) and, last, of none of them.
 

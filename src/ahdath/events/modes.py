@@ -8,7 +8,6 @@ most probable mode among those ``plover_modes.tsv`` allows for the type. Trained
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,11 +48,8 @@ class ModeModel:
     def predict(self, event_type: str, features: list[str]) -> tuple[str, float] | None:
         """The most probable mode of ``event_type`` and its probability (softmax over the type's modes);
         None when the type takes no mode or the model has none of its modes."""
-        modes = [m for m in sorted(plover_modes().get(event_type, ())) if f"{event_type}|{m}" in self.model.bias]
-        if not modes:
+        roles = [f"{event_type}|{m}" for m in sorted(plover_modes().get(event_type, ())) if f"{event_type}|{m}" in self.model.bias]
+        if not roles:
             return None
-        zs = [self.model.bias[f"{event_type}|{m}"] + self.model.margin(features, f"{event_type}|{m}") for m in modes]
-        top = max(zs)
-        es = [math.exp(z - top) for z in zs]
-        k = max(range(len(modes)), key=lambda i: zs[i])
-        return modes[k], es[k] / sum(es)
+        role, p = self.model.best(features, roles)
+        return role.split("|", 1)[1], p

@@ -8,7 +8,6 @@ it is confident (``OVERRIDE``). Trained by ``training/events/train_status.py``; 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,12 +49,7 @@ class StatusModel:
         return cls(m, m.thresholds.get("override", 1.01))
 
     def predict(self, features: list[str]) -> tuple[str, float]:
-        roles = [s for s in STATUSES if s in self.model.bias]
-        zs = [self.model.bias[s] + self.model.margin(features, s) for s in roles]
-        top = max(zs)
-        es = [math.exp(z - top) for z in zs]
-        k = max(range(len(roles)), key=lambda i: zs[i])
-        return roles[k], es[k] / sum(es)
+        return self.model.best(features, [s for s in STATUSES if s in self.model.bias])
 
     def decide(self, rule: str, features: list[str]) -> tuple[str, float] | None:
         """The model's status when it disagrees with the rules' and is confident enough, else None. A
