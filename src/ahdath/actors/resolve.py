@@ -455,10 +455,9 @@ class ActorResolver:
             known = self.kb.person_variant(tuple(t.norm for t in toks[i:j] if t.norm and not t.is_punct))
             if known is not None:  # a known person spelled another way: يوسف بن أحمد العثيمين
                 ent, how = known
-                p = _M(i, j, s, e, Target("entry", ent.id), kind="person", name=ent.name, mention="name",
-                       reason=f"{why}; {how}: {ent.id}", conf=0.8)
-                p.country, p.sector, p.actor_id, p.wikidata = self.kb.country_on(ent, date), ent.sector, ent.id, ent.wikidata
-                p.has_country = bool(p.country)
+                p = _M(i, j, s, e, Target("entry", ent.id))
+                self._base(p, doc, date)
+                p.reason, p.conf = f"{why}; {how}: {ent.id}", 0.8
                 out.append(p)
                 continue
             name = self.english_name(text.replace("_", " "))
@@ -478,7 +477,7 @@ class ActorResolver:
         if len(inside) != 1:
             return False
         m = inside[0]
-        names = [t for t in toks[:m.i] if t.start >= s and not t.is_punct
+        names = [t for t in toks[bisect_left(toks, s, key=lambda t: t.start):m.i] if not t.is_punct
                  and not any(o is not m and o.emit and o.start < t.end and t.start < o.end for o in res)]
         kb = self.kb
         if not names or names[-1].i != m.i - 1 or not all(
