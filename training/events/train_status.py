@@ -17,50 +17,34 @@ import zlib
 from pathlib import Path
 
 import event_sets
+from field_models import SentenceTriggers, fit_roles
 
 from ahdath.events.linear import LinearModel
 from ahdath.events.status import status_of
 from ahdath.events.status_model import MODEL_PATH, STATUSES, StatusModel, status_features
-from ahdath.language import analyze
-from ahdath.model import Document
 
 Example = tuple[list[str], str, str, str]  # features, gold status, the rules' status, article id
 
 
 def examples(golds: dict[str, dict]) -> list[Example]:
-    cache: dict[str, Document] = {}
+    sentences = SentenceTriggers()
     out: list[Example] = []
     for doc_id, g in golds.items():
         for e in g.get("events", []):
-            sent, trig = e.get("sentence") or "", e.get("trigger") or ""
             status = e.get("status") or "asserted"
-            if not trig or trig not in sent or status not in STATUSES:
+            if status not in STATUSES:
                 continue
-            doc = cache.get(sent)
-            if doc is None:
-                doc = cache[sent] = analyze(Document(id="s", text=sent))
-            at = sent.index(trig)
-            toks = [tk for tk in doc.tokens if tk.start < at + len(trig) and at < tk.end and not tk.is_punct]
-            if not toks:
+            found = sentences.locate(e.get("sentence") or "", e.get("trigger") or "", skip_punct=True)
+            if found is None:
                 continue
-            s, t = toks[0].i, toks[-1].i + 1
+            doc, s, t = found
             rule = status_of(doc, s, t)[0]
             out.append((status_features(doc.tokens, s, t, 0, len(doc.tokens), rule), status, rule, doc_id))
     return out
 
 
 def fit(exs: list[Example], c: float, prune: float, override: float) -> LinearModel:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vec = DictVectorizer()
-    x = vec.fit_transform([dict.fromkeys(f, 1) for f, *_ in exs])
-    clf = LogisticRegression(C=c, max_iter=3000)
-    clf.fit(x, [s for _, s, *_ in exs])
-    names = vec.get_feature_names_out()
-    weights = {f"{cls}:{n}": round(float(w), 4) for cls, row in zip(clf.classes_, clf.coef_, strict=True)
-               for n, w in zip(names, row, strict=True) if abs(w) >= prune}
-    bias = {str(cls): round(float(b), 4) for cls, b in zip(clf.classes_, clf.intercept_, strict=True)}
+    weights, bias = fit_roles([f for f, *_ in exs], [s for _, s, *_ in exs], c, prune, 3000)
     return LinearModel(weights, bias, {"override": override}, kind="softmax")
 
 
