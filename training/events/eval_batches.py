@@ -30,12 +30,13 @@ from ahdath.evaluate import evaluate_events, format_report
 def training_copies(names: list[str], shared: Path, arts: dict[str, dict]) -> set[str]:
     """The articles of ``arts`` whose text (``event_sets.text_key``) is also an annotated article outside the
     scored batches: the same story under another id, which a model may have trained on."""
-    others: set[str] = set(event_sets.read_jsonl(shared / "data/silver/silver_articles.jsonl", "id"))
+    silver = event_sets.read_jsonl(shared / "data/silver/silver_articles.jsonl", "id")
+    others: set[str] = set(silver)
     for path in (event_sets.ROOT / "training" / "data").glob("silver_extra_*.jsonl"):
         if path.stem.removeprefix("silver_extra_") not in names:
             others |= set(event_sets.read_jsonl(path, "docno"))
     texts = event_sets.ant_articles(shared, others - set(arts))
-    texts.update(event_sets.read_jsonl(shared / "data/silver/silver_articles.jsonl", "id"))
+    texts.update(silver)
     keys = {event_sets.text_key(a["text"]) for a in texts.values()}
     return {d for d, a in arts.items() if event_sets.text_key(a["text"]) in keys}
 
