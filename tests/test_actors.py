@@ -74,6 +74,17 @@ def run(text: str, date: str | None = "2023-10-14", r: ActorResolver | None = No
     return doc
 
 
+def pers(text: str, *names: str) -> list[Entity]:
+    """The NER's output for ``text`` as if it tagged ``names`` as persons, each at its first occurrence
+    after the previous name."""
+    out, at = [], 0
+    for n in names:
+        s = text.index(n, at)
+        out.append(Entity(s, s + len(n), n, "PERS"))
+        at = s + len(n)
+    return out
+
+
 def find(doc: Document, text: str) -> Actor:
     hits = [a for a in doc.actors if a.text == text]
     assert hits, (text, [(a.text, a.name) for a in doc.actors])
@@ -164,25 +175,16 @@ def test_surname_and_title_coreference() -> None:
     assert back.actor_id == "hossein-amir-abdollahian" and "points back" in back.reason
 
 
-def _pers(text: str, *names: str) -> list[Entity]:
-    out, at = [], 0
-    for n in names:
-        s = text.index(n, at)
-        out.append(Entity(s, s + len(n), n, "PERS"))
-        at = s + len(n)
-    return out
-
-
 def test_a_short_name_the_ner_tagged_takes_the_full_names_identity() -> None:
     text = "قال المفكر السويسري طارق رمضان إنه بريء. ونفى رمضان الاتهامات."
-    doc = run(text, entities=_pers(text, "طارق رمضان", "رمضان"))
+    doc = run(text, entities=pers(text, "طارق رمضان", "رمضان"))
     full, short = find(doc, "طارق رمضان"), find(doc, "رمضان")
     assert (short.name, short.country) == (full.name, "CHE") and "short name" in short.reason
     text = "التقى الرئيس الكوري الشمالي كيم يونغ أون نظيره في بانمونجوم. وقال كيم إن اللقاء تاريخي."
-    doc = run(text, date="2018-05-01", entities=_pers(text, "كيم يونغ أون", "كيم"))
+    doc = run(text, date="2018-05-01", entities=pers(text, "كيم يونغ أون", "كيم"))
     assert find(doc, "كيم").actor_id == "kim-jong-un"
     text = "قال محمد شياع السوداني إن الحكومة مستمرة. وأضاف محمد أن"  # an Arab first name is no family name
-    doc = run(text, entities=_pers(text, "محمد شياع السوداني", "محمد"))
+    doc = run(text, entities=pers(text, "محمد شياع السوداني", "محمد"))
     assert "short name" not in find(doc, "محمد").reason
 
 
@@ -268,14 +270,6 @@ def test_bad_user_file_is_reported(tmp_path: Path) -> None:
     bad.write_text("- {name: X}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.yaml: entry 1"):
         ActorResolver.load([bad])
-
-
-def pers(text: str, *names: str) -> list[Entity]:
-    out = []
-    for n in names:
-        s = text.index(n)
-        out.append(Entity(s, s + len(n), n, "PERS"))
-    return out
 
 
 def test_unknown_person_described_by_words_around_the_name() -> None:
@@ -483,9 +477,8 @@ def test_known_person_spelled_another_way() -> None:
     assert e.id == "ravina-shamdasani" and "vowels" in how
     # common first names alone never join two people (محمد علي / محمود علي)
     assert kb.name_skeleton(("محمد", "علي")) is None or kb.name_skeleton(("محمد", "علي")) != kb.name_skeleton(("محمود", "علي"))
-    text, name = "وقالت رافينا شمداساني إن المفوضية قلقة", "رافينا شمداساني"
-    ents = [Entity(start=text.index(name), end=text.index(name) + len(name), label="PERS", text=name)]
-    doc = run(text, date="2018-05-18", entities=ents)
+    text = "وقالت رافينا شمداساني إن المفوضية قلقة"
+    doc = run(text, date="2018-05-18", entities=pers(text, "رافينا شمداساني"))
     a = find(doc, "رافينا شمداساني")
     assert (a.actor_id, a.country) == ("ravina-shamdasani", "UNO")
 
@@ -499,16 +492,13 @@ def test_loaded_reference_in_context() -> None:
 
 
 def test_known_surname_inside_another_persons_name() -> None:
-    def ner(text: str, name: str) -> list[Entity]:
-        return [Entity(start=text.index(name), end=text.index(name) + len(name), label="PERS", text=name)]
-
     text = "وقالت نازانين زاغاري راتكليف إنها بريئة"
-    a = find(run(text, entities=ner(text, "نازانين زاغاري راتكليف")), "نازانين زاغاري راتكليف")
+    a = find(run(text, entities=pers(text, "نازانين زاغاري راتكليف")), "نازانين زاغاري راتكليف")
     assert a.actor_id is None and a.kind == "person"  # not John Ratcliffe
     text = "وقال جون راتكليف إن"
-    assert find(run(text, entities=ner(text, "جون راتكليف")), "جون راتكليف").actor_id == "john-ratcliffe"
+    assert find(run(text, entities=pers(text, "جون راتكليف")), "جون راتكليف").actor_id == "john-ratcliffe"
     text = "وقال السيد نصر الله إن"  # a title before the surname is no other first name
-    assert any(x.actor_id == "hassan-nasrallah" for x in run(text, entities=ner(text, "السيد نصر الله")).actors)
+    assert any(x.actor_id == "hassan-nasrallah" for x in run(text, entities=pers(text, "السيد نصر الله")).actors)
 
 
 def test_dateline_places_are_not_actors() -> None:
