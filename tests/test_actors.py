@@ -419,6 +419,22 @@ def test_a_definite_head_noun_refers_back_to_its_organization() -> None:
     assert not [a for a in other.actors if a.text == "الحزب" and a.actor_id == "hezbollah"]
 
 
+def test_a_definite_head_noun_refers_back_to_an_international_organization() -> None:
+    # الجامعة after جامعة الدول العربية is the Arab League, not a university of the article's country;
+    # a hashtag spelling (جامعة_الدول_العربية) counts too
+    for text, actor_id in [
+        ("عقدت جامعة_الدول_العربية اجتماعا طارئا في القاهرة. وقالت الجامعة إنها تدين الهجوم.", "arab-league"),
+        ("قررت المحكمة الجنائية الدولية فتح تحقيق مع إسرائيل. وقالت المحكمة إن القرار نهائي.", "icc"),
+        ("فرض الاتحاد الأوروبي عقوبات على روسيا. وقال الاتحاد إن العقوبات ستستمر.", "eu"),
+    ]:
+        doc = ahdath.code(text, date="2018-06-01")
+        head = text.split(". ")[1].split()[1]
+        back = [a for a in doc.actors if a.text == head]
+        assert back and back[0].actor_id == actor_id and "refers back" in back[0].reason, [(a.text, a.actor_id) for a in doc.actors]
+    alone = ahdath.code("قررت المحكمة العليا في إسرائيل رفض الطعن. وقالت المحكمة إن القرار نهائي.", date="2018-06-01")
+    assert not [a for a in alone.actors if a.text == "المحكمة" and a.actor_id == "icc"]
+
+
 def test_org_anaphors_file() -> None:
     path = Path(ahdath.__file__).parent / "actors" / "data" / "org_anaphors.tsv"
     rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]

@@ -806,21 +806,21 @@ class ActorResolver:
             m.conf = 0.85 if p.start < m.start else 0.7
 
     def _org_anaphors(self, doc: Document, res: list[_M]) -> list[_M]:
-        """A definite head noun alone (data/org_anaphors.tsv: الحزب، الحركة، الجماعة، القطاع) is the last
-        organization or place named with that head before it (حزب الله ... وقال الحزب في بيان; قطاع غزة ...
-        إلى القطاع)."""
+        """A definite head noun alone (data/org_anaphors.tsv: الحزب، الحركة، الجماعة، القطاع، الجامعة) is the last
+        organization, international organization or place named with that head before it (حزب الله ... وقال
+        الحزب في بيان; جامعة الدول العربية ... وقالت الجامعة; قطاع غزة ... إلى القطاع)."""
         toks, heads = doc.tokens, _org_heads()
         last: dict[str, _M] = {}
         at = {(m.i, m.j): m for m in res if m.emit}
         out = list(res)
         orgs = sorted(
-            (m for m in res if (m.emit and m.kind == "organization" and m.mention == "name") or (m.kind == "place" and m.mention == "place")),
+            (m for m in res if (m.emit and m.kind in ("organization", "igo") and m.mention == "name") or (m.kind == "place" and m.mention == "place")),
             key=lambda m: m.i,
         )
         k = 0
         for i, t in enumerate(toks):
             while k < len(orgs) and orgs[k].i < i:
-                head = toks[orgs[k].i].stem
+                head = toks[orgs[k].i].stem.split("_")[0]  # a hashtag name: جامعة_الدول_العربية
                 if head in heads:
                     last[head] = orgs[k]
                 k += 1
