@@ -9,6 +9,7 @@ import pytest
 
 import ahdath
 from ahdath.actors import ActorResolver, lookup
+from ahdath.actors.kb import KB
 from ahdath.language import analyze
 from ahdath.model import Actor, Document, Entity
 
@@ -403,7 +404,7 @@ def test_titles_without_article_and_feminine_forms_find_the_officeholder() -> No
 def test_an_agent_takes_the_country_of_a_place_in_its_sentence() -> None:
     text = (
         "قالت وزارة الخارجية الإسرائيلية إن إسرائيل تتابع الوضع. ونددت إسرائيل بإيران. "
-        "واعتقلت قوات الأمن عشرات المحتجين في طهران."
+        "واعتقلت قوات الأمن عشرات المحتجين خلال مظاهرة في طهران."
     )
     doc = ahdath.code(text, date="2025-03-10")
     protesters = [a for a in doc.actors if a.text == "المحتجين"]
@@ -433,6 +434,16 @@ def test_a_definite_head_noun_refers_back_to_an_international_organization() -> 
         assert back and back[0].actor_id == actor_id and "refers back" in back[0].reason, [(a.text, a.actor_id) for a in doc.actors]
     alone = ahdath.code("قررت المحكمة العليا في إسرائيل رفض الطعن. وقالت المحكمة إن القرار نهائي.", date="2018-06-01")
     assert not [a for a in alone.actors if a.text == "المحكمة" and a.actor_id == "icc"]
+
+
+def test_an_agent_in_a_country_is_of_that_country_unless_posted_there() -> None:
+    doc = ahdath.code("وقالت الشرطة في هولندا إنها اعتقلت رجلا في باريس.", date="2018-05-18")
+    police = [a for a in doc.actors if a.text == "الشرطة"]
+    assert police and police[0].country == "NLD", [(a.text, a.country, a.reason) for a in doc.actors]
+    # an embassy or a delegation in a capital is not that country's (agents.yaml: posted), nor is a person's
+    # office there (السفير في موسكو)
+    posted = {f for a in KB.load().agents.values() if a.posted for f in a.ar}
+    assert {"السفارة", "الوفد"} <= posted
 
 
 def test_org_anaphors_file() -> None:

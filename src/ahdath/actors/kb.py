@@ -116,6 +116,7 @@ class Agent:
     needs_modifier: bool = False  # only an actor with a country/organization after it (رئيس منظمة ...)
     title_roles: dict[str, str] = field(default_factory=dict)  # a title over this body holds another role
     office_of_complement: bool = False  # the office is of the country after إلى/لدى/ل (المبعوث الأممي إلى اليمن)
+    posted: bool = False  # في + a country says where it is, not whose it is (السفارة في واشنطن)
     context_country: dict[str, str] = field(default_factory=dict)  # article country -> the agent's (التحالف in YEM: SAU)
 
 
@@ -318,6 +319,7 @@ class KB:
                 needs_modifier=bool(d.get("needs_modifier", False)),
                 title_roles=dict(d.get("title_roles") or {}),
                 office_of_complement=bool(d.get("office_of_complement", False)),
+                posted=bool(d.get("posted", False)),
                 context_country=dict(d.get("context_country") or {}),
             )
         if "bodies" in data:

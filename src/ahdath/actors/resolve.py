@@ -366,9 +366,12 @@ class ActorResolver:
                 # head with its adjectives (النيابة العسكرية الإسرائيلية، المحكمة العليا الإسرائيلية)
                 m.j, m.end = nxt.j, nxt.end
                 absorb(kb, m, nxt, date)
-            elif (m.target.kind == "agent" and nxt is not None and nxt.kind == "place" and not m.has_country
+            elif (m.target.kind == "agent" and nxt is not None and not m.has_country
+                  and (nxt.kind == "place" or (nxt.kind == "country" and nxt.mention in ("name", "capital")
+                                               and not kb.agents[m.target.ref].person and not kb.agents[m.target.ref].posted))
                   and (nxt.prefix in ("ب", "وب") or (nxt.i == m.j + 1 and toks[m.j].norm in ("في", "من")))):
-                m.country, m.has_country = nxt.country, True  # المتظاهرين في غزة
+                # المتظاهرين في غزة، الشرطة في هولندا (not a person's office abroad: السفير في واشنطن)
+                m.country, m.has_country = nxt.country, True
                 m.name = fill_name(kb.agents[m.target.ref].name, kb.demonym(nxt.country), "")
                 m.reason += f"; in {nxt.form} → {nxt.country}"
                 m.conf = 0.7
