@@ -446,6 +446,16 @@ def test_an_agent_in_a_country_is_of_that_country_unless_posted_there() -> None:
     assert {"السفارة", "الوفد"} <= posted
 
 
+def test_weapons_named_with_a_nisba_are_that_countrys_armed_forces() -> None:
+    for text, phrase, country in [
+        ("قصفت المدفعية الإسرائيلية أطراف بلدة الخيام.", "المدفعية الإسرائيلية", "ISR"),
+        ("قصفت البوارج الأمريكية مواقع الحوثيين.", "البوارج الأمريكية", "USA"),
+    ]:
+        doc = ahdath.code(text, date="2024-05-14")
+        found = [a for a in doc.actors if a.text == phrase]
+        assert found and (found[0].country, found[0].sector) == (country, "MIL"), [(a.text, a.country) for a in doc.actors]
+
+
 def test_org_anaphors_file() -> None:
     path = Path(ahdath.__file__).parent / "actors" / "data" / "org_anaphors.tsv"
     rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
