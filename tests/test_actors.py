@@ -440,8 +440,7 @@ def test_an_agent_in_a_country_is_of_that_country_unless_posted_there() -> None:
     doc = ahdath.code("وقالت الشرطة في هولندا إنها اعتقلت رجلا في باريس.", date="2018-05-18")
     police = [a for a in doc.actors if a.text == "الشرطة"]
     assert police and police[0].country == "NLD", [(a.text, a.country, a.reason) for a in doc.actors]
-    # an embassy or a delegation in a capital is not that country's (agents.yaml: posted), nor is a person's
-    # office there (السفير في موسكو)
+    # an embassy or a delegation in a capital is not that country's (agents.yaml: posted)
     posted = {f for a in KB.load().agents.values() if a.posted for f in a.ar}
     assert {"السفارة", "الوفد"} <= posted
 

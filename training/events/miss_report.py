@@ -19,15 +19,18 @@ from collections import Counter
 from pathlib import Path
 
 import data as D
+from event_sets import analyze_articles
 
-import ahdath
 from ahdath.evaluate import event_match, load_jsonl, side_match
 from ahdath.events.arguments import MentionIndex
-from ahdath.events.coder import EventCoder
+from ahdath.events.coder import Decision, EventCoder
+from ahdath.events.lexicon import TriggerMatch
 from ahdath.model import Document
 
 
-def drop_reason(coder: EventCoder, doc: Document, idx: MentionIndex, m, decisions: dict) -> str:  # noqa: ANN001
+def drop_reason(
+    coder: EventCoder, doc: Document, idx: MentionIndex, m: TriggerMatch, decisions: dict[tuple[int, int], Decision]
+) -> str:
     sent = doc.sentences[doc.tokens[m.start_tok].sent]
     event_type, _, _ = coder._decide_type(doc, sent, m)
     if event_type is None:
@@ -59,15 +62,12 @@ def main() -> None:
         if line.strip():
             a = json.loads(line)
             arts[a["id"]] = a
-    pipe = ahdath.load()
-    coder = next(c for _, c in pipe.components if isinstance(c, EventCoder))
-    before = [c for _, c in pipe.components[: [c for _, c in pipe.components].index(coder)]]
+    coder = EventCoder.load()
+    docs = analyze_articles(arts, gold)  # the runtime pipeline up to events, as the coder sees each article
     where, dropped, sides = Counter(), Counter(), Counter()
-    for art in D.annotated({k: arts[k] for k in gold if k in arts}, gold):
+    for art in D.annotated({k: arts[k] for k in docs}, gold):  # gold triggers located (character offsets)
         g, pe = gold[art.doc.id], (pred.get(art.doc.id) or {}).get("events", [])
-        doc = Document(id=art.doc.id, text=art.doc.text, title=art.doc.title, date=art.doc.date)
-        for component in before:
-            doc = component(doc)
+        doc = docs[art.doc.id]
         idx = MentionIndex(doc)
         matches = coder.matches(doc, idx)
         decisions = {(d.match.start_tok, d.match.end_tok): d for d in coder.triggers(doc)}
