@@ -60,3 +60,13 @@ def test_a_mention_after_a_bare_noun_is_in_construct() -> None:
     first, second = usa
     assert is_construct(doc, first, doc.sentences[0])  # دعم أمريكا
     assert not is_construct(doc, second, doc.sentences[1])  # وقالت أمريكا: after a verb with a clitic
+
+
+def test_a_list_before_a_one_way_act_is_its_actors() -> None:
+    # one record per actor (guidelines §1: "Iran and Turkey condemned X" gives two records), not the first
+    # country condemning the others
+    pipe = ahdath.load()
+    doc = pipe(Document(id="t", text="وأدانت قطر وتركيا وروسيا عملية الاغتيال.", date="2024-07-31"))
+    accuse = [e for e in doc.events if e.type == "ACCUSE"]
+    assert {e.actor.name for e in accuse if e.actor} == {"Qatar", "Turkey", "Russia"}, [e.reason for e in accuse]
+    assert not any(e.recipient and e.recipient.name in {"Qatar", "Turkey", "Russia"} for e in accuse)

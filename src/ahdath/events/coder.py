@@ -76,6 +76,9 @@ NOUN_GOVERNORS = frozenset(
 # Verbs whose subject acts through a following verbal noun (شنت الطائرات غارات، أجرى اتصالا).
 LIGHT_VERBS = frozenset({"شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "ينفذ", "تنفذ", "اجري", "اجرت", "يجري", "تجري", "قام", "قامت", "يقوم", "تقوم", "واصل", "واصلت", "يواصل", "تواصل", "وجه", "وجهت", "يوجه", "توجه", "اطلق", "اطلقت", "يطلق", "تطلق", "قدم", "قدمت", "يقدم", "تقدم", "اعلن", "اعلنت", "بدا", "بدات"})
 _MEETING_TYPES = frozenset({"CONSULT"})
+# Types whose sides can both stand in one list (بين إيران والاتحاد الأوروبي): the first acts towards the others.
+_MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+BETWEEN = "بين"
 MIN_CONFIDENCE = 0.3
 NAMED_KINDS = frozenset({"person", "organization", "igo"})
 # Types whose lexicon hits must also pass the sentence-level model (see docs/event_model.md).
@@ -399,6 +402,19 @@ class EventCoder:
             pick = PairChoice(pick.recipient, pick.actor, pick.actor_p, pick.recipient_p)
         actor_c = cands[pick.actor]
         actor_ms = coordinated(doc, idx, actor_c.mention, sent) if actor_c.mention else []
+        if (
+            pick.recipient is not None
+            and event_type not in _MUTUAL_TYPES
+            and any(x is cands[pick.recipient].mention for x in actor_ms[1:])
+            and introduced_by(doc, actor_ms[0], sent) != BETWEEN
+        ):
+            # a list before a one-way act is its actors (أدانت قطر وتركيا وروسيا ...): the recipient is outside it
+            in_list = [c.mention is not None and any(x is c.mention for x in actor_ms) for c in cands]
+            blocked = [b or inside for b, inside in zip(blocked, in_list, strict=True)]
+            again = choose_pair(self.sides_model, feats, null, infos, event_type, pos, m.cue, blocked,
+                                [c.actor for c in cands], no_actor)
+            if again is not None and in_list[again.actor]:
+                pick = PairChoice(pick.actor, again.recipient, pick.actor_p, again.recipient_p)
         actors = [x.actor for x in actor_ms] or [actor_c.actor]
         how = f"side model: actor p={pick.actor_p:.2f} ({actor_c.origin})"
         recipients: list[Actor | None] = [None]
