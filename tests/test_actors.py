@@ -546,3 +546,11 @@ def test_dateline_places_are_not_actors() -> None:
     assert [a.country for a in run("دبي، الإمارات العربية المتحدة (CNN)-- قال الوزير إن التحقيق مستمر").actors] == [""]
     # a bracket after a speaker is no dateline
     assert [a.text for a in run("قالت مصر (في بيان) - إن التحقيق مستمر").actors] == ["مصر"]
+
+
+def test_a_nisba_after_a_noun_with_a_clitic_is_the_country() -> None:
+    # بالهجوم الإسرائيلي: the adjective of "the attack" (the article sits behind the ب clitic), not "an Israeli"
+    pipe = ahdath.load(components=("language", "ner", "actors"))
+    doc = pipe(ahdath.Document(id="t", text="كما ندد العراق بالهجوم الإسرائيلي، محذرا من انزلاق المنطقة.", date="2025-06-14"))
+    nisba = next(a for a in doc.actors if a.text == "الإسرائيلي")
+    assert (nisba.kind, nisba.country, nisba.sector) == ("country", "ISR", ""), nisba.reason

@@ -326,7 +326,7 @@ class ActorResolver:
                 m.reason += f" ({notes[k]})"
             if m.mention == "nisba" and not m.people and m.i > 0 and not toks[m.i - 1].is_punct and not m.prefix \
                     and toks[m.i - 1].norm not in self.kb.name_stops \
-                    and toks[m.i - 1].norm.startswith("ال") == m.form.startswith("ال"):
+                    and _definite(toks[m.i - 1]) == m.form.startswith("ال"):
                 # an adjective of the word before it (قوة إسرائيلية): the country, not a person
                 c = self.kb.countries[m.target.ref]
                 m.kind, m.sector, m.actor_id, m.name = "country", "", c.id, c.name
@@ -999,3 +999,8 @@ def identity(a: Actor) -> tuple[str, ...]:
 
 def entry_label(e: Entry) -> str:
     return f"{e.name} ({e.type}, {e.country or '-'}/{e.sector or '-'})"
+
+
+def _definite(tok: Token) -> bool:
+    """The word carries the article, after any clitic (الهجوم، بالهجوم، وللهجوم)."""
+    return "ال" in tok.prefixes or tok.norm.startswith("ال")
