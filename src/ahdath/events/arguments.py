@@ -117,6 +117,21 @@ def coordinated(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) 
         cur = nxt
 
 
+EACH_OF = ("كل", "من")  # كل من X وY: "each of X and Y", a subject list after its verb
+
+
+def list_head(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> Mention:
+    """The first mention of the و-list that ``m`` closes or sits inside (ندد كل من العراق وقطر وسلطنة عمان: for
+    قطر, العراق), when that first one can be a subject (no preposition, or after كل من); else ``m``."""
+    for x in index.in_range(sent.token_start, m.start_tok):
+        if not any(y is m for y in coordinated(doc, index, x, sent)[1:]):
+            continue
+        before = tuple(t.norm for t in doc.tokens[max(sent.token_start, x.start_tok - 2) : x.start_tok])
+        if introduced_by(doc, x, sent) is None or before == EACH_OF:
+            return x
+    return m
+
+
 def is_genitive(doc: Document, m: Mention, sent: Sentence) -> bool:
     """The mention follows a noun (``لجرائم الكيان``, ``بالشعب الفلسطيني``): a genitive, not a subject."""
     if m.start_tok <= sent.token_start:

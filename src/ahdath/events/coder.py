@@ -31,10 +31,12 @@ from ahdath.events.arguments import (
     introduced_by,
     is_agent_marked,
     is_genitive,
+    list_head,
     same_entity,
     trigger_voice,
 )
 from ahdath.events.cameo import cameo_info, default_cameo
+from ahdath.events.condemned import CondemnedAct, attackers, condemned_act
 from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch, read_rows
@@ -79,6 +81,8 @@ _MEETING_TYPES = frozenset({"CONSULT"})
 # Types whose sides can both stand in one list (بين إيران والاتحاد الأوروبي): the first acts towards the others.
 _MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 BETWEEN = "بين"
+CONDEMN_TYPE = "ACCUSE"
+CONDEMNED_ACT_TYPE = "ASSAULT"
 MIN_CONFIDENCE = 0.3
 NAMED_KINDS = frozenset({"person", "organization", "igo"})
 # Types whose lexicon hits must also pass the sentence-level model (see docs/event_model.md).
@@ -119,6 +123,7 @@ class Decision:
     status: str
     status_cue: str | None
     features: list[str]
+    condemned: CondemnedAct | None = None  # an ACCUSE whose object is an attack noun (events/condemned.py)
 
 
 @dataclass(slots=True)
@@ -342,7 +347,7 @@ class EventCoder:
         if a_ps[best] < model.thresholds["actor"]:
             return SideChoice([], [None], "", None, a_ps[best], 0.0, len(cands))
         actor_c = cands[best]
-        actor_ms = coordinated(doc, idx, actor_c.mention, sent) if actor_c.mention else []
+        actor_ms = coordinated(doc, idx, list_head(doc, idx, actor_c.mention, sent), sent) if actor_c.mention else []
         actors = [x.actor for x in actor_ms] or [actor_c.actor]
         how = f"side model: actor p={a_ps[best]:.2f} ({actor_c.origin})"
         in_actor_group = {id(x) for x in actor_ms}
@@ -401,7 +406,7 @@ class EventCoder:
         if receiving:  # the model reads subject/object (data/receiving_verbs.tsv); swap them
             pick = PairChoice(pick.recipient, pick.actor, pick.actor_p, pick.recipient_p)
         actor_c = cands[pick.actor]
-        actor_ms = coordinated(doc, idx, actor_c.mention, sent) if actor_c.mention else []
+        actor_ms = coordinated(doc, idx, list_head(doc, idx, actor_c.mention, sent), sent) if actor_c.mention else []
         if (
             pick.recipient is not None
             and event_type not in _MUTUAL_TYPES
@@ -518,11 +523,13 @@ class EventCoder:
                     if second is not None:
                         why_type += f"; status {second[0]} p={second[1]:.2f} (status model; rules: {status})"
                         status, status_cue = second[0], None
-                decided.append(Decision(sent, m, event_type, mode, conf, why_type, ch, status, status_cue, feats))
+                act = condemned_act(doc, idx, sent, m, by_sentence[sent.i]) if event_type == CONDEMN_TYPE else None
+                decided.append(Decision(sent, m, event_type, mode, conf, why_type, ch, status, status_cue, feats, act))
             yield from decided
 
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
+        attacks: list[Event] = []  # asserted attacks coded so far: a later condemnation of "the attack" names their doer
         seen: set[tuple[str, str, str]] = set()
         for d in self.triggers(doc):
             conf, why_type = d.confidence, d.why_type
@@ -533,8 +540,14 @@ class EventCoder:
                 conf = p_event * (0.5 + 0.5 * d.sides.actor_p)
                 why_type += f"; event model p={p_event:.2f}"
             mutual = is_mutual(d.type, d.match.cue)
+            recipients = d.sides.recipients
+            if d.condemned is not None and all(r is None or r.start >= d.condemned.start for r in recipients):
+                doers = attackers(d.condemned, attacks, d.sides.actors)
+                if doers:
+                    recipients = list(doers)
+                    why_type += "; the condemned act's doer is the recipient"
             for actor in d.sides.actors:
-                for rec in d.sides.recipients:
+                for rec in recipients:
                     if rec is not None and same_entity(actor, rec):
                         continue
                     pairs = [(actor, rec, why_type)]
@@ -546,6 +559,8 @@ class EventCoder:
                             continue
                         seen.add(key)
                         events.append(self._event(doc, d, a, r, conf, why))
+                        if d.type == CONDEMNED_ACT_TYPE and d.status == "asserted":
+                            attacks.append(events[-1])
         for i, e in enumerate(events):
             e.id = i
         doc.events = events

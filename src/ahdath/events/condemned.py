@@ -1,0 +1,85 @@
+"""Who is condemned when an act is condemned: «أدانت السعودية والإمارات ومصر الاعتداء على قطر».
+
+A condemnation (ACCUSE) whose object is an attack noun condemns the attacker, who is often named only by the
+noun's adjective (الهجوم الإسرائيلي) or in an earlier sentence that reported the attack; the victim after
+على is not the one condemned. ``condemned_act`` finds the act and its adjective and victim in the sentence;
+``attackers`` picks the doer among the attacks the article has already coded. Word lists in
+``data/condemned_acts.tsv``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ahdath.events.arguments import MentionIndex, introduced_by, same_entity
+from ahdath.events.lexicon import TriggerMatch, read_rows
+from ahdath.model import Actor, Document, Event, Sentence
+
+WORDS = Path(__file__).parent / "data" / "condemned_acts.tsv"
+ACT_TYPE = "ASSAULT"
+VICTIM_WINDOW = 3  # tokens between the act's noun and its victim's preposition
+
+
+@dataclass(slots=True, frozen=True)
+class CondemnedAct:
+    start: int  # char offset of the act's noun: a recipient chosen after it is inside the act's description
+    doer: Actor | None  # the noun's adjective (الهجوم الإسرائيلي) or genitive-free mention right after it
+    victim: Actor | None  # the mention introduced by على / ضد / بحق after the noun
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for _, r in read_rows(WORDS):
+        out.setdefault(r["role"], set()).add(r["word"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def condemned_act(
+    doc: Document, idx: MentionIndex, sent: Sentence, cue: TriggerMatch, matches: list[TriggerMatch]
+) -> CondemnedAct | None:
+    """The attack noun that is the object of condemnation cue ``cue``, if the sentence has one."""
+    words = _words()
+    act = next((x for x in matches if x.start_tok >= cue.end_tok and x.type == ACT_TYPE), None)
+    if act is None:
+        return None
+    inside = {t for x in idx.in_range(cue.end_tok, act.start_tok) for t in range(x.start_tok, x.end_tok)}
+    for t in range(cue.end_tok, act.start_tok):
+        tok = doc.tokens[t]
+        if t in inside or tok.is_punct or tok.norm == "و" or tok.stem in words["gap"] or tok.norm in words["gap"]:
+            continue
+        return None
+    doer = victim = None
+    nxt = idx.starting_at(act.end_tok)
+    if nxt is not None and introduced_by(doc, nxt, sent) is None and nxt.actor.country:
+        doer = nxt.actor
+    for x in idx.in_range(act.end_tok, min(sent.token_end, act.end_tok + VICTIM_WINDOW + 2)):
+        if introduced_by(doc, x, sent) in words["victim"]:
+            victim = x.actor
+            break
+    return CondemnedAct(doc.tokens[act.start_tok].start, doer, victim)
+
+
+def attackers(act: CondemnedAct, attacks: list[Event], accusers: list[Actor | None]) -> list[Actor]:
+    """The doers of the condemned act: its adjective, else the actors of the latest attack already coded on
+    its victim (on the victim itself or in the victim country), else of the latest attack. Never one of the accusers themselves."""
+    found: list[Actor] = []
+    if act.doer is not None:
+        found = [act.doer]
+    else:
+        pool = [e for e in attacks if e.actor is not None]
+        if act.victim is not None:
+            pool = [e for e in pool if _on(e, act.victim)] or pool
+        if pool:
+            last = pool[-1].trigger.start
+            found = [e.actor for e in pool if e.trigger.start == last and e.actor is not None]
+    return [a for a in found if not any(x is not None and same_entity(a, x) for x in accusers)]
+
+
+def _on(attack: Event, victim: Actor) -> bool:
+    """The attack was on ``victim``: its recipient, or a place in the victim country (الهجوم على قطر, a strike in Doha)."""
+    if attack.recipient is not None and same_entity(attack.recipient, victim):
+        return True
+    where = attack.location or {}
+    return victim.kind == "country" and bool(victim.country) and where.get("country") == victim.country

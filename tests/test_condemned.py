@@ -1,0 +1,38 @@
+"""Condemning an act condemns its doer (events/condemned.py), and a «كل من» list is the actors' list."""
+
+from __future__ import annotations
+
+import ahdath
+from ahdath.events.condemned import _words
+from ahdath.model import Document
+
+
+def _events(text: str, date: str = "2025-06-14") -> list:
+    return ahdath.load()(Document(id="t", text=text, date=date)).events
+
+
+def test_word_list_roles() -> None:
+    words = _words()
+    assert set(words) == {"gap", "victim"}
+    assert "علي" in words["victim"] and "بشده" in words["gap"]
+
+
+def test_the_adjective_names_the_condemned() -> None:
+    evs = [e for e in _events("كما ندد كل من العراق وقطر وسلطنة عمان بالهجوم الإسرائيلي، محذرين من انزلاق المنطقة.")
+           if e.type == "ACCUSE"]
+    assert {e.actor.name for e in evs} == {"Iraq", "Qatar", "Oman"}, [e.reason for e in evs]  # كل من: Iraq too
+    assert all(e.recipient is not None and e.recipient.country == "ISR" for e in evs), [e.reason for e in evs]
+
+
+def test_an_earlier_attack_names_the_condemned_not_its_victim() -> None:
+    text = "شنت إسرائيل غارة على مقر لحماس في الدوحة. وأدانت السعودية والإمارات ومصر الاعتداء على قطر."
+    evs = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert {e.actor.name for e in evs} == {"Saudi Arabia", "United Arab Emirates", "Egypt"}
+    assert all(e.recipient is not None and e.recipient.name == "Israel" for e in evs), [e.reason for e in evs]
+
+
+def test_a_named_accused_is_kept() -> None:
+    # the recipient stands before the act's noun: the accused is named, nothing to infer
+    evs = [e for e in _events("اتهمت إيران إسرائيل بالهجوم على منشأة نطنز.") if e.type == "ACCUSE"]
+    assert evs and evs[0].recipient is not None and evs[0].recipient.name == "Israel", [e.reason for e in evs]
+    assert "condemned act" not in evs[0].reason
