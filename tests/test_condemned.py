@@ -36,3 +36,10 @@ def test_a_named_accused_is_kept() -> None:
     evs = [e for e in _events("اتهمت إيران إسرائيل بالهجوم على منشأة نطنز.") if e.type == "ACCUSE"]
     assert evs and evs[0].recipient is not None and evs[0].recipient.name == "Israel", [e.reason for e in evs]
     assert "condemned act" not in evs[0].reason
+
+
+def test_the_object_of_a_killing_is_not_its_doer() -> None:
+    # «قتل المدنيين»: the civilians are the victims of the act, not the ones condemned
+    text = "وتحدث هنية عن استمرار الجرائم وقتل المدنيين على يد الكيان الصهيوني."
+    evs = [e for e in _events(text, "2023-10-14") if e.type == "ACCUSE"]
+    assert not any(e.recipient is not None and e.recipient.sector == "CVL" and "condemned act" in e.reason for e in evs)

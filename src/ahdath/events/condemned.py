@@ -18,13 +18,14 @@ from ahdath.model import Actor, Document, Event, Sentence
 
 WORDS = Path(__file__).parent / "data" / "condemned_acts.tsv"
 ACT_TYPE = "ASSAULT"
+DOER_MENTIONS = frozenset({"nisba", "loaded"})  # the act noun's adjective: الهجوم الإسرائيلي، العدوان الصهيوني
 VICTIM_WINDOW = 3  # tokens between the act's noun and its victim's preposition
 
 
 @dataclass(slots=True, frozen=True)
 class CondemnedAct:
     start: int  # char offset of the act's noun: a recipient chosen after it is inside the act's description
-    doer: Actor | None  # the noun's adjective (الهجوم الإسرائيلي) or genitive-free mention right after it
+    doer: Actor | None  # the noun's adjective (الهجوم الإسرائيلي، العدوان الصهيوني)
     victim: Actor | None  # the mention introduced by على / ضد / بحق after the noun
 
 
@@ -52,8 +53,9 @@ def condemned_act(
         return None
     doer = victim = None
     nxt = idx.starting_at(act.end_tok)
-    if nxt is not None and introduced_by(doc, nxt, sent) is None and nxt.actor.country:
-        doer = nxt.actor
+    kinds = doc.user_data.get("actor_mentions", {})
+    if nxt is not None and kinds.get((nxt.actor.start, nxt.actor.end)) in DOER_MENTIONS and nxt.actor.country:
+        doer = nxt.actor  # an adjective, not the masdar's object (قتل المدنيين: the victims)
     for x in idx.in_range(act.end_tok, min(sent.token_end, act.end_tok + VICTIM_WINDOW + 2)):
         if introduced_by(doc, x, sent) in words["victim"]:
             victim = x.actor
