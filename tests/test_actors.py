@@ -554,3 +554,22 @@ def test_a_nisba_after_a_noun_with_a_clitic_is_the_country() -> None:
     doc = pipe(ahdath.Document(id="t", text="كما ندد العراق بالهجوم الإسرائيلي، محذرا من انزلاق المنطقة.", date="2025-06-14"))
     nisba = next(a for a in doc.actors if a.text == "الإسرائيلي")
     assert (nisba.kind, nisba.country, nisba.sector) == ("country", "ISR", ""), nisba.reason
+
+
+def test_a_name_after_title_and_organization_wins_over_the_officeholder() -> None:
+    # the day after Haniyeh's death the office is vacant: the name in apposition decides, not a fallback role
+    pipe = ahdath.load(components=("language", "ner", "actors"))
+    text = "اغتالت إسرائيل رئيس المكتب السياسي لحركة حماس إسماعيل هنية في طهران."
+    doc = pipe(ahdath.Document(id="t", text=text, date="2024-08-01"))
+    title = next(a for a in doc.actors if a.text.startswith("رئيس المكتب السياسي"))
+    assert title.name == "Ismail Haniyeh", title.reason
+
+
+def test_a_vacant_office_names_its_holder_of_the_last_days() -> None:
+    pipe = ahdath.load(components=("language", "ner", "actors"))
+    text = "اغتالت إسرائيل رئيس المكتب السياسي لحركة حماس في طهران."
+    doc = pipe(ahdath.Document(id="t", text=text, date="2024-08-01"))
+    title = next(a for a in doc.actors if a.text.startswith("رئيس المكتب السياسي"))
+    assert title.name == "Ismail Haniyeh", title.reason
+    later = pipe(ahdath.Document(id="t", text=text, date="2024-08-20"))  # Sinwar took the office on 2024-08-06
+    assert next(a for a in later.actors if a.text.startswith("رئيس المكتب السياسي")).name == "Yahya Sinwar"

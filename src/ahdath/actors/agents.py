@@ -144,12 +144,17 @@ def member_of(kb: KB, m: Mention, nxt: Mention) -> None:
     m.end, m.j = nxt.end, nxt.j
 
 
+VACANCY_DAYS = 7  # a vacant office still names its last holder this long (reports of a death, a resignation)
+
+
 def officeholder(kb: KB, m: Mention, date: str | None, of: str | None = None) -> None:
     of = of or m.country
     if not m.role or not of:
         return
     for role in (m.role, *ROLE_FALLBACK.get(m.role, ())):
         holders = kb.officeholders(role, of, date)
+        if not holders and role == m.role and date:  # the office is vacant: its holder of the last few days
+            holders = kb.recent_holders(role, of, date, VACANCY_DAYS)
         if m.office_sector:
             holders = [h for h in holders if (h[0].sector or h[1].sector) in ("", m.office_sector)]
         if holders:

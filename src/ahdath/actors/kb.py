@@ -497,6 +497,25 @@ class KB:
             holders.sort(key=lambda h: (h[0].end is None, h[0].end or "", h[0].start or ""), reverse=True)
         return holders
 
+    def recent_holders(self, role: str, of: str, date: str, days: int) -> list[tuple[Role, Entry]]:
+        """People whose term in ``role`` of ``of`` ended at most ``days`` before ``date``, the latest first: news
+        of a death or resignation still calls them by the office for a few days."""
+        try:
+            day = dt.date.fromisoformat(date[:10])
+        except ValueError:
+            return []
+        out = []
+        for r, eid in self.roles.get((role, of), ()):
+            if eid not in self.entries or not r.end:
+                continue
+            try:
+                gap = (day - dt.date.fromisoformat(r.end[:10])).days
+            except ValueError:
+                continue
+            if 0 <= gap <= days:
+                out.append((gap, r, self.entries[eid]))
+        return [(r, e) for _, r, e in sorted(out, key=lambda x: x[0])]
+
     def country_name(self, code: str) -> str:
         c = self.countries.get(code)
         if c:

@@ -348,7 +348,8 @@ class ActorResolver:
                 officeholder(kb, m, date, of=nxt.country)
             elif m.target.kind == "agent" and adjacent and nxt is not None:
                 absorb(kb, m, nxt, date)
-                if m.person_title and m.kind == "agent" and m.j > nxt.i:  # title + nisba + name
+                if m.person_title and m.kind in ("agent", "person") and m.j > nxt.i:
+                    # title + nisba / organization + name: the name wins over the date's officeholder
                     after = next((b for b in base[k + 2:k + 3] if b.kind == "person" and b.mention == "name"
                                   and (b.i == m.j or (b.i == m.j + 1 and toks[m.j].text in "،,#"))), None)
                     if after is not None:
