@@ -13,7 +13,7 @@ def _events(text: str, date: str = "2025-06-14") -> list:
 
 def test_word_list_roles() -> None:
     words = _words()
-    assert set(words) == {"gap", "victim"}
+    assert set(words) == {"gap", "victim", "anaphor"}
     assert "علي" in words["victim"] and "بشده" in words["gap"]
 
 
@@ -43,3 +43,10 @@ def test_the_object_of_a_killing_is_not_its_doer() -> None:
     text = "وتحدث هنية عن استمرار الجرائم وقتل المدنيين على يد الكيان الصهيوني."
     evs = [e for e in _events(text, "2023-10-14") if e.type == "ACCUSE"]
     assert not any(e.recipient is not None and e.recipient.sector == "CVL" and "condemned act" in e.reason for e in evs)
+
+
+def test_a_condemned_crime_refers_to_the_attack_before() -> None:
+    text = "اغتالت إسرائيل إسماعيل هنية في طهران. وأدانت كل من مصر وتركيا عملية الاغتيال."
+    evs = [e for e in _events(text, "2024-08-01") if e.type == "ACCUSE"]
+    assert {e.actor.name for e in evs} == {"Egypt", "Turkey"}, [e.reason for e in evs]
+    assert all(e.recipient is not None and e.recipient.name == "Israel" for e in evs), [e.reason for e in evs]

@@ -541,7 +541,9 @@ class EventCoder:
                 why_type += f"; event model p={p_event:.2f}"
             mutual = is_mutual(d.type, d.match.cue)
             recipients = d.sides.recipients
-            if d.condemned is not None and all(r is None or r.start >= d.condemned.start for r in recipients):
+            if d.condemned is not None and all(
+                r is None or r.start >= d.condemned.start or r.start < d.sent.start for r in recipients
+            ):  # not an accused named before the act (اتهمت إيران إسرائيل بالهجوم)
                 doers = attackers(d.condemned, attacks, d.sides.actors)
                 if doers:
                     recipients = list(doers)

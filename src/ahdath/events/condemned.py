@@ -42,25 +42,30 @@ def condemned_act(
 ) -> CondemnedAct | None:
     """The attack noun that is the object of condemnation cue ``cue``, if the sentence has one."""
     words = _words()
-    act = next((x for x in matches if x.start_tok >= cue.end_tok and x.type == ACT_TYPE), None)
-    if act is None:
-        return None
-    inside = {t for x in idx.in_range(cue.end_tok, act.start_tok) for t in range(x.start_tok, x.end_tok)}
-    for t in range(cue.end_tok, act.start_tok):
+    acts = {x.start_tok: x for x in matches if x.type == ACT_TYPE}
+    inside = {t for x in idx.in_range(cue.end_tok, sent.token_end) for t in range(x.start_tok, x.end_tok)}
+    start = end = None
+    for t in range(cue.end_tok, sent.token_end):
         tok = doc.tokens[t]
-        if t in inside or tok.is_punct or tok.norm == "و" or tok.stem in words["gap"] or tok.norm in words["gap"]:
+        if t in acts:
+            start, end = t, acts[t].end_tok
+        elif tok.stem in words["anaphor"] or tok.norm in words["anaphor"]:
+            start, end = t, t + 1  # ندد بالجريمة: the act reported before
+        elif t in inside or tok.is_punct or tok.norm == "و" or tok.stem in words["gap"] or tok.norm in words["gap"]:
             continue
+        break
+    if start is None or end is None:
         return None
     doer = victim = None
-    nxt = idx.starting_at(act.end_tok)
+    nxt = idx.starting_at(end)
     kinds = doc.user_data.get("actor_mentions", {})
     if nxt is not None and kinds.get((nxt.actor.start, nxt.actor.end)) in DOER_MENTIONS and nxt.actor.country:
         doer = nxt.actor  # an adjective, not the masdar's object (قتل المدنيين: the victims)
-    for x in idx.in_range(act.end_tok, min(sent.token_end, act.end_tok + VICTIM_WINDOW + 2)):
+    for x in idx.in_range(end, min(sent.token_end, end + VICTIM_WINDOW + 2)):
         if introduced_by(doc, x, sent) in words["victim"]:
             victim = x.actor
             break
-    return CondemnedAct(doc.tokens[act.start_tok].start, doer, victim)
+    return CondemnedAct(doc.tokens[start].start, doer, victim)
 
 
 def attackers(act: CondemnedAct, attacks: list[Event], accusers: list[Actor | None]) -> list[Actor]:
