@@ -573,3 +573,10 @@ def test_a_vacant_office_names_its_holder_of_the_last_days() -> None:
     assert title.name == "Ismail Haniyeh", title.reason
     later = pipe(ahdath.Document(id="t", text=text, date="2024-08-20"))  # Sinwar took the office on 2024-08-06
     assert next(a for a in later.actors if a.text.startswith("رئيس المكتب السياسي")).name == "Yahya Sinwar"
+
+
+def test_the_command_of_a_force_is_that_force() -> None:
+    pipe = ahdath.load(components=("language", "ner", "actors"))
+    doc = pipe(ahdath.Document(id="t", text="وقالت قيادة الجيش الإسرائيلي إن قواتها أنهت العملية.", date="2024-05-01"))
+    cmd = next(a for a in doc.actors if a.text.startswith("قيادة"))
+    assert (cmd.country, cmd.sector) == ("ISR", "MIL"), cmd.reason
