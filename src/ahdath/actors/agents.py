@@ -100,7 +100,7 @@ def absorb(kb: KB, m: Mention, nxt: Mention, date: str | None) -> None:
             officeholder(kb, m, date, of=e.id)
         return
     if (nxt.target.kind == "agent" and nxt.kind == "agent" and not nxt.person_title and not ag.person
-            and not m.has_country and m.form in COMMAND_WORDS):
+            and not m.has_country and m.form in kb.commands):
         # قيادة التحالف، قيادة الجيش: the command of a force is that force (its country comes with it, later)
         nxt.start, nxt.i = m.start, m.i
         m.emit = False
@@ -150,7 +150,6 @@ def member_of(kb: KB, m: Mention, nxt: Mention) -> None:
     m.end, m.j = nxt.end, nxt.j
 
 
-COMMAND_WORDS = frozenset({"قياده", "القياده"})  # folded; قيادة التحالف is the coalition
 VACANCY_DAYS = 7  # a vacant office still names its last holder this long (reports of a death, a resignation)
 
 

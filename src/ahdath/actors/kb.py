@@ -202,6 +202,7 @@ class KB:
     agents: dict[str, Agent] = field(default_factory=dict)
     loaded: dict[str, LoadedRef] = field(default_factory=dict)
     bodies: frozenset[str] = frozenset()
+    commands: frozenset[str] = frozenset()  # قيادة: before a force, that force (agents.absorb)
     org_prefixes: frozenset[str] = frozenset()
     back_titles: dict[str, frozenset[str]] = field(default_factory=dict)  # folded title -> roles
     first_names: frozenset[str] = frozenset()
@@ -324,6 +325,8 @@ class KB:
             )
         if "bodies" in data:
             self.bodies = frozenset(fold_text(b) for b in data["bodies"])
+        if "commands" in data:
+            self.commands = frozenset(fold_text(b) for b in data["commands"])
         if "org_prefixes" in data:
             self.org_prefixes = frozenset(fold_text(b) for b in data["org_prefixes"])
         if "back_titles" in data:

@@ -36,7 +36,7 @@ from ahdath.events.arguments import (
     trigger_voice,
 )
 from ahdath.events.cameo import cameo_info, default_cameo
-from ahdath.events.condemned import CondemnedAct, attackers, condemned_act
+from ahdath.events.condemned import ACT_TYPE, CondemnedAct, attackers, condemned_act
 from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch, read_rows
@@ -82,7 +82,6 @@ _MEETING_TYPES = frozenset({"CONSULT"})
 _MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 BETWEEN = "بين"
 CONDEMN_TYPE = "ACCUSE"
-CONDEMNED_ACT_TYPE = "ASSAULT"
 MIN_CONFIDENCE = 0.3
 NAMED_KINDS = frozenset({"person", "organization", "igo"})
 # Types whose lexicon hits must also pass the sentence-level model (see docs/event_model.md).
@@ -561,7 +560,7 @@ class EventCoder:
                             continue
                         seen.add(key)
                         events.append(self._event(doc, d, a, r, conf, why))
-                        if d.type == CONDEMNED_ACT_TYPE and d.status == "asserted":
+                        if d.type == ACT_TYPE and d.status == "asserted":
                             attacks.append(events[-1])
         for i, e in enumerate(events):
             e.id = i
