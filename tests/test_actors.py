@@ -580,3 +580,10 @@ def test_the_command_of_a_force_is_that_force() -> None:
     doc = pipe(ahdath.Document(id="t", text="وقالت قيادة الجيش الإسرائيلي إن قواتها أنهت العملية.", date="2024-05-01"))
     cmd = next(a for a in doc.actors if a.text.startswith("قيادة"))
     assert (cmd.country, cmd.sector) == ("ISR", "MIL"), cmd.reason
+
+
+def test_the_conjunction_before_a_listed_name_is_not_part_of_it() -> None:
+    pipe = ahdath.load(components=("language", "ner", "actors"))
+    doc = pipe(ahdath.Document(id="t", text="وأفرجت حماس عن أغام بيرغر وغادي موزيس.", date="2025-01-31"))
+    names = {a.text: a.name for a in doc.actors if a.kind == "person"}
+    assert "غادي موزيس" in names and names["غادي موزيس"].startswith("Gadi"), names

@@ -455,6 +455,9 @@ class ActorResolver:
             if i is None:
                 i = next((t.i for t in toks if t.start <= s < t.end), 0)
             j = max(i + 1, bisect_left(toks, e, key=lambda t: t.start))  # one past the last token starting before e
+            if j - i >= 2 and toks[i].prefixes[:1] == ("و",) and s == toks[i].start and (
+                    toks[i].stem in kb.first_names or self._after_name(res, spans, toks, i)):
+                s += fold(toks[i].text).offsets[1]  # X وعصام الشابي: the conjunction is not part of the name
             text = doc.text[s:e]
             known = self.kb.person_variant(tuple(t.norm for t in toks[i:j] if t.norm and not t.is_punct))
             if known is not None:  # a known person spelled another way: يوسف بن أحمد العثيمين
@@ -470,6 +473,15 @@ class ActorResolver:
             self._describe(doc, p, res, why)
             out.append(p)
         return out
+
+    @staticmethod
+    def _after_name(res: list[_M], spans: list[tuple[int, int, str]], toks: list[Token], i: int) -> bool:
+        """Token ``i`` follows a person's name (a resolved person or another PERS span): a و-list of names."""
+        if i == 0:
+            return False
+        prev = toks[i - 1]
+        return any(m.emit and m.kind == "person" and m.start <= prev.start < m.end for m in res) or any(
+            a <= prev.start < b for a, b, _ in spans)
 
     def _other_first_name(self, doc: Document, res: list[_M], s: int, e: int) -> bool:
         """Whether the known one-word name inside the PERS name ``doc.text[s:e]`` belongs to someone else:
