@@ -587,3 +587,22 @@ def test_the_conjunction_before_a_listed_name_is_not_part_of_it() -> None:
     doc = pipe(ahdath.Document(id="t", text="وأفرجت حماس عن أغام بيرغر وغادي موزيس.", date="2025-01-31"))
     names = {a.text: a.name for a in doc.actors if a.kind == "person"}
     assert "غادي موزيس" in names and names["غادي موزيس"].startswith("Gadi"), names
+
+
+def test_a_shared_form_goes_to_whoever_holds_office_on_the_date() -> None:
+    pipe = ahdath.load(components=("language", "ner", "actors"))
+
+    def who(text: str, date: str) -> str:
+        doc = pipe(ahdath.Document(id="t", text=text, date=date))
+        return next(a.name for a in doc.actors if a.kind == "person")
+
+    assert who("وقال باول إن أسعار الفائدة ستبقى.", "2003-05-01") == "Colin Powell"
+    assert who("وقال باول إن أسعار الفائدة ستبقى.", "2024-05-01") == "Jerome Powell"
+    assert who("وقال السنوار إن المقاومة مستمرة.", "2023-11-01") == "Yahya Sinwar"
+    assert who("وقال السنوار إن المقاومة مستمرة.", "2025-02-01") == "Mohammed Sinwar"
+
+
+def test_the_verb_chaired_is_not_liz_truss() -> None:
+    pipe = ahdath.load(components=("language", "ner", "actors"))
+    doc = pipe(ahdath.Document(id="t", text="وترأس الوزير الاجتماع الطارئ.", date="2024-05-01"))
+    assert not any(a.name == "Liz Truss" for a in doc.actors)

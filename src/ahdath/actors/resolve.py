@@ -153,11 +153,26 @@ class ActorResolver:
             start = tok.start
             if off:
                 start = tok.start + fold(tok.text).offsets[off]
-            t0 = targets[0]
+            t0 = targets[0] if len(targets) == 1 else self._on_date(targets, doc.date)
             if t0.kind != "blocker":
                 out.append(_M(i, j, start, toks[j - 1].end, t0, prefix=pre, form=" ".join(key)))
             i = j
         return out
+
+    def _on_date(self, targets: list[Target], date: str | None) -> Target:
+        """Of several entries sharing a form (السنوار، باول), the one in office on ``date``, else the one whose
+        latest role began last before it; the first target when the date cannot tell."""
+        entries = [(t, self.kb.entries.get(t.ref)) for t in targets if t.kind == "entry"]
+        if date is None or len(entries) < 2 or targets[0].kind != "entry":
+            return targets[0]
+
+        def rank(te: tuple[Target, Entry | None]) -> tuple[bool, str]:
+            roles = te[1].roles if te[1] is not None else ()
+            started = [r.start for r in roles if r.start and r.start <= date]
+            return any(r.valid_on(date) for r in roles), max(started, default="")
+
+        best = max(entries, key=rank)
+        return best[0] if rank(best) > rank(entries[0]) else targets[0]
 
     def _starts(self, tok: Token) -> list[tuple[str, int, str]]:
         """The forms of ``tok`` (clitics split off) that begin a knowledge-base form; cached per word, and a
