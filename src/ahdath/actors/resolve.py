@@ -160,19 +160,18 @@ class ActorResolver:
         return out
 
     def _on_date(self, targets: list[Target], date: str | None) -> Target:
-        """Of several entries sharing a form (السنوار، باول), the one in office on ``date``, else the one whose
-        latest role began last before it; the first target when the date cannot tell."""
+        """Of several entries sharing a form (السنوار، باول), the first listed that is in office on ``date``;
+        with none in office, the one whose latest role began last before it; the first when the date cannot tell."""
         entries = [(t, self.kb.entries.get(t.ref)) for t in targets if t.kind == "entry"]
         if date is None or len(entries) < 2 or targets[0].kind != "entry":
             return targets[0]
-
-        def rank(te: tuple[Target, Entry | None]) -> tuple[bool, str]:
-            roles = te[1].roles if te[1] is not None else ()
-            started = [r.start for r in roles if r.start and r.start <= date]
-            return any(r.valid_on(date) for r in roles), max(started, default="")
-
-        best = max(entries, key=rank)
-        return best[0] if rank(best) > rank(entries[0]) else targets[0]
+        roles = [(t, e.roles if e is not None else ()) for t, e in entries]
+        serving = next((t for t, rs in roles if any(r.valid_on(date) for r in rs)), None)
+        if serving is not None:
+            return serving
+        latest = [(max((r.start for r in rs if r.start and r.start <= date), default=""), -k, t)
+                  for k, (t, rs) in enumerate(roles)]
+        return max(latest, key=lambda x: x[:2])[2]
 
     def _starts(self, tok: Token) -> list[tuple[str, int, str]]:
         """The forms of ``tok`` (clitics split off) that begin a knowledge-base form; cached per word, and a
