@@ -75,6 +75,12 @@ def run(text: str, date: str | None = "2023-10-14", r: ActorResolver | None = No
     return doc
 
 
+def with_ner(text: str, date: str) -> Document:
+    """``text`` through the language layer, the NER and the resolver (unknown persons need the NER; the
+    pipeline is cached by ``ahdath.load``)."""
+    return ahdath.load(components=("language", "ner", "actors"))(Document(id="t", text=text, date=date))
+
+
 def pers(text: str, *names: str) -> list[Entity]:
     """The NER's output for ``text`` as if it tagged ``names`` as persons, each at its first occurrence
     after the previous name."""
@@ -550,51 +556,43 @@ def test_dateline_places_are_not_actors() -> None:
 
 def test_a_nisba_after_a_noun_with_a_clitic_is_the_country() -> None:
     # بالهجوم الإسرائيلي: the adjective of "the attack" (the article sits behind the ب clitic), not "an Israeli"
-    pipe = ahdath.load(components=("language", "ner", "actors"))
-    doc = pipe(ahdath.Document(id="t", text="كما ندد العراق بالهجوم الإسرائيلي، محذرا من انزلاق المنطقة.", date="2025-06-14"))
+    doc = with_ner("كما ندد العراق بالهجوم الإسرائيلي، محذرا من انزلاق المنطقة.", "2025-06-14")
     nisba = next(a for a in doc.actors if a.text == "الإسرائيلي")
     assert (nisba.kind, nisba.country, nisba.sector) == ("country", "ISR", ""), nisba.reason
 
 
+def _hamas_chief(text: str, date: str) -> Actor:
+    return next(a for a in with_ner(text, date).actors if a.text.startswith("رئيس المكتب السياسي"))
+
+
 def test_a_name_after_title_and_organization_wins_over_the_officeholder() -> None:
     # the day after Haniyeh's death the office is vacant: the name in apposition decides, not a fallback role
-    pipe = ahdath.load(components=("language", "ner", "actors"))
-    text = "اغتالت إسرائيل رئيس المكتب السياسي لحركة حماس إسماعيل هنية في طهران."
-    doc = pipe(ahdath.Document(id="t", text=text, date="2024-08-01"))
-    title = next(a for a in doc.actors if a.text.startswith("رئيس المكتب السياسي"))
+    title = _hamas_chief("اغتالت إسرائيل رئيس المكتب السياسي لحركة حماس إسماعيل هنية في طهران.", "2024-08-01")
     assert title.name == "Ismail Haniyeh", title.reason
 
 
 def test_a_vacant_office_names_its_holder_of_the_last_days() -> None:
-    pipe = ahdath.load(components=("language", "ner", "actors"))
     text = "اغتالت إسرائيل رئيس المكتب السياسي لحركة حماس في طهران."
-    doc = pipe(ahdath.Document(id="t", text=text, date="2024-08-01"))
-    title = next(a for a in doc.actors if a.text.startswith("رئيس المكتب السياسي"))
+    title = _hamas_chief(text, "2024-08-01")
     assert title.name == "Ismail Haniyeh", title.reason
-    later = pipe(ahdath.Document(id="t", text=text, date="2024-08-20"))  # Sinwar took the office on 2024-08-06
-    assert next(a for a in later.actors if a.text.startswith("رئيس المكتب السياسي")).name == "Yahya Sinwar"
+    assert _hamas_chief(text, "2024-08-20").name == "Yahya Sinwar"  # Sinwar took the office on 2024-08-06
 
 
 def test_the_command_of_a_force_is_that_force() -> None:
-    pipe = ahdath.load(components=("language", "ner", "actors"))
-    doc = pipe(ahdath.Document(id="t", text="وقالت قيادة الجيش الإسرائيلي إن قواتها أنهت العملية.", date="2024-05-01"))
+    doc = with_ner("وقالت قيادة الجيش الإسرائيلي إن قواتها أنهت العملية.", "2024-05-01")
     cmd = next(a for a in doc.actors if a.text.startswith("قيادة"))
     assert (cmd.country, cmd.sector) == ("ISR", "MIL"), cmd.reason
 
 
 def test_the_conjunction_before_a_listed_name_is_not_part_of_it() -> None:
-    pipe = ahdath.load(components=("language", "ner", "actors"))
-    doc = pipe(ahdath.Document(id="t", text="وأفرجت حماس عن أغام بيرغر وغادي موزيس.", date="2025-01-31"))
+    doc = with_ner("وأفرجت حماس عن أغام بيرغر وغادي موزيس.", "2025-01-31")
     names = {a.text: a.name for a in doc.actors if a.kind == "person"}
     assert "غادي موزيس" in names and names["غادي موزيس"].startswith("Gadi"), names
 
 
 def test_a_shared_form_goes_to_whoever_holds_office_on_the_date() -> None:
-    pipe = ahdath.load(components=("language", "ner", "actors"))
-
     def who(text: str, date: str) -> str:
-        doc = pipe(ahdath.Document(id="t", text=text, date=date))
-        return next(a.name for a in doc.actors if a.kind == "person")
+        return next(a.name for a in with_ner(text, date).actors if a.kind == "person")
 
     assert who("وقال باول إن أسعار الفائدة ستبقى.", "2003-05-01") == "Colin Powell"
     assert who("وقال باول إن أسعار الفائدة ستبقى.", "2024-05-01") == "Jerome Powell"
@@ -603,6 +601,5 @@ def test_a_shared_form_goes_to_whoever_holds_office_on_the_date() -> None:
 
 
 def test_the_verb_chaired_is_not_liz_truss() -> None:
-    pipe = ahdath.load(components=("language", "ner", "actors"))
-    doc = pipe(ahdath.Document(id="t", text="وترأس الوزير الاجتماع الطارئ.", date="2024-05-01"))
+    doc = with_ner("وترأس الوزير الاجتماع الطارئ.", "2024-05-01")
     assert not any(a.name == "Liz Truss" for a in doc.actors)
