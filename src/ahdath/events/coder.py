@@ -393,7 +393,8 @@ class EventCoder:
         speaker = next((i for i, c in enumerate(cands) if c.origin == "speaker"), None)
         if speaker is not None and first_person(doc, sent, m.start_tok, m.head):  # سنواصل in a quote: the speaker acts
             no_actor = [i != speaker for i in range(len(cands))]
-        pick = choose_pair(self.sides_model, feats, null, infos, event_type, pos, m.cue, blocked, [c.actor for c in cands], no_actor)
+        cand_actors = [c.actor for c in cands]
+        pick = choose_pair(self.sides_model, feats, null, infos, event_type, pos, m.cue, blocked, cand_actors, no_actor)
         if pick is None:  # only the patient of a passive verb and places: an agentless event
             if patient is None:
                 return SideChoice([], [None], "", None, 0.0, 0.0, len(cands))
@@ -415,8 +416,7 @@ class EventCoder:
             # a list before a one-way act is its actors (أدانت قطر وتركيا وروسيا ...): the recipient is outside it
             in_list = [c.mention is not None and any(x is c.mention for x in actor_ms) for c in cands]
             blocked = [b or inside for b, inside in zip(blocked, in_list, strict=True)]
-            again = choose_pair(self.sides_model, feats, null, infos, event_type, pos, m.cue, blocked,
-                                [c.actor for c in cands], no_actor)
+            again = choose_pair(self.sides_model, feats, null, infos, event_type, pos, m.cue, blocked, cand_actors, no_actor)
             if again is not None and in_list[again.actor]:
                 pick = PairChoice(pick.actor, again.recipient, pick.actor_p, again.recipient_p)
         actors = [x.actor for x in actor_ms] or [actor_c.actor]

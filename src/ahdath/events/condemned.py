@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ahdath.events.arguments import MentionIndex, introduced_by, same_entity
 from ahdath.events.lexicon import TriggerMatch, read_rows
-from ahdath.model import Actor, Document, Event, Sentence
+from ahdath.model import Actor, Document, Event, Sentence, Token
 
 WORDS = Path(__file__).parent / "data" / "condemned_acts.tsv"
 ACT_TYPE = "ASSAULT"
@@ -49,9 +49,9 @@ def condemned_act(
         tok = doc.tokens[t]
         if t in acts:
             start, end = t, acts[t].end_tok
-        elif tok.stem in words["anaphor"] or tok.norm in words["anaphor"]:
+        elif _listed(tok, words["anaphor"]):
             start, end = t, t + 1  # ندد بالجريمة: the act reported before
-        elif t in inside or tok.is_punct or tok.norm == "و" or tok.stem in words["gap"] or tok.norm in words["gap"]:
+        elif t in inside or tok.is_punct or tok.norm == "و" or _listed(tok, words["gap"]):
             continue
         break
     if start is None or end is None:
@@ -66,6 +66,11 @@ def condemned_act(
             victim = x.actor
             break
     return CondemnedAct(doc.tokens[start].start, doer, victim)
+
+
+def _listed(tok: Token, words: frozenset[str]) -> bool:
+    """The word, with or without its clitics, is in a list of ``data/condemned_acts.tsv``."""
+    return tok.stem in words or tok.norm in words
 
 
 def attackers(act: CondemnedAct, attacks: list[Event], accusers: list[Actor | None]) -> list[Actor]:
