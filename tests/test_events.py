@@ -135,3 +135,25 @@ def test_lexicon_blockers_and_narrow_forms() -> None:
     for text in ("يقال إن الوزير مريض.", "قال الداعية فتح الله غولن كلمته.", "وقع انفجار في السوق بداعي الإهمال."):
         types = {m.type for m in lex.match(analyze(Document(id="t", text=text)))}
         assert not types & {"COERCE", "REQUEST", "AGREE"}, (text, types)
+
+
+def test_salience_counts_an_articles_main_players() -> None:
+    from ahdath.events.sides import entity_key, salience
+
+    doc = ahdath.load(components=("language", "actors"))(
+        Document(
+            id="t",
+            text="اتهمت إيران الولايات المتحدة بالتصعيد.\nوقالت إيران إن الرد سيكون حاسما.\nوأكدت طهران أن إيران لن تتراجع، بينما التزمت مصر الصمت.",
+            date="2024-01-10",
+        )
+    )
+    sal = salience(doc)
+    iran = next(a for a in doc.actors if a.country == "IRN" and a.kind == "country")
+    egypt = next(a for a in doc.actors if a.country == "EGY")
+    assert sal.top_entity == entity_key(iran) and sal.top_country == "IRN"
+    assert sal.entities[entity_key(iran)] >= 3 and sal.entities[entity_key(egypt)] == 1
+    assert entity_key(iran) in sal.lead and entity_key(egypt) not in sal.lead
+    fi, fe = sal.features(iran, "ACCUSE", "sentence"), sal.features(egypt, "ACCUSE", "sentence")
+    assert "sal_top=True|type=ACCUSE" in fi and "in_lead=True" in fi and "cty_sal=4-8|type=ACCUSE" in fi
+    assert "sal=1" in fe and "sal_top=False|type=ACCUSE" in fe and "in_lead=False" in fe and "cty_sal=1|type=ACCUSE" in fe
+    assert salience(doc) is sal  # computed once per document

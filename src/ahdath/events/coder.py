@@ -410,7 +410,7 @@ class EventCoder:
         if (
             pick.recipient is not None
             and event_type not in _MUTUAL_TYPES
-            and any(x is cands[pick.recipient].mention for x in actor_ms[1:])
+            and any(x is cands[pick.recipient].mention and x is not actor_c.mention for x in actor_ms)
             and introduced_by(doc, actor_ms[0], sent) != BETWEEN
         ):
             # a list before a one-way act is its actors (أدانت قطر وتركيا وروسيا ...): the recipient is outside it

@@ -85,6 +85,7 @@ def candidate_features(
     # who tends to do what: Israel acts in ASSAULT, a UN body rarely; learned per country from the annotations
     cty = c.actor.country or "-"
     f += [f"cty={cty}|type={m.type}", f"cty={cty}|origin={c.origin}"]
+    f += salience(doc).features(c.actor, m.type, c.origin)  # the article's main players act more
     if speaker is not None:
         is_speaker = same_entity(c.actor, speaker)
         f += [f"is_speaker={is_speaker}|origin={c.origin}", f"is_speaker={is_speaker}|type={m.type}"]
@@ -162,6 +163,70 @@ def candidate_features(
     f.append(f"comma_before={before_tok is not None and before_tok.norm in ('،', ',')}|dir={direction}")
     f += _word_features(doc, sent, m, mention, direction, before_tok, toks)
     return f
+
+
+@dataclass(slots=True, frozen=True)
+class Salience:
+    """How much an article talks about each entity (``salience``): what the side ranker's ``sal`` features read."""
+
+    entities: dict[tuple, int]  # mentions per entity (``entity_key``)
+    countries: dict[str, int]  # mentions per country
+    top_entity: tuple | None
+    top_country: str | None
+    lead: frozenset[tuple]  # the entities of the first sentence
+
+    def features(self, a: Actor, event_type: str, origin: str) -> list[str]:
+        """The candidate's standing in its article: its entity's mention count, whether it is the most mentioned
+        entity or of the most mentioned country, whether the lead names it, how often its country is named."""
+        k = entity_key(a)
+        n = self.entities.get(k, 0)
+        b = "1" if n <= 1 else "2" if n == 2 else "3-5" if n <= 5 else "6+"
+        nc = self.countries.get(a.country, 0) if a.country else 0
+        bc = "0" if nc == 0 else "1" if nc == 1 else "2-3" if nc <= 3 else "4-8" if nc <= 8 else "9+"
+        top, lead = k == self.top_entity, k in self.lead
+        return [
+            f"sal={b}",
+            f"sal={b}|type={event_type}",
+            f"sal={b}|origin={origin}",
+            f"sal_top={top}|type={event_type}",
+            f"sal_top={top}|origin={origin}",
+            f"cty_top={bool(a.country) and a.country == self.top_country}|type={event_type}",
+            f"in_lead={lead}",
+            f"in_lead={lead}|origin={origin}",
+            f"cty_sal={bc}|type={event_type}",
+        ]
+
+
+def entity_key(a: Actor) -> tuple:
+    """One key for all mentions of an entity, as ``arguments.same_entity`` compares them."""
+    return ("id", a.actor_id) if a.actor_id else (a.name, a.country, a.sector)
+
+
+def salience(doc: Document) -> Salience:
+    """The article's ``Salience`` over its resolved actor mentions (computed once per document)."""
+    cached = doc.user_data.get("side_salience")
+    if cached is not None:
+        return cached
+    entities: dict[tuple, int] = {}
+    countries: dict[str, int] = {}
+    lead_end = doc.sentences[0].end if doc.sentences else 0
+    lead = set()
+    for a in doc.actors:
+        k = entity_key(a)
+        entities[k] = entities.get(k, 0) + 1
+        if a.country:
+            countries[a.country] = countries.get(a.country, 0) + 1
+        if a.start < lead_end:
+            lead.add(k)
+    out = Salience(
+        entities,
+        countries,
+        max(entities, key=entities.__getitem__) if entities else None,
+        max(countries, key=countries.__getitem__) if countries else None,
+        frozenset(lead),
+    )
+    doc.user_data["side_salience"] = out
+    return out
 
 
 GAP_WORDS = 6  # the words between trigger and candidate are features when the gap is at most this long
