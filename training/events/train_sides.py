@@ -343,6 +343,48 @@ def fit_pairs(data: list[Example], c: float) -> LinearModel:
     return LinearModel(weights, bias, {"actor": 0.0, "recipient": 0.0}, "pair")
 
 
+def pair_top1(model: LinearModel, data: list[Example], top_actors: int = 4) -> tuple[float, int]:
+    """Share of events (with a right pair among the options) whose best-scored pair is right, the pairs scored as
+    ``sides.choose_pair`` scores them (the best few actors by their own score, every recipient or none)."""
+    hit = n = 0
+    for ex in data:
+        feats = ex[0]
+        pairs, pfs = pair_rows(ex)
+        targets = pair_targets(ex, pairs)
+        if not any(targets):
+            continue
+        a = [model.margin(f, "actor") for f in feats]
+        r = [model.margin(f, "recipient") for f in feats]
+        r_none = model.bias["recipient"] + model.margin(null_features(feats), "recipient")
+        top = set(sorted(range(len(feats)), key=lambda i: -a[i])[:top_actors])
+        best = max(
+            (k for k, (i, _) in enumerate(pairs) if i in top),
+            key=lambda k: a[pairs[k][0]] + (r[pairs[k][1]] if pairs[k][1] >= 0 else r_none) + model.margin(pfs[k], "pair"),
+        )
+        n += 1
+        hit += targets[best]
+    return hit / max(n, 1), n
+
+
+def held_out_examples(shared: Path, pipe: object, coder: EventCoder) -> dict[str, list[Example]]:
+    """Side examples of the held-out annotation batches (``event_sets.HELD_OUT``), in their two groups, without the
+    articles whose text is annotated in another batch (as ``eval_batches.py`` scores them)."""
+    from eval_batches import training_copies
+    from event_sets import HELD_OUT, ant_articles, read_jsonl
+
+    out = {}
+    for group in ("fb-fq", "hp-ie"):
+        names = [n for n in sorted(HELD_OUT) if (n < "g") == (group == "fb-fq")]
+        gold: dict[str, dict] = {}
+        for name in names:
+            gold.update(read_jsonl(ROOT / "training" / "data" / f"silver_extra_{name}.jsonl", "docno"))
+        arts = ant_articles(shared, set(gold))
+        copies = training_copies(names, shared, arts)
+        gold = {d: g for d, g in gold.items() if d not in copies}
+        out[group] = list(examples(analyze_articles(arts, gold, pipe), gold, coder))
+    return out
+
+
 def prune(model: LinearModel, min_abs: float) -> LinearModel:
     """The model without its weights below ``min_abs`` in size (the word features leave many tiny ones:
     at 0.01 a third of them go with no change in held-out pair accuracy)."""
@@ -385,6 +427,7 @@ def main() -> None:
     )
     ap.add_argument("--prune", type=float, default=0.01, help="drop weights smaller than this in the written model")
     ap.add_argument("--no-gsr", action="store_true", help="leave out the arabic_event_gsr span sets (gsr_sides.py)")
+    ap.add_argument("--held-out", action="store_true", help="report pair top-1 accuracy on the held-out batches (pair kind)")
     args = ap.parse_args()
     shared = Path(args.shared)
     coder = EventCoder.load(use_model=False)
@@ -419,6 +462,10 @@ def main() -> None:
             dv1 = top1(dev, probs(dev, vec, clf), role, t)
             print(f"{name}: threshold {t:.2f}; silver top-1 {tr1[0]:.3f} (of {tr1[2]} answerable), dev top-1 {dv1[0]:.3f} (of {dv1[2]})")
     model = prune(model, args.prune)
+    if args.held_out and args.kind == "pair":
+        for group, data in held_out_examples(shared, pipe, coder).items():
+            acc, n = pair_top1(model, data)
+            print(f"held-out {group}: pair top-1 {acc:.4f} (of {n} events with a right pair among the options)")
     Path(args.out).write_text(model.to_json("event sides ranker; trained by training/events/train_sides.py on shared/data/silver, training/data and the arabic_event_gsr span sets"), encoding="utf-8")
     print(f"wrote {len(model.weights)} weights to {args.out}")
 
