@@ -138,7 +138,8 @@ def test_lexicon_blockers_and_narrow_forms() -> None:
 
 
 def test_salience_counts_an_articles_main_players() -> None:
-    from ahdath.events.sides import entity_key, salience
+    from ahdath.events.arguments import entity_key
+    from ahdath.events.sides import salience
 
     doc = ahdath.load(components=("language", "actors"))(
         Document(

@@ -287,7 +287,7 @@ def sides_cv_models(k: int) -> tuple[object, ...]:
     texts = {key: text for key, text, _ in golds_gsr}
     gsr = gsr_sides.gsr_examples(pipe, rule, golds_gsr)
     return tuple(
-        train_sides.fit_pairs(articles + [e for key, exs in gsr.items() if text_fold(texts[key], k) != j for e in exs], 0.3)
+        train_sides.fit_pairs(articles + [e for key, exs in gsr.items() if text_fold(texts[key], k) != j for e in exs], train_sides.C)
         for j in range(k)
     )
 

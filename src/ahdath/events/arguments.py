@@ -151,6 +151,13 @@ def is_construct(doc: Document, m: Mention, sent: Sentence) -> bool:
     return not prev.is_punct and not prev.prefixes and prev.norm not in PARTICLES and not prev.norm[:1].isdigit()
 
 
+def entity_key(a: Actor | None) -> tuple | None:
+    """One key for all mentions of an entity: its knowledge-base id, else its name, country and sector."""
+    if a is None:
+        return None
+    return ("id", a.actor_id) if a.actor_id else (a.name, a.country, a.sector)
+
+
 def same_entity(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None:
         return False

@@ -27,6 +27,7 @@ from ahdath.events.arguments import (
     clause_marks,
     coordinated,
     demand_of,
+    entity_key,
     first_person,
     introduced_by,
     is_agent_marked,
@@ -555,7 +556,7 @@ class EventCoder:
                     if mutual and rec is not None and actor is not None:  # one record per direction (data/mutual.tsv)
                         pairs.append((rec, actor, why_type + "; reciprocal act: the reverse direction too"))
                     for a, r, why in pairs:
-                        key = (_identity(a), d.type, _identity(r))
+                        key = (entity_key(a), d.type, entity_key(r))
                         if key in seen:
                             continue
                         seen.add(key)
@@ -660,12 +661,6 @@ def coordinated_left(doc: Document, idx: MentionIndex, last: Mention, sent: Sent
 
 def _fold_prep(p: str) -> str:
     return fold_text(p)
-
-
-def _identity(a: Actor | None) -> str:
-    if a is None:
-        return ""
-    return a.actor_id or f"{a.name}|{a.country}|{a.sector}"
 
 
 def is_nominal(doc: Document, sent: Sentence, m: TriggerMatch) -> bool:

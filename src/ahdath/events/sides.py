@@ -21,6 +21,7 @@ from ahdath.events.arguments import (
     Mention,
     MentionIndex,
     complement_opened,
+    entity_key,
     introduced_by,
     is_agent_marked,
     is_construct,
@@ -169,7 +170,7 @@ def candidate_features(
 class Salience:
     """How much an article talks about each entity (``salience``): what the side ranker's ``sal`` features read."""
 
-    entities: dict[tuple, int]  # mentions per entity (``entity_key``)
+    entities: dict[tuple, int]  # mentions per entity (``arguments.entity_key``)
     countries: dict[str, int]  # mentions per country
     top_entity: tuple | None
     top_country: str | None
@@ -195,11 +196,6 @@ class Salience:
             f"in_lead={lead}|origin={origin}",
             f"cty_sal={bc}|type={event_type}",
         ]
-
-
-def entity_key(a: Actor) -> tuple:
-    """One key for all mentions of an entity, as ``arguments.same_entity`` compares them."""
-    return ("id", a.actor_id) if a.actor_id else (a.name, a.country, a.sector)
 
 
 def salience(doc: Document) -> Salience:
@@ -381,14 +377,14 @@ def choose_pair(
     pos: str,
     cue: str,
     blocked: list[bool],
-    actors: list[Actor],
+    actors: list[Actor] | None,
     no_actor: list[bool] | None = None,
 ) -> PairChoice | None:
     """The best (actor, recipient-or-none) pair under a pair model (``kind == "pair"``).
 
     A candidate ``blocked`` as recipient (inside an aside) can still be the actor, one in ``no_actor`` (the
     patient of a passive verb) only the recipient; None when no candidate may be the actor. A recipient that is
-    the same entity as the actor is not considered."""
+    the same entity as the actor is not considered (``actors`` None: no such check)."""
     a = [model.margin(f, "actor") for f in feats]
     r = [model.margin(f, "recipient") for f in feats]
     r_none = model.bias["recipient"] + model.margin(null, "recipient")
@@ -399,7 +395,7 @@ def choose_pair(
     for i in top:
         scored.append((a[i] + r_none + model.margin(pair_features(infos[i], None, event_type, pos, cue), "pair"), i, None))
         for j in range(len(feats)):
-            if j == i or blocked[j] or same_entity(actors[i], actors[j]):
+            if j == i or blocked[j] or (actors is not None and same_entity(actors[i], actors[j])):
                 continue
             scored.append((a[i] + r[j] + model.margin(pair_features(infos[i], infos[j], event_type, pos, cue), "pair"), i, j))
     hi = max(z for z, _, _ in scored)
