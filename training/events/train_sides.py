@@ -381,6 +381,12 @@ def held_out_examples(shared: Path, pipe: object, coder: EventCoder) -> dict[str
     return out
 
 
+def report_held_out(model: LinearModel, shared: Path, pipe: object, coder: EventCoder) -> None:
+    for group, data in held_out_examples(shared, pipe, coder).items():
+        acc, n = pair_top1(model, data)
+        print(f"held-out {group}: pair top-1 {acc:.4f} (of {n} events with a right pair among the options)")
+
+
 def prune(model: LinearModel, min_abs: float) -> LinearModel:
     """The model without its weights below ``min_abs`` in size (the word features leave many tiny ones:
     at 0.01 a third of them go with no change in held-out pair accuracy)."""
@@ -423,10 +429,14 @@ def main() -> None:
     ap.add_argument("--prune", type=float, default=0.01, help="drop weights smaller than this in the written model")
     ap.add_argument("--no-gsr", action="store_true", help="leave out the arabic_event_gsr span sets (gsr_sides.py)")
     ap.add_argument("--held-out", action="store_true", help="report pair top-1 accuracy on the held-out batches (pair kind)")
+    ap.add_argument("--score", action="store_true", help="no training: report the held-out pair top-1 of the model at --out")
     args = ap.parse_args()
     shared = Path(args.shared)
     coder = EventCoder.load(use_model=False)
     pipe = ahdath.load(components=PRE)
+    if args.score:
+        report_held_out(LinearModel.load(Path(args.out)), shared, pipe, coder)
+        return
     tr_arts, tr_gold = training_set(shared)
     dv_arts, dv_gold = dev_set(shared)
     train = list(examples(analyze_articles(tr_arts, tr_gold, pipe), tr_gold, coder))
@@ -458,9 +468,7 @@ def main() -> None:
             print(f"{name}: threshold {t:.2f}; silver top-1 {tr1[0]:.3f} (of {tr1[2]} answerable), dev top-1 {dv1[0]:.3f} (of {dv1[2]})")
     model = prune(model, args.prune)
     if args.held_out and args.kind == "pair":
-        for group, data in held_out_examples(shared, pipe, coder).items():
-            acc, n = pair_top1(model, data)
-            print(f"held-out {group}: pair top-1 {acc:.4f} (of {n} events with a right pair among the options)")
+        report_held_out(model, shared, pipe, coder)
     Path(args.out).write_text(model.to_json("event sides ranker; trained by training/events/train_sides.py on shared/data/silver, training/data and the arabic_event_gsr span sets"), encoding="utf-8")
     print(f"wrote {len(model.weights)} weights to {args.out}")
 
