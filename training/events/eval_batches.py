@@ -41,10 +41,9 @@ def training_copies(names: list[str], shared: Path, arts: dict[str, dict]) -> se
     return {d for d, a in arts.items() if event_sets.text_key(a["text"]) in keys}
 
 
-def write_set(names: list[str], shared: Path, out: Path, all_articles: bool = False) -> tuple[Path, Path, int]:
-    """Gold (``{"docno", "events", "quotes"}``) and article (``{"id", "text", "title", "date"}``) JSONL of the
-    batches, and their number of articles; unless ``all_articles``, without the articles that have a copy
-    among the other annotated articles."""
+def batch_set(names: list[str] | tuple[str, ...], shared: Path, all_articles: bool = False) -> tuple[dict[str, dict], dict[str, dict]]:
+    """(gold by docno, ant_news articles by id) of the batches; unless ``all_articles``, without the articles that
+    have a copy among the other annotated articles."""
     gold: dict[str, dict] = {}
     for n in names:
         path = event_sets.ROOT / "training" / "data" / f"silver_extra_{n}.jsonl"
@@ -53,9 +52,16 @@ def write_set(names: list[str], shared: Path, out: Path, all_articles: bool = Fa
         gold.update(event_sets.read_jsonl(path, "docno"))
     arts = event_sets.ant_articles(shared, set(gold))
     if not all_articles:
-        copies = training_copies(names, shared, arts)
+        copies = training_copies(list(names), shared, arts)
         print(f"{len(copies)} of {len(gold)} articles left out: the same text is annotated in another batch", file=sys.stderr)
         gold = {d: g for d, g in gold.items() if d not in copies}
+    return gold, arts
+
+
+def write_set(names: list[str], shared: Path, out: Path, all_articles: bool = False) -> tuple[Path, Path, int]:
+    """Gold (``{"docno", "events", "quotes"}``) and article (``{"id", "text", "title", "date"}``) JSONL of the
+    batches (``batch_set``), and their number of articles."""
+    gold, arts = batch_set(names, shared, all_articles)
     out.mkdir(parents=True, exist_ok=True)
     gold_path, art_path = out / "gold.jsonl", out / "articles.jsonl"
     with gold_path.open("w", encoding="utf-8") as f:

@@ -22,10 +22,11 @@ _BATCHES = os.environ.get("AHDATH_EXTRA_BATCHES")
 # batches kept out of training and scored as unseen data (eval_batches.py): fb-fq (720 articles, written in
 # session 9) and hp-ie (720, session 11: scored first with the models trained without them); el-fa, held out
 # in sessions 8-9, joined training in session 10 (docs/benchmarks.md)
-HELD_OUT = frozenset(
-    ["fb", "fc", "fd", "fe", "ff", "fg", "fh", "fi", "fj", "fk", "fl", "fm", "fn", "fo", "fp", "fq"]
-    + ["hp", "hq", "hr", "hs", "ht", "hu", "hv", "hw", "hx", "hy", "hz", "ia", "ib", "ic", "id", "ie"]
-)
+HELD_OUT_GROUPS = {
+    "fb-fq": ("fb", "fc", "fd", "fe", "ff", "fg", "fh", "fi", "fj", "fk", "fl", "fm", "fn", "fo", "fp", "fq"),
+    "hp-ie": ("hp", "hq", "hr", "hs", "ht", "hu", "hv", "hw", "hx", "hy", "hz", "ia", "ib", "ic", "id", "ie"),
+}
+HELD_OUT = frozenset(b for group in HELD_OUT_GROUPS.values() for b in group)
 
 
 def batch_names(spec: str) -> frozenset[str]:

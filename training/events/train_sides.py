@@ -363,20 +363,14 @@ def pair_top1(model: LinearModel, data: list[Example]) -> tuple[float, int]:
 
 
 def held_out_examples(shared: Path, pipe: object, coder: EventCoder) -> dict[str, list[Example]]:
-    """Side examples of the held-out annotation batches (``event_sets.HELD_OUT``), in their two groups, without the
-    articles whose text is annotated in another batch (as ``eval_batches.py`` scores them)."""
-    from eval_batches import training_copies
-    from event_sets import HELD_OUT, ant_articles, read_jsonl
+    """Side examples of the held-out annotation batches (``event_sets.HELD_OUT_GROUPS``), per group, as
+    ``eval_batches.py`` scores them (without articles whose text is annotated in another batch)."""
+    from eval_batches import batch_set
+    from event_sets import HELD_OUT_GROUPS
 
     out = {}
-    for group in ("fb-fq", "hp-ie"):
-        names = [n for n in sorted(HELD_OUT) if (n < "g") == (group == "fb-fq")]
-        gold: dict[str, dict] = {}
-        for name in names:
-            gold.update(read_jsonl(ROOT / "training" / "data" / f"silver_extra_{name}.jsonl", "docno"))
-        arts = ant_articles(shared, set(gold))
-        copies = training_copies(names, shared, arts)
-        gold = {d: g for d, g in gold.items() if d not in copies}
+    for group, names in HELD_OUT_GROUPS.items():
+        gold, arts = batch_set(names, shared)
         out[group] = list(examples(analyze_articles(arts, gold, pipe), gold, coder))
     return out
 

@@ -492,7 +492,7 @@ class KB:
     def officeholders(self, role: str, of: str, date: str | None) -> list[tuple[Role, Entry]]:
         """People holding ``role`` of ``of``: on ``date`` (several overlapping: the longest-serving first, as
         overlaps are mostly deputies or acting holders), or with no date the latest holder first."""
-        holders = [(r, self.entries[eid]) for r, eid in self.roles.get((role, of), ()) if eid in self.entries]
+        holders = self._holders(role, of)
         if date is not None:
             holders = [h for h in holders if h[0].valid_on(date)]
             holders.sort(key=lambda h: h[0].start or "")
@@ -508,16 +508,20 @@ class KB:
         except ValueError:
             return []
         out = []
-        for r, eid in self.roles.get((role, of), ()):
-            if eid not in self.entries or not r.end:
+        for r, e in self._holders(role, of):
+            if not r.end:
                 continue
             try:
                 gap = (day - dt.date.fromisoformat(r.end[:10])).days
             except ValueError:
                 continue
             if 0 <= gap <= days:
-                out.append((gap, r, self.entries[eid]))
+                out.append((gap, r, e))
         return [(r, e) for _, r, e in sorted(out, key=lambda x: x[0])]
+
+    def _holders(self, role: str, of: str) -> list[tuple[Role, Entry]]:
+        """Every (role period, person) of ``role`` of ``of`` in the knowledge base."""
+        return [(r, self.entries[eid]) for r, eid in self.roles.get((role, of), ()) if eid in self.entries]
 
     def country_name(self, code: str) -> str:
         c = self.countries.get(code)
