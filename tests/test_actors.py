@@ -603,3 +603,14 @@ def test_a_shared_form_goes_to_whoever_holds_office_on_the_date() -> None:
 def test_the_verb_chaired_is_not_liz_truss() -> None:
     doc = with_ner("وترأس الوزير الاجتماع الطارئ.", "2024-05-01")
     assert not any(a.name == "Liz Truss" for a in doc.actors)
+
+
+def test_a_definite_noun_heads_no_construct() -> None:
+    # «السلطات الاتحاد الأوروبي» is subject and object, not one mention; an adjective still joins its noun
+    doc = with_ner("وطلبت السلطات البلغارية من بروكسل، وطلبت السلطات الاتحاد الأوروبي بإصدار مذكرة.", "2018-10-10")
+    texts = {a.text for a in doc.actors}
+    assert "الاتحاد الأوروبي" in texts and "السلطات الاتحاد الأوروبي" not in texts, texts
+    assert "السلطات البلغارية" in texts, texts
+    doc = with_ner("وقالت القنصلية السعودية إن القيادي الحوثي محمد البخيتي غادر.", "2018-10-10")
+    texts = {a.text: a.country for a in doc.actors}
+    assert texts.get("القنصلية السعودية") == "SAU" and texts.get("القيادي الحوثي") == "YEM", texts

@@ -360,7 +360,7 @@ class ActorResolver:
                 m.end, m.j = nxt.end, nxt.j  # المبعوث الأممي إلى اليمن: the envoy for Yemen
                 m.reason += f"; for {nxt.country}"
                 officeholder(kb, m, date, of=nxt.country)
-            elif m.target.kind == "agent" and adjacent and nxt is not None:
+            elif m.target.kind == "agent" and adjacent and nxt is not None and not self._not_construct(toks, m, nxt):
                 absorb(kb, m, nxt, date)
                 if m.person_title and m.kind in ("agent", "person") and m.j > nxt.i:
                     # title + nisba / organization + name: the name wins over the date's officeholder
@@ -412,6 +412,15 @@ class ActorResolver:
                     and kb.agents[m.target.ref].needs_modifier:
                 m.emit = False
         return base
+
+    def _not_construct(self, toks: list[Token], m: _M, nxt: _M) -> bool:
+        """A definite noun heads no construct: «طلبت السلطات الاتحاد الأوروبي»، «انتقدت السفارة الولايات المتحدة»
+        are subject and object, not one mention. Not for a name after a title (apposition), an adjective
+        (القنصلية السعودية، القيادي الحوثي: nisba-shaped) or an organization word (الجماعات المسلحة تنظيم الدولة)."""
+        head = toks[nxt.i]
+        return (not nxt.prefix and nxt.kind in ("country", "organization", "igo") and nxt.mention != "nisba"
+                and _definite(toks[m.j - 1]) and not head.norm.endswith(_NISBA_ENDINGS)
+                and head.norm not in self.kb.org_prefixes)
 
     def _member_gap(self, gap: list[Token], prefix: str) -> bool:
         """Whether the words between a person noun and an organization make it a member: في، (السابق) بـ."""
@@ -1012,6 +1021,7 @@ def _hashtag_span(toks: list[Token], start: int, end: int) -> tuple[int, int]:
     return toks[a].start, toks[b].end
 
 
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين")
 _KIND_RANK = {"person": 5, "organization": 4, "igo": 4, "agent": 3, "country": 2, "unknown": 1}
 
 
