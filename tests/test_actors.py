@@ -614,3 +614,13 @@ def test_a_definite_noun_heads_no_construct() -> None:
     doc = with_ner("وقالت القنصلية السعودية إن القيادي الحوثي محمد البخيتي غادر.", "2018-10-10")
     texts = {a.text: a.country for a in doc.actors}
     assert texts.get("القنصلية السعودية") == "SAU" and texts.get("القيادي الحوثي") == "YEM", texts
+
+
+def test_groups_of_states_and_other_names_of_a_state() -> None:
+    doc = with_ner("ودعت المنظمة المجتمع الدولي والدول الغربية إلى الضغط على الدولة العبرية.", "2018-05-01")
+    got = {a.text: (a.name, a.country) for a in doc.actors}
+    assert got.get("المجتمع الدولي") == ("International Community", "IGO"), got
+    assert got.get("الدول الغربية") == ("Western Countries", ""), got  # a group of states: no one country
+    assert got.get("الدولة العبرية", ("", ""))[1] == "ISR", got
+    doc = with_ner("واتهم رئيس الوزراء الجورجي بروكسل بممارسة الابتزاز.", "2024-12-01")
+    assert any(a.text == "بروكسل" and a.country == "EUR" for a in doc.actors), [(a.text, a.country) for a in doc.actors]

@@ -401,7 +401,8 @@ class ActorResolver:
                 q = 1 if m.i > 1 and len(toks[m.i - 1].text) == 1 and toks[m.i - 1].text in QUOTES else 0
                 prev = toks[m.i - 1 - q]  # تنظيم "القاعدة": the word before the quote mark
                 forms = {f for f, _, _ in self._forms(prev)}
-                if forms & kb.org_prefixes and (k == 0 or base[k - 1].j < m.i - q):
+                if forms & kb.org_prefixes and (k == 0 or base[k - 1].j < m.i - q) and not _definite(prev):
+                    # (not a definite noun: «دعت المنظمة المجتمع الدولي» is subject and object)
                     m.i, m.start = m.i - 1 - q, prev.start
                     if prev.norm[:1] in _CONJ and prev.norm not in kb.org_prefixes:
                         m.start = prev.start + fold(prev.text).offsets[1]
