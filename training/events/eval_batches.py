@@ -6,6 +6,7 @@ are training-set figures and mean little.
 
     python training/events/eval_batches.py bz,ca,cb            # comma-separated batch names (event_sets.batch_names)
     python training/events/eval_batches.py bz,ca --keep /tmp/x  # also keep the gold and article JSONL
+    python training/events/eval_batches.py fb-fq                # a held-out group (event_sets.HELD_OUT_GROUPS)
 
 An article whose text is also annotated in another batch (ant_news holds some stories twice, under a
 middleEast and an internationalNews id) is left out unless ``--all``: a model may have trained on its copy.
@@ -76,7 +77,7 @@ def write_set(names: list[str], shared: Path, out: Path, all_articles: bool = Fa
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("batches", help="comma-separated batch names (training/data/silver_extra_NAME.jsonl)")
+    ap.add_argument("batches", help="comma-separated batch names (training/data/silver_extra_NAME.jsonl), one name, or a held-out group (fb-fq, hp-ie)")
     ap.add_argument("--shared", default=os.environ.get("AHDATH_SHARED", str(event_sets.ROOT.parent / "shared")))
     ap.add_argument("--keep", help="write the gold and article JSONL to this folder (else a temporary one)")
     ap.add_argument("--all", action="store_true", help="also score articles whose text is annotated in another batch")

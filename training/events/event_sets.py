@@ -30,8 +30,16 @@ HELD_OUT = frozenset(b for group in HELD_OUT_GROUPS.values() for b in group)
 
 
 def batch_names(spec: str) -> frozenset[str]:
-    """The batch names in an AHDATH_EXTRA_BATCHES value: comma-separated, or a run of one-letter names."""
-    return frozenset(x.strip() for x in spec.split(",") if x.strip()) if "," in spec else frozenset(spec)
+    """The batch names in a spec: comma-separated names, a held-out group (``fb-fq``), one batch name
+    (``fb``), or a run of one-letter names (``abcde``, as AHDATH_EXTRA_BATCHES was first written)."""
+    spec = spec.strip()
+    if "," in spec:
+        return frozenset(x.strip() for x in spec.split(",") if x.strip())
+    if spec in HELD_OUT_GROUPS:
+        return frozenset(HELD_OUT_GROUPS[spec])
+    if len(spec) > 1 and (ROOT / "training" / "data" / f"silver_extra_{spec}.jsonl").is_file():
+        return frozenset({spec})
+    return frozenset(spec)
 
 
 def _trained_on(batch: str) -> bool:
