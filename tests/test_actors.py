@@ -624,3 +624,10 @@ def test_groups_of_states_and_other_names_of_a_state() -> None:
     assert got.get("الدولة العبرية", ("", ""))[1] == "ISR", got
     doc = with_ner("واتهم رئيس الوزراء الجورجي بروكسل بممارسة الابتزاز.", "2024-12-01")
     assert any(a.text == "بروكسل" and a.country == "EUR" for a in doc.actors), [(a.text, a.country) for a in doc.actors]
+
+
+def test_the_kingdom_is_the_articles_kingdom_else_saudi_arabia() -> None:
+    doc = with_ner("قال العاهل الأردني إن المملكة تدعم الأشقاء في الأردن.", "2018-05-01")
+    assert any(a.text == "المملكة" and a.country == "JOR" for a in doc.actors), [(a.text, a.country) for a in doc.actors]
+    doc = with_ner("وقالت إيران إن المملكة تدعم الإرهاب، وردت إيران على الاتهامات.", "2018-05-01")
+    assert any(a.text == "المملكة" and a.country == "SAU" for a in doc.actors), [(a.text, a.country) for a in doc.actors]

@@ -123,7 +123,7 @@ def test_agents_format() -> None:
                          "name_stops", "surname_stops", "title_fillers", "title_preps"}
     assert all(isinstance(w, str) and w for w in data["commands"])
     allowed = {"ar", "sector", "name", "role", "person", "cvl_people", "country", "loaded", "sector_by_country", "id",
-               "needs_modifier", "title_roles", "office_of_complement", "posted", "context_country"}
+               "needs_modifier", "title_roles", "office_of_complement", "posted", "context_country", "default_country"}
     codes = {c["id"] for c in countries()}
     assert len(data["agents"]) >= 80
     for ag in data["agents"]:
@@ -138,6 +138,7 @@ def test_agents_format() -> None:
         assert set((ag.get("title_roles") or {}).items()) <= {(a, b) for a in ROLES for b in ROLES}
         for code, other in (ag.get("context_country") or {}).items():
             assert code in codes and other in codes, ag
+        assert not ag.get("default_country") or ag["default_country"] in codes, ag
         for code, sec in (ag.get("sector_by_country") or {}).items():
             assert code in codes and sec in SECTORS
     for title, roles in data["back_titles"].items():

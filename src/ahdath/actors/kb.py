@@ -118,6 +118,7 @@ class Agent:
     office_of_complement: bool = False  # the office is of the country after إلى/لدى/ل (المبعوث الأممي إلى اليمن)
     posted: bool = False  # في + a country says where it is, not whose it is (السفارة في واشنطن)
     context_country: dict[str, str] = field(default_factory=dict)  # article country -> the agent's (التحالف in YEM: SAU)
+    default_country: str = ""  # the agent's country when the article's is not in context_country ("": the article's)
 
 
 @dataclass(slots=True)
@@ -322,6 +323,7 @@ class KB:
                 office_of_complement=bool(d.get("office_of_complement", False)),
                 posted=bool(d.get("posted", False)),
                 context_country=dict(d.get("context_country") or {}),
+                default_country=str(d.get("default_country") or ""),
             )
         if "bodies" in data:
             self.bodies = frozenset(fold_text(b) for b in data["bodies"])

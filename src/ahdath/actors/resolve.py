@@ -937,7 +937,8 @@ class ActorResolver:
                 m.country = top
                 if m.target.kind == "agent":
                     ag = self.kb.agents[m.target.ref]
-                    m.country = ag.context_country.get(top, top)  # التحالف in a Yemen article: the Saudi-led one
+                    # التحالف in a Yemen article: the Saudi-led one; المملكة: the article's kingdom, else Saudi Arabia
+                    m.country = ag.context_country.get(top, ag.default_country or top)
                     m.name = fill_name(ag.name, self.kb.demonym(m.country), "")
                 m.reason += f"; country {m.country} from {where}" + (f" ({top})" if m.country != top else "")
                 m.conf *= 0.6
