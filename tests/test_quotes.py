@@ -426,3 +426,11 @@ def test_a_place_is_never_the_speaker() -> None:
     doc = make_doc(text, [("الموصل", "Iraq", "country")])  # the same mention as a country name speaks
     doc.user_data["actor_mentions"] = {(a.start, a.end): "name" for a in doc.actors}
     assert [q.speaker.text for q in run(doc) if q.speaker] == ["الموصل"]
+
+
+def test_in_his_turn_opens_a_sentence() -> None:
+    from ahdath.quotes.extract import turn_marked
+
+    doc = analyze(Document(id="t", text="بدوره شكر الأمين العام إيران. وشكر الوزير إيران. ومن جهته، أكد الوزير موقفه."))
+    heads = [next(t.i for t in doc.tokens[s.token_start:s.token_end] if "شكر" in t.text or "أكد" in t.text) for s in doc.sentences]
+    assert [turn_marked(doc, s, h) for s, h in zip(doc.sentences, heads, strict=True)] == [True, False, True]

@@ -33,6 +33,7 @@ from ahdath.events.lexicon import TriggerMatch
 from ahdath.events.linear import LinearModel
 from ahdath.events.place import locative_before
 from ahdath.model import Actor, Document, Sentence, Token
+from ahdath.quotes.extract import turn_marked
 
 MODEL_PATH = Path(__file__).parent / "data" / "sides_model.json"
 SidesModel = LinearModel  # roles: "actor", "recipient"
@@ -87,6 +88,9 @@ def candidate_features(
     cty = c.actor.country or "-"
     f += [f"cty={cty}|type={m.type}", f"cty={cty}|origin={c.origin}"]
     f += salience(doc).features(c.actor, m.type, c.origin)  # the article's main players act more
+    # بدوره شكر X ...: "in his turn" hands the sentence to the other party, not the lead or carried subject
+    turn = turn_marked(doc, sent, m.head)
+    f += [f"turn={turn}|origin={c.origin}", f"turn={turn}|origin={c.origin}|pos={pos}"]
     if speaker is not None:
         is_speaker = same_entity(c.actor, speaker)
         f += [f"is_speaker={is_speaker}|origin={c.origin}", f"is_speaker={is_speaker}|type={m.type}"]
@@ -111,6 +115,7 @@ def candidate_features(
     genitive = is_genitive(doc, mention, sent)
     agent = is_agent_marked(doc, mention, sent)
     f += [
+        f"turn={turn}|dir={direction}|order={min(order, 3)}",
         f"dir={direction}",
         f"dir={direction}|dist={_bucket(dist)}",
         f"dir={direction}|order={min(order, 3)}",

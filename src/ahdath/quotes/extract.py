@@ -101,6 +101,13 @@ class SpeechLexicon:
         return None
 
 
+def turn_marked(doc: Document, sent: Sentence, before: int, window: int = 3) -> bool:
+    """Whether the sentence opens with "in his turn" (بدوره، من جهته، من جانبه) within its first ``window``
+    tokens before token ``before``: its subject is the other party, not the one the text was about."""
+    lex = load_lexicon()
+    return any(lex.word(t) == "turn" for t in doc.tokens[sent.token_start:min(before, sent.token_start + window)])
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> SpeechLexicon:
     cues = {
