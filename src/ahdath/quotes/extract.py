@@ -101,11 +101,14 @@ class SpeechLexicon:
         return None
 
 
+def _has_turn(lex: SpeechLexicon, toks: list[Token]) -> bool:
+    return any(lex.word(t) == "turn" for t in toks)
+
+
 def turn_marked(doc: Document, sent: Sentence, before: int, window: int = 3) -> bool:
     """Whether the sentence opens with "in his turn" (بدوره، من جهته، من جانبه) within its first ``window``
     tokens before token ``before``: its subject is the other party, not the one the text was about."""
-    lex = load_lexicon()
-    return any(lex.word(t) == "turn" for t in doc.tokens[sent.token_start:min(before, sent.token_start + window)])
+    return _has_turn(load_lexicon(), doc.tokens[sent.token_start:min(before, sent.token_start + window)])
 
 
 @lru_cache(maxsize=1)
@@ -664,7 +667,7 @@ class _Run:
         lo, hi = self.sent_range(sent)
         cue_last, intro, at, source = self._region(k, lo, hi, cue)
         tok = self.toks[k]
-        turn = any(self.lex.word(t) == "turn" for t in self.toks[lo:k])
+        turn = _has_turn(self.lex, self.toks[lo:k])
         region_lo = cue_last + 1
         if intro is None:
             if "obj" not in cue.complements:
