@@ -21,8 +21,13 @@ from ahdath.language.repair import repair_word
 from ahdath.language.vocab import load_clitics, load_vocabulary, load_word_list
 from ahdath.model import Token
 
-# A number with decimal/thousands separators, a word, a run of one quote mark, or one other character.
-TOKEN_RE = re.compile(rf"\d+(?:[.,\u066b\u066c]\d+)+|{WORD}|([{QUOTES}'])\1+|[^\s{MARKS}{CONTROLS}]")
+# A number with decimal/thousands separators, a word, a run of one quote mark, or one other character;
+# a hashtag's "#" before a letter is not a token, so that «محمود #عباس» reads as the name it is (the "_"
+# inside a hashtag stays a token: the actor layer joins #محمود_عباس itself).
+HASHTAG_MARK = r"#(?=[^\W\d_])"
+TOKEN_RE = re.compile(
+    rf"\d+(?:[.,\u066b\u066c]\d+)+|{WORD}|([{QUOTES}'])\1+|(?!{HASHTAG_MARK})[^\s{MARKS}{CONTROLS}]"
+)
 
 ARTICLE = "ال"
 FUTURE = "س"
