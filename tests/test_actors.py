@@ -137,6 +137,16 @@ def test_title_country_and_date_pick_the_officeholder() -> None:
     assert b.kind == "person" and b.actor_id != a.actor_id and b.country == "IRN" and b.sector == "GOV"
 
 
+def test_a_persons_sector_follows_the_office_held_on_the_date() -> None:
+    # a minister is GOV during the term, the party post's sector after it; between dated roles, the entry's
+    for date, sector in (("2018-06-01", "GOV"), ("2023-10-14", "PTY")):
+        a = find(run("انتقد جبران باسيل الحكومة", date=date), "جبران باسيل")
+        assert (a.actor_id, a.sector) == ("gebran-bassil", sector), date
+    for date, sector in (("2018-06-01", "REB"), ("2021-03-01", "GOV"), (None, "REB")):
+        a = find(run("اتهم رياك مشار الحكومة", date=date), "رياك مشار")
+        assert a.sector == sector, date
+
+
 def test_title_of_an_organization_and_its_bodies() -> None:
     doc = run("اتصل برئيس المكتب السياسي لحركة حماس والأمين العام لحركة الجهاد الإسلامي", date="2023-10-14")
     haniyeh = find(doc, "رئيس المكتب السياسي لحركة حماس")

@@ -47,6 +47,10 @@ def _date(v: Any) -> str | None:
     return str(v)[:10]
 
 
+# Sectors of an office of state, the first preferred when a person holds several roles on a date.
+OFFICE_SECTORS = ("GOV", "MIL", "SPY", "COP", "JUD", "LEG")
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     role: str
@@ -481,6 +485,17 @@ class KB:
         if intl:
             return intl[0]
         return held[0] if e.country in INTERNATIONAL else e.country
+
+    def sector_on(self, e: Entry, date: str | None) -> str:
+        """A person's sector on ``date``: the office held then, an office of state before a party post
+        (Gebran Bassil GOV as foreign minister 2014-2020, PTY as party leader after; Riek Machar GOV as vice
+        president, the entry's REB between his terms). Without a dated role valid on ``date``, the entry's."""
+        if e.type != "person" or not date:
+            return e.sector
+        held = [r.sector for r in e.roles if r.sector and (r.start or r.end) and r.valid_on(date)]
+        if not held:
+            return e.sector
+        return min(held, key=lambda s: OFFICE_SECTORS.index(s) if s in OFFICE_SECTORS else len(OFFICE_SECTORS))
 
     def role_country(self, r: Role) -> str:
         """The country (or IGO/UNO/EUR code) an officeholder acts for: a UN envoy to Yemen for the UN."""

@@ -244,7 +244,8 @@ class ActorResolver:
         kb, t = self.kb, m.target
         if t.kind == "entry":
             e = kb.entries[t.ref]
-            m.kind, m.name, m.country, m.sector = KIND_OF_TYPE.get(e.type, "organization"), e.name, kb.country_on(e, date), e.sector
+            m.kind, m.name, m.country, m.sector = (KIND_OF_TYPE.get(e.type, "organization"), e.name,
+                                                    kb.country_on(e, date), kb.sector_on(e, date))
             m.actor_id, m.wikidata, m.loaded = e.id, e.wikidata, e.loaded
             m.mention = "name"
             weak = e.ambiguous and " " not in m.form  # an ambiguous entry's one-word forms (الأسد)
