@@ -137,6 +137,21 @@ def test_title_country_and_date_pick_the_officeholder() -> None:
     assert b.kind == "person" and b.actor_id != a.actor_id and b.country == "IRN" and b.sector == "GOV"
 
 
+def test_a_bare_agent_keeps_the_country_an_earlier_mention_gave_it() -> None:
+    doc = run("أكد مجلس الوزراء الإماراتي دعمه. وقال مجلس الوزراء إن الحوثيين في اليمن يهددون السعودية واليمن.")
+    later = [a for a in doc.actors if a.text == "مجلس الوزراء"]
+    assert later and later[0].country == "ARE", [(a.text, a.country) for a in doc.actors]
+    # with no earlier mention the article's most mentioned country is used, as before
+    alone = run("وقال مجلس الوزراء إن الحوثيين في اليمن يهددون السعودية واليمن.")
+    assert find(alone, "مجلس الوزراء").country == "YEM"
+
+
+def test_un_officials_and_the_arab_parliament_are_not_national() -> None:
+    doc = run("واعتبر المسؤول الأممي أن هجمات الرئيس الفلبيني غير مقبولة. ودعا رئيس البرلمان العربي الفلبين إلى الحوار.")
+    assert (find(doc, "المسؤول الأممي").country, find(doc, "رئيس البرلمان العربي").country) == ("UNO", "IGO")
+    assert find(run("واستنكر وزراء خارجية الدول الثلاث الهجوم"), "وزراء خارجية").sector == "GOV"
+
+
 def test_a_persons_sector_follows_the_office_held_on_the_date() -> None:
     # a minister is GOV during the term, the party post's sector after it; between dated roles, the entry's
     for date, sector in (("2018-06-01", "GOV"), ("2023-10-14", "PTY")):

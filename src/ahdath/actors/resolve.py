@@ -922,9 +922,20 @@ class ActorResolver:
             return
         article_top = counts.most_common(1)[0][0]
 
+        # An agent that an earlier mention gave a country (مجلس الوزراء الإماراتي ... مجلس الوزراء) keeps it.
+        own: dict[str, list[tuple[int, str]]] = {}
+        for m in res:
+            if m.emit and m.kind == "agent" and m.country and m.target.kind == "agent":
+                own.setdefault(m.target.ref, []).append((m.i, m.country))
+
         def context(m: _M) -> tuple[str, str]:
             here = places.get(toks[m.i].sent) if m.i < len(toks) else None
-            return (here.most_common(1)[0][0], "a place in its sentence") if here else (article_top, "article context")
+            if here:
+                return here.most_common(1)[0][0], "a place in its sentence"
+            before = [c for i, c in own.get(m.target.ref, ()) if i < m.i] if m.target.kind == "agent" else []
+            if before:
+                return before[-1], "an earlier mention with a country"
+            return article_top, "article context"
 
         for m in res:
             if m.emit and m.target.kind == "loaded" and article_top in self.kb.loaded[m.target.ref].context_ref:
