@@ -146,6 +146,12 @@ def test_a_bare_agent_keeps_the_country_an_earlier_mention_gave_it() -> None:
     assert find(alone, "مجلس الوزراء").country == "YEM"
 
 
+def test_to_eliminate_is_not_the_judiciary() -> None:
+    doc = run("تسعى الحكومة للقضاء على الفساد. وقال القضاء إن الحكم نهائي.")
+    assert [a.text for a in doc.actors if a.sector == "JUD"] == ["القضاء"]
+    assert find(run("قال رئيس مجلس علماء باكستان إن"), "مجلس علماء باكستان").sector == "REL"
+
+
 def test_un_officials_and_the_arab_parliament_are_not_national() -> None:
     doc = run("واعتبر المسؤول الأممي أن هجمات الرئيس الفلبيني غير مقبولة. ودعا رئيس البرلمان العربي الفلبين إلى الحوار.")
     assert (find(doc, "المسؤول الأممي").country, find(doc, "رئيس البرلمان العربي").country) == ("UNO", "IGO")
