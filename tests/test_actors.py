@@ -146,6 +146,12 @@ def test_a_bare_agent_keeps_the_country_an_earlier_mention_gave_it() -> None:
     assert find(alone, "مجلس الوزراء").country == "YEM"
 
 
+def test_an_army_in_a_palestinian_setting_is_israels() -> None:
+    doc = run("وتظاهر آلاف الفلسطينيين في قطاع غزة بينما رشق آخرون الجنود بالحجارة.")
+    assert find(doc, "الجنود").country == "ISR"
+    assert find(run("قال الأمن الفلسطيني إن الجيش الفلسطيني في غزة"), "الجيش الفلسطيني").country == "PSE"
+
+
 def test_to_eliminate_is_not_the_judiciary() -> None:
     doc = run("تسعى الحكومة للقضاء على الفساد. وقال القضاء إن الحكم نهائي.")
     assert [a.text for a in doc.actors if a.sector == "JUD"] == ["القضاء"]

@@ -950,7 +950,8 @@ class ActorResolver:
                 if m.target.kind == "agent":
                     ag = self.kb.agents[m.target.ref]
                     # التحالف in a Yemen article: the Saudi-led one; المملكة: the article's kingdom, else Saudi Arabia
-                    m.country = ag.context_country.get(top, ag.default_country or top)
+                    if not where.startswith("an earlier"):  # an antecedent's own country stands as it is
+                        m.country = ag.context_country.get(top, ag.default_country or top)
                     m.name = fill_name(ag.name, self.kb.demonym(m.country), "")
                 m.reason += f"; country {m.country} from {where}" + (f" ({top})" if m.country != top else "")
                 m.conf *= 0.6
