@@ -928,14 +928,15 @@ class ActorResolver:
             if m.emit and m.kind == "agent" and m.country and m.target.kind == "agent":
                 own.setdefault(m.target.ref, []).append((m.i, m.country))
 
-        def context(m: _M) -> tuple[str, str]:
+        def context(m: _M) -> tuple[str, str, bool]:
+            """(country, where it came from, whether an agent's ``context_country`` may remap it)."""
             here = places.get(toks[m.i].sent) if m.i < len(toks) else None
             if here:
-                return here.most_common(1)[0][0], "a place in its sentence"
+                return here.most_common(1)[0][0], "a place in its sentence", True
             before = [c for i, c in own.get(m.target.ref, ()) if i < m.i] if m.target.kind == "agent" else []
             if before:
-                return before[-1], "an earlier mention with a country"
-            return article_top, "article context"
+                return before[-1], "an earlier mention with a country", False  # the antecedent's own country
+            return article_top, "article context", True
 
         for m in res:
             if m.emit and m.target.kind == "loaded" and article_top in self.kb.loaded[m.target.ref].context_ref:
@@ -945,12 +946,12 @@ class ActorResolver:
                 m.actor_id, m.wikidata = e.id, e.wikidata
                 m.reason += f"; in an article about {article_top}: {e.name}"
             elif m.emit and m.kind == "agent" and not m.country:
-                top, where = context(m)
+                top, where, remap = context(m)
                 m.country = top
                 if m.target.kind == "agent":
                     ag = self.kb.agents[m.target.ref]
                     # التحالف in a Yemen article: the Saudi-led one; المملكة: the article's kingdom, else Saudi Arabia
-                    if not where.startswith("an earlier"):  # an antecedent's own country stands as it is
+                    if remap:
                         m.country = ag.context_country.get(top, ag.default_country or top)
                     m.name = fill_name(ag.name, self.kb.demonym(m.country), "")
                 m.reason += f"; country {m.country} from {where}" + (f" ({top})" if m.country != top else "")
@@ -958,7 +959,7 @@ class ActorResolver:
                 if m.role and m.person_title:
                     officeholder(self.kb, m, date)
             elif m.emit and m.kind in ("person", "organization") and not m.actor_id and not m.country:
-                top, where = context(m)
+                top, where, _ = context(m)
                 m.country = top  # a person/organization the knowledge base lacks: most are from the article's country
                 m.reason += f"; country {top} from {where}"
                 m.conf *= 0.6
