@@ -86,6 +86,10 @@ class Entry:
     def roles_on(self, date: str | None) -> list[Role]:
         return [r for r in self.roles if r.valid_on(date)]
 
+    def dated_roles_on(self, date: str | None) -> list[Role]:
+        """The roles with a start or end date that are valid on ``date`` (an undated role says nothing of it)."""
+        return [r for r in self.roles if (r.start or r.end) and r.valid_on(date)]
+
 
 @dataclass(slots=True)
 class Country:
@@ -478,7 +482,7 @@ class KB:
         minister). Other people keep their entry's country."""
         if e.type != "person" or not date:
             return e.country
-        held = [c for c in (self.role_country(r) for r in e.roles if (r.start or r.end) and r.valid_on(date)) if c]
+        held = [c for c in (self.role_country(r) for r in e.dated_roles_on(date)) if c]
         if not held or e.country in held:
             return e.country
         intl = [c for c in held if c in INTERNATIONAL]
@@ -492,7 +496,7 @@ class KB:
         president, the entry's REB between his terms). Without a dated role valid on ``date``, the entry's."""
         if e.type != "person" or not date:
             return e.sector
-        held = [r.sector for r in e.roles if r.sector and (r.start or r.end) and r.valid_on(date)]
+        held = [r.sector for r in e.dated_roles_on(date) if r.sector]
         if not held:
             return e.sector
         return min(held, key=lambda s: OFFICE_SECTORS.index(s) if s in OFFICE_SECTORS else len(OFFICE_SECTORS))
