@@ -13,6 +13,7 @@ from ahdath.events.classifier import (
     NONE,
     EventClassifier,
     candidate_features,
+    pack_int8,
     pack_vocab,
     sentence_features,
 )
@@ -44,8 +45,46 @@ def test_shipped_model_is_small_and_numpy_only() -> None:
             assert name.endswith(".npy")
     with np.load(DEFAULT_MODEL, allow_pickle=False) as z:  # raises if any array needs pickle
         assert z["sent_W"].shape[1] == len(PLOVER_TYPES)
-        assert z["cand_W"].shape[1] == len(PLOVER_TYPES) + 1
+        n_classes = len(PLOVER_TYPES) + 1
+        if "cand_W2" in z.files:  # a hidden layer: int8 input rows with a scale per unit, then units x classes
+            assert z["cand_W"].dtype == np.int8 and z["cand_W_scale"].shape == (z["cand_W"].shape[1],)
+            assert z["cand_W2"].shape == (z["cand_W"].shape[1], n_classes)
+        else:
+            assert z["cand_W"].shape[1] == n_classes
+        assert z["cand_W"].shape[0] == len(z["cand_vocab"].tobytes().decode("utf-8").split("\n"))
         assert z["sent_W"].shape[0] == len(z["sent_vocab"].tobytes().decode("utf-8").split("\n"))
+
+
+def test_hidden_layer_candidate_model_is_read_and_scored(tmp_path: Path) -> None:
+    """A candidate model with a hidden layer (``cand_W2``/``cand_b2`` in the file): margins are
+    relu(b + summed rows) W2 + b2, the sentence's ``S`` rows summed once per sentence."""
+    doc = _doc(CONSULT)
+    sent = doc.sentences[0]
+    toks = doc.sentence_tokens(sent)
+    own = candidate_features(toks, 0, 1, "CONSULT", ())
+    s_feats = ["S" + f for f in sentence_features(toks) if f.startswith("s=")]
+    vocab = sorted(set(own) | set(s_feats))
+    rng = np.random.default_rng(0)
+    W = rng.normal(0, 0.5, (len(vocab), 4)).astype(np.float32)
+    b, W2, b2 = rng.normal(0, 0.5, 4), rng.normal(0, 1.0, (4, len(PLOVER_TYPES) + 1)), rng.normal(0, 0.1, len(PLOVER_TYPES) + 1)
+    with np.load(DEFAULT_MODEL, allow_pickle=False) as z:
+        arrays = dict(z)
+    q, scale = pack_int8(W)
+    arrays.update(
+        cand_vocab=pack_vocab(vocab), cand_W=q, cand_W_scale=scale, cand_b=b.astype(np.float32),
+        cand_W2=W2.astype(np.float32), cand_b2=b2.astype(np.float32),
+    )
+    path = tmp_path / "hidden.npz"
+    np.savez(path, **arrays)
+    probs = EventClassifier.load(path).score_candidate(doc, sent, 0, 1, "CONSULT")
+    assert np.abs(q * scale - W).max() <= scale.max() / 2 + 1e-6  # int8 keeps each weight within half a step
+    x = (q.astype(np.float64) * scale)[[vocab.index(f) for f in set(own) | set(s_feats)]].sum(axis=0)
+    m = np.maximum(x + b.astype(np.float32), 0.0) @ W2.astype(np.float32) + b2.astype(np.float32)
+    e = np.exp(m - m.max())
+    expected = e / e.sum()
+    classes = list(EventClassifier.load(path).candidate_classes)
+    for t in PLOVER_TYPES:
+        assert probs[t] == pytest.approx(expected[classes.index(t)], rel=1e-4)
 
 
 def test_load_default_is_cached(clf: EventClassifier) -> None:

@@ -11,8 +11,9 @@ no pickles); prediction needs numpy only.
 - Sentence model: one logistic regression per PLOVER type over the words, stems and stem
   bigrams of the sentence. ``score_sentence`` gives, per type, the probability that the sentence
   reports an event of that type.
-- Candidate model: a multinomial logistic regression over the 16 types plus ``NONE``, with
-  features of the trigger tokens (forms, stems, clitics, character affixes), their neighbours,
+- Candidate model: a classifier over the 16 types plus ``NONE`` (one hidden layer of ReLU units,
+  trained with torch; files written before session 18 hold a multinomial logistic regression, also
+  read), with features of the trigger tokens (forms, stems, clitics, character affixes), their neighbours,
   the sentence's stems and the lexicon's type for the candidate. ``score_candidate`` gives, per
   type, the probability that the trigger at ``[start_tok, end_tok)`` is an event of that type
   (the rest of the mass is ``NONE``).
@@ -151,12 +152,33 @@ class _Linear:
     weights: np.ndarray  # (n_features, n_classes) float32
     bias: np.ndarray  # (n_classes,)
 
-    def margins(self, feats: Iterable[str]) -> np.ndarray:
+    def summed(self, feats: Iterable[str]) -> np.ndarray:
+        """The summed weight rows of the features in the vocabulary (zeros when none is)."""
         get = self.vocab.get
         idx = {i for i in (get(f) for f in feats) if i is not None}
         if not idx:
-            return self.bias.astype(np.float64)
-        return self.bias + self.weights[np.fromiter(idx, dtype=np.int64, count=len(idx))].sum(axis=0, dtype=np.float64)
+            return np.zeros(self.weights.shape[1])
+        return self.weights[np.fromiter(idx, dtype=np.int64, count=len(idx))].sum(axis=0, dtype=np.float64)
+
+    def output(self, summed: np.ndarray) -> np.ndarray:
+        """Class margins from summed feature rows."""
+        return self.bias + summed
+
+    def margins(self, feats: Iterable[str]) -> np.ndarray:
+        return self.output(self.summed(feats))
+
+
+@dataclass(frozen=True)
+class _HiddenLayer(_Linear):
+    """One hidden layer over the same sparse features: ``weights`` are the hidden units' input rows and
+    ``bias`` their bias; a ReLU, then a linear layer to the classes. The summed rows decompose over the
+    features just as a linear model's do (the sentence's part is still computed once per sentence)."""
+
+    out_weights: np.ndarray  # (hidden, n_classes)
+    out_bias: np.ndarray  # (n_classes,)
+
+    def output(self, summed: np.ndarray) -> np.ndarray:
+        return np.maximum(self.bias + summed, 0.0) @ self.out_weights + self.out_bias
 
 
 def _vocab(blob: np.ndarray) -> dict[str, int]:
@@ -198,7 +220,14 @@ class EventClassifier:
     def _read(cls, path: Path) -> EventClassifier:
         with np.load(path, allow_pickle=False) as z:
             sent = _Linear(_vocab(z["sent_vocab"]), z["sent_W"].astype(np.float32), z["sent_b"].astype(np.float64))
-            cand = _Linear(_vocab(z["cand_vocab"]), z["cand_W"].astype(np.float32), z["cand_b"].astype(np.float64))
+            cand_vocab, cand_W, cand_b = _vocab(z["cand_vocab"]), z["cand_W"].astype(np.float32), z["cand_b"].astype(np.float64)
+            if "cand_W_scale" in z.files:  # int8 rows, one scale per column (``pack_int8``)
+                cand_W *= z["cand_W_scale"].astype(np.float32)
+            cand = (
+                _HiddenLayer(cand_vocab, cand_W, cand_b, z["cand_W2"].astype(np.float64), z["cand_b2"].astype(np.float64))
+                if "cand_W2" in z.files
+                else _Linear(cand_vocab, cand_W, cand_b)
+            )
             sent_types = [str(x) for x in z["sent_types"]]
             cand_classes = [str(x) for x in z["cand_classes"]]
             thr_names = [str(x) for x in z["thr_names"]]
@@ -222,9 +251,7 @@ class EventClassifier:
         key = (sent.token_start, sent.token_end)
         part = cache.get(key)
         if part is None:
-            get = self._cand.vocab.get
-            idx = {i for i in (get("S" + f) for f in self._sentence_feats(doc, sent) if f[:2] == "s=") if i is not None}
-            part = self._cand.weights[sorted(idx)].sum(axis=0, dtype=np.float64)
+            part = self._cand.summed("S" + f for f in self._sentence_feats(doc, sent) if f[:2] == "s=")
             cache[key] = part
         return part
 
@@ -245,7 +272,7 @@ class EventClassifier:
         # The candidate's own features plus its sentence's words (``S`` features, the same for every candidate
         # in the sentence: their summed weights are computed once per sentence).
         feats = candidate_features(tokens, start_tok - sent.token_start, end_tok - sent.token_start, lex_type, (), self.clusters)
-        m = self._cand.margins(feats) + self._sentence_part(doc, sent)
+        m = self._cand.output(self._cand.summed(feats) + self._sentence_part(doc, sent))
         e = np.exp(m - m.max())
         p = e / e.sum()
         out = dict.fromkeys(PLOVER_TYPES, 0.0)
@@ -276,6 +303,13 @@ def pack_clusters(clusters: Clusters) -> tuple[np.ndarray, np.ndarray]:
 def unpack_clusters(words: np.ndarray, ids: np.ndarray) -> dict[str, tuple[str, ...]]:
     names = words.tobytes().decode("utf-8").split("\n") if words.size else []
     return {w: tuple(str(int(c)) for c in row) for w, row in zip(names, ids.tolist(), strict=True)}
+
+
+def pack_int8(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Weights as int8 with one float32 scale per column (max |w| / 127): a quarter of float32's bytes;
+    ``EventClassifier`` multiplies them back when it reads ``cand_W_scale``."""
+    scale = np.maximum(np.abs(weights).max(axis=0), 1e-12) / 127.0
+    return np.round(weights / scale).astype(np.int8), scale.astype(np.float32)
 
 
 def pack_vocab(features: Sequence[str]) -> np.ndarray:

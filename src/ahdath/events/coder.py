@@ -45,14 +45,15 @@ from ahdath.events.modes import ModeModel, mode_features
 from ahdath.events.place import Locator, locative_before
 from ahdath.events.polarity import Polarity
 from ahdath.events.sides import (
-    MODEL_PATH,
     Candidate,
+    HiddenPairModel,
     PairChoice,
     SidesModel,
     candidate_features,
     choose_pair,
     context_candidates,
     is_after,
+    load_sides_model,
     null_features,
     patient_of,
     sentence_candidates,
@@ -140,7 +141,7 @@ class EventCoder:
         self,
         lexicon: TriggerLexicon,
         classifier: Any | None = None,
-        sides_model: SidesModel | None = None,
+        sides_model: SidesModel | HiddenPairModel | None = None,
         event_model: EventModel | None = None,
         resolver: Any | None = None,
         mode_model: ModeModel | None = None,
@@ -167,7 +168,7 @@ class EventCoder:
                 classifier = EventClassifier.load()
             except (ImportError, FileNotFoundError, OSError):
                 classifier = None
-        sides_model = SidesModel.load(MODEL_PATH) if use_model and MODEL_PATH.exists() else None
+        sides_model = load_sides_model() if use_model else None
         event_model = EventModel.load(EVENT_MODEL_PATH) if use_model and EVENT_MODEL_PATH.exists() else None
         mode_model = ModeModel.load() if use_model else None
         status_model = StatusModel.load() if use_model else None

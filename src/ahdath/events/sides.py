@@ -8,14 +8,19 @@ genitive position, agent markers, the trigger's part of speech and type, the can
 kind, sector and country, punctuation in between, the words around the mention and between it
 and the trigger, and whether the hand-written word-order rules chose it -- and scored by a
 model trained on the annotations
-(``training/events/train_sides.py``). Weights ship as JSON: feature name → weight.
+(``training/events/train_sides.py``): since session 18 a pair model with a hidden layer
+(``HiddenPairModel``, numpy arrays in ``data/sides_model.npz``); the linear pair model before it
+(JSON: feature name → weight, ``data/sides_model.json``) is read when no ``.npz`` is shipped.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 from ahdath.events.arguments import (
     Mention,
@@ -36,6 +41,7 @@ from ahdath.model import Actor, Document, Sentence, Token
 from ahdath.quotes.extract import turn_marked
 
 MODEL_PATH = Path(__file__).parent / "data" / "sides_model.json"
+HIDDEN_MODEL_PATH = Path(__file__).parent / "data" / "sides_model.npz"  # when present, used instead (HiddenPairModel)
 SidesModel = LinearModel  # roles: "actor", "recipient"
 ROLES = ("actor", "recipient")
 
@@ -373,8 +379,113 @@ class PairChoice:
 TOP_ACTORS = 4  # pairs are scored for the best few actors by their own score
 
 
+class HiddenPairModel:
+    """The pair ranker with one hidden layer (``training/events/train_sides.py``, ``fit_pairs``): a pair's score
+    is a linear part (the summed weights of the actor's, the recipient's -- or the "none" option's -- and the
+    pair's features) plus ``v · relu(b + the same features' summed hidden rows)``. Features are keyed by role:
+    ``a:`` actor, ``r:`` recipient, ``rn:`` the none option (with ``rn:__none__``), ``p:`` pair. Shipped as
+    numpy arrays (``data/sides_model.npz``; the hidden rows int8 with one scale per unit)."""
+
+    kind = "pair"
+    # every candidate actor's pairs are scored: the network was trained on all pairs, and its linear part alone
+    # ranks actors worse than the linear model did (with the best four only, held-out dyad F1 fell on hp-ie)
+    top_actors: int | None = None
+
+    def __init__(self, vocab: dict[str, int], linear: np.ndarray, hidden: np.ndarray, b: np.ndarray, v: np.ndarray) -> None:
+        self.vocab, self.linear, self.hidden, self.b, self.v = vocab, linear, hidden, b, v
+
+    @classmethod
+    def load(cls, path: Path) -> HiddenPairModel:
+        return _load_hidden(str(path))
+
+    def part(self, features: list[str], prefix: str) -> tuple[float, np.ndarray]:
+        """(linear score, hidden pre-activation) of one side's or the pair's features."""
+        get = self.vocab.get
+        idx = list({i for i in (get(prefix + f) for f in features) if i is not None})
+        if not idx:
+            return 0.0, np.zeros(len(self.b))
+        return float(self.linear[idx].sum()), self.hidden[idx].sum(axis=0)
+
+    def actor(self, features: list[str]) -> tuple[float, np.ndarray]:
+        return self.part(features, "a:")
+
+    def recipient(self, features: list[str]) -> tuple[float, np.ndarray]:
+        return self.part(features, "r:")
+
+    def none(self, null: list[str]) -> tuple[float, np.ndarray]:
+        return self.part([*null, "__none__"], "rn:")
+
+    def pair(self, features: list[str]) -> tuple[float, np.ndarray]:
+        return self.part(features, "p:")
+
+    def total(self, a: tuple[float, np.ndarray], r: tuple[float, np.ndarray], p: tuple[float, np.ndarray]) -> float:
+        return a[0] + r[0] + p[0] + float(np.maximum(a[1] + r[1] + p[1] + self.b, 0.0) @ self.v)
+
+    @staticmethod
+    def rank(a: tuple[float, np.ndarray]) -> float:
+        return a[0]
+
+    def save(self, path: Path) -> None:
+        names = sorted(self.vocab, key=self.vocab.__getitem__)
+        scale = np.maximum(np.abs(self.hidden).max(axis=0), 1e-12) / 127.0
+        np.savez_compressed(
+            path,
+            vocab=np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8),
+            linear=self.linear.astype(np.float32),
+            hidden=np.round(self.hidden / scale).astype(np.int8),
+            hidden_scale=scale.astype(np.float32),
+            b=self.b.astype(np.float32),
+            v=self.v.astype(np.float32),
+        )
+
+
+@lru_cache(maxsize=4)
+def _load_hidden(path: str) -> HiddenPairModel:
+    with np.load(path, allow_pickle=False) as z:
+        words = z["vocab"].tobytes().decode("utf-8").split("\n")
+        hidden = z["hidden"].astype(np.float64) * z["hidden_scale"].astype(np.float64)
+        return HiddenPairModel({w: i for i, w in enumerate(words)}, z["linear"].astype(np.float64), hidden, z["b"].astype(np.float64), z["v"].astype(np.float64))
+
+
+class _LinearPairs:
+    """A linear pair model (``LinearModel`` of kind "pair", the JSON format) behind ``HiddenPairModel``'s methods."""
+
+    top_actors: int | None = TOP_ACTORS
+
+    def __init__(self, model: LinearModel) -> None:
+        self.m = model
+
+    def actor(self, features: list[str]) -> float:
+        return self.m.margin(features, "actor")
+
+    def recipient(self, features: list[str]) -> float:
+        return self.m.margin(features, "recipient")
+
+    def none(self, null: list[str]) -> float:
+        return self.m.bias["recipient"] + self.m.margin(null, "recipient")
+
+    def pair(self, features: list[str]) -> float:
+        return self.m.margin(features, "pair")
+
+    @staticmethod
+    def total(a: float, r: float, p: float) -> float:
+        return a + r + p
+
+    @staticmethod
+    def rank(a: float) -> float:
+        return a
+
+
+def load_sides_model(json_path: Path | None = None, hidden_path: Path | None = None) -> LinearModel | HiddenPairModel | None:
+    """The shipped sides ranker: the hidden-layer pair model when its file exists, else the JSON one (None if neither)."""
+    json_path, hidden_path = json_path or MODEL_PATH, hidden_path or HIDDEN_MODEL_PATH
+    if hidden_path.exists():
+        return HiddenPairModel.load(hidden_path)
+    return LinearModel.load(json_path) if json_path.exists() else None
+
+
 def choose_pair(
-    model: LinearModel,
+    model: LinearModel | HiddenPairModel,
     feats: list[list[str]],
     null: list[str],
     infos: list[SideInfo],
@@ -385,24 +496,26 @@ def choose_pair(
     actors: list[Actor] | None,
     no_actor: list[bool] | None = None,
 ) -> PairChoice | None:
-    """The best (actor, recipient-or-none) pair under a pair model (``kind == "pair"``).
+    """The best (actor, recipient-or-none) pair under a pair model (``kind == "pair"``): the linear model scores
+    the pairs of its best ``TOP_ACTORS`` actors, the hidden-layer model every pair.
 
     A candidate ``blocked`` as recipient (inside an aside) can still be the actor, one in ``no_actor`` (the
     patient of a passive verb) only the recipient; None when no candidate may be the actor. A recipient that is
     the same entity as the actor is not considered (``actors`` None: no such check)."""
-    a = [model.margin(f, "actor") for f in feats]
-    r = [model.margin(f, "recipient") for f in feats]
-    r_none = model.bias["recipient"] + model.margin(null, "recipient")
-    top = sorted((i for i in range(len(feats)) if not (no_actor and no_actor[i])), key=lambda i: -a[i])[:TOP_ACTORS]
+    sc = model if isinstance(model, HiddenPairModel) else _LinearPairs(model)
+    a = [sc.actor(f) for f in feats]
+    r = [sc.recipient(f) for f in feats]
+    r_none = sc.none(null)
+    top = sorted((i for i in range(len(feats)) if not (no_actor and no_actor[i])), key=lambda i: -sc.rank(a[i]))[: sc.top_actors]
     if not top:
         return None
     scored: list[tuple[float, int, int | None]] = []
     for i in top:
-        scored.append((a[i] + r_none + model.margin(pair_features(infos[i], None, event_type, pos, cue), "pair"), i, None))
+        scored.append((sc.total(a[i], r_none, sc.pair(pair_features(infos[i], None, event_type, pos, cue))), i, None))
         for j in range(len(feats)):
             if j == i or blocked[j] or (actors is not None and same_entity(actors[i], actors[j])):
                 continue
-            scored.append((a[i] + r[j] + model.margin(pair_features(infos[i], infos[j], event_type, pos, cue), "pair"), i, j))
+            scored.append((sc.total(a[i], r[j], sc.pair(pair_features(infos[i], infos[j], event_type, pos, cue))), i, j))
     hi = max(z for z, _, _ in scored)
     weights = [(math.exp(z - hi), i, j) for z, i, j in scored]
     total = sum(w for w, _, _ in weights)
