@@ -247,7 +247,7 @@ class EventClassifier:
 
     def _sentence_part(self, doc: Document, sent: Sentence) -> np.ndarray:
         """The candidate model's summed weights of the sentence's ``S`` features (see ``candidate_features``)."""
-        cache = doc.user_data.setdefault("_event_clf_cand_sent", {})
+        cache = doc.user_data.setdefault(f"_event_clf_cand_sent_{id(self._cand)}", {})  # per model: their rows differ
         key = (sent.token_start, sent.token_end)
         part = cache.get(key)
         if part is None:
