@@ -181,7 +181,8 @@ class _HiddenLayer(_Linear):
         return np.maximum(self.bias + summed, 0.0) @ self.out_weights + self.out_bias
 
 
-def _vocab(blob: np.ndarray) -> dict[str, int]:
+def unpack_vocab(blob: np.ndarray) -> dict[str, int]:
+    """A ``pack_vocab`` array back to {feature: row}."""
     words = blob.tobytes().decode("utf-8").split("\n") if blob.size else []
     return {w: i for i, w in enumerate(words)}
 
@@ -219,10 +220,10 @@ class EventClassifier:
     @classmethod
     def _read(cls, path: Path) -> EventClassifier:
         with np.load(path, allow_pickle=False) as z:
-            sent = _Linear(_vocab(z["sent_vocab"]), z["sent_W"].astype(np.float32), z["sent_b"].astype(np.float64))
-            cand_vocab, cand_W, cand_b = _vocab(z["cand_vocab"]), z["cand_W"].astype(np.float32), z["cand_b"].astype(np.float64)
-            if "cand_W_scale" in z.files:  # int8 rows, one scale per column (``pack_int8``)
-                cand_W *= z["cand_W_scale"].astype(np.float32)
+            sent = _Linear(unpack_vocab(z["sent_vocab"]), z["sent_W"].astype(np.float32), z["sent_b"].astype(np.float64))
+            cand_vocab, cand_b = unpack_vocab(z["cand_vocab"]), z["cand_b"].astype(np.float64)
+            # int8 rows with one scale per column (``pack_int8``), or float16
+            cand_W = unpack_int8(z["cand_W"], z["cand_W_scale"]) if "cand_W_scale" in z.files else z["cand_W"].astype(np.float32)
             cand = (
                 _HiddenLayer(cand_vocab, cand_W, cand_b, z["cand_W2"].astype(np.float64), z["cand_b2"].astype(np.float64))
                 if "cand_W2" in z.files
@@ -306,10 +307,14 @@ def unpack_clusters(words: np.ndarray, ids: np.ndarray) -> dict[str, tuple[str, 
 
 
 def pack_int8(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Weights as int8 with one float32 scale per column (max |w| / 127): a quarter of float32's bytes;
-    ``EventClassifier`` multiplies them back when it reads ``cand_W_scale``."""
+    """Weights as int8 with one float32 scale per column (max |w| / 127): a quarter of float32's bytes
+    (``unpack_int8`` reverses it, each weight within half a step)."""
     scale = np.maximum(np.abs(weights).max(axis=0), 1e-12) / 127.0
     return np.round(weights / scale).astype(np.int8), scale.astype(np.float32)
+
+
+def unpack_int8(q: np.ndarray, scale: np.ndarray, dtype: type = np.float32) -> np.ndarray:
+    return q.astype(dtype) * scale.astype(dtype)
 
 
 def pack_vocab(features: Sequence[str]) -> np.ndarray:

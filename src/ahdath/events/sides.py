@@ -34,6 +34,7 @@ from ahdath.events.arguments import (
     marks_between,
     same_entity,
 )
+from ahdath.events.classifier import pack_int8, pack_vocab, unpack_int8, unpack_vocab
 from ahdath.events.lexicon import TriggerMatch
 from ahdath.events.linear import LinearModel
 from ahdath.events.place import locative_before
@@ -426,25 +427,21 @@ class HiddenPairModel:
         return a[0]
 
     def save(self, path: Path) -> None:
+        q, scale = pack_int8(self.hidden)
         names = sorted(self.vocab, key=self.vocab.__getitem__)
-        scale = np.maximum(np.abs(self.hidden).max(axis=0), 1e-12) / 127.0
         np.savez_compressed(
-            path,
-            vocab=np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8),
-            linear=self.linear.astype(np.float32),
-            hidden=np.round(self.hidden / scale).astype(np.int8),
-            hidden_scale=scale.astype(np.float32),
-            b=self.b.astype(np.float32),
-            v=self.v.astype(np.float32),
+            path, vocab=pack_vocab(names), linear=self.linear.astype(np.float32), hidden=q, hidden_scale=scale,
+            b=self.b.astype(np.float32), v=self.v.astype(np.float32),
         )
 
 
 @lru_cache(maxsize=4)
 def _load_hidden(path: str) -> HiddenPairModel:
     with np.load(path, allow_pickle=False) as z:
-        words = z["vocab"].tobytes().decode("utf-8").split("\n")
-        hidden = z["hidden"].astype(np.float64) * z["hidden_scale"].astype(np.float64)
-        return HiddenPairModel({w: i for i, w in enumerate(words)}, z["linear"].astype(np.float64), hidden, z["b"].astype(np.float64), z["v"].astype(np.float64))
+        return HiddenPairModel(
+            unpack_vocab(z["vocab"]), z["linear"].astype(np.float64), unpack_int8(z["hidden"], z["hidden_scale"], np.float64),
+            z["b"].astype(np.float64), z["v"].astype(np.float64),
+        )
 
 
 class _LinearPairs:
