@@ -416,11 +416,33 @@ class HiddenPairModel:
     def none(self, null: list[str]) -> tuple[float, np.ndarray]:
         return self.part([*null, "__none__"], "rn:")
 
-    def pair(self, features: list[str]) -> tuple[float, np.ndarray]:
-        return self.part(features, "p:")
-
-    def total(self, a: tuple[float, np.ndarray], r: tuple[float, np.ndarray], p: tuple[float, np.ndarray]) -> float:
-        return a[0] + r[0] + p[0] + float(np.maximum(a[1] + r[1] + p[1] + self.b, 0.0) @ self.v)
+    def scores(
+        self,
+        a: list[tuple[float, np.ndarray]],
+        r: list[tuple[float, np.ndarray]],
+        r_none: tuple[float, np.ndarray],
+        options: list[tuple[int, int | None]],
+        pair_feats: list[list[str]],
+    ) -> list[float]:
+        """The score of each (actor, recipient-or-none) option, all in a few array operations."""
+        get = self.vocab.get
+        rows = [list({k for k in (get("p:" + f) for f in pf) if k is not None}) for pf in pair_feats]
+        lens = np.array([len(x) for x in rows])
+        flat = np.fromiter((k for x in rows for k in x), dtype=np.int64, count=int(lens.sum()))
+        p_lin = np.zeros(len(rows))
+        p_hid = np.zeros((len(rows), len(self.b)))
+        filled = lens > 0
+        if filled.any():
+            starts = np.concatenate(([0], np.cumsum(lens)[:-1]))[filled]
+            p_lin[filled] = np.add.reduceat(self.linear[flat], starts)
+            p_hid[filled] = np.add.reduceat(self.hidden[flat], starts, axis=0)
+        sides_r = [*r, r_none]
+        ii = np.array([i for i, _ in options])
+        jj = np.array([len(r) if j is None else j for _, j in options])
+        a_lin, a_hid = np.array([x[0] for x in a]), np.array([x[1] for x in a])
+        r_lin, r_hid = np.array([x[0] for x in sides_r]), np.array([x[1] for x in sides_r])
+        h = np.maximum(a_hid[ii] + r_hid[jj] + p_hid + self.b, 0.0)
+        return (a_lin[ii] + r_lin[jj] + p_lin + h @ self.v).tolist()
 
     @staticmethod
     def rank(a: tuple[float, np.ndarray]) -> float:
@@ -461,12 +483,8 @@ class _LinearPairs:
     def none(self, null: list[str]) -> float:
         return self.m.bias["recipient"] + self.m.margin(null, "recipient")
 
-    def pair(self, features: list[str]) -> float:
-        return self.m.margin(features, "pair")
-
-    @staticmethod
-    def total(a: float, r: float, p: float) -> float:
-        return a + r + p
+    def scores(self, a: list[float], r: list[float], r_none: float, options: list[tuple[int, int | None]], pair_feats: list[list[str]]) -> list[float]:
+        return [a[i] + (r_none if j is None else r[j]) + self.m.margin(pf, "pair") for (i, j), pf in zip(options, pair_feats, strict=True)]
 
     @staticmethod
     def rank(a: float) -> float:
@@ -506,13 +524,17 @@ def choose_pair(
     top = sorted((i for i in range(len(feats)) if not (no_actor and no_actor[i])), key=lambda i: -sc.rank(a[i]))[: sc.top_actors]
     if not top:
         return None
-    scored: list[tuple[float, int, int | None]] = []
+    options: list[tuple[int, int | None]] = []
+    pair_feats: list[list[str]] = []
     for i in top:
-        scored.append((sc.total(a[i], r_none, sc.pair(pair_features(infos[i], None, event_type, pos, cue))), i, None))
+        options.append((i, None))
+        pair_feats.append(pair_features(infos[i], None, event_type, pos, cue))
         for j in range(len(feats)):
             if j == i or blocked[j] or (actors is not None and same_entity(actors[i], actors[j])):
                 continue
-            scored.append((sc.total(a[i], r[j], sc.pair(pair_features(infos[i], infos[j], event_type, pos, cue))), i, j))
+            options.append((i, j))
+            pair_feats.append(pair_features(infos[i], infos[j], event_type, pos, cue))
+    scored = [(z, i, j) for z, (i, j) in zip(sc.scores(a, r, r_none, options, pair_feats), options, strict=True)]
     hi = max(z for z, _, _ in scored)
     weights = [(math.exp(z - hi), i, j) for z, i, j in scored]
     total = sum(w for w, _, _ in weights)
