@@ -399,10 +399,14 @@ class HiddenPairModel:
     def load(cls, path: Path) -> HiddenPairModel:
         return _load_hidden(str(path))
 
+    def ids(self, features: list[str], prefix: str) -> list[int]:
+        """The rows of the features known under ``prefix``, each once."""
+        get = self.vocab.get
+        return list({i for i in (get(prefix + f) for f in features) if i is not None})
+
     def part(self, features: list[str], prefix: str) -> tuple[float, np.ndarray]:
         """(linear score, hidden pre-activation) of one side's or the pair's features."""
-        get = self.vocab.get
-        idx = list({i for i in (get(prefix + f) for f in features) if i is not None})
+        idx = self.ids(features, prefix)
         if not idx:
             return 0.0, np.zeros(len(self.b))
         return float(self.linear[idx].sum()), self.hidden[idx].sum(axis=0)
@@ -425,8 +429,7 @@ class HiddenPairModel:
         pair_feats: list[list[str]],
     ) -> list[float]:
         """The score of each (actor, recipient-or-none) option, all in a few array operations."""
-        get = self.vocab.get
-        rows = [list({k for k in (get("p:" + f) for f in pf) if k is not None}) for pf in pair_feats]
+        rows = [self.ids(pf, "p:") for pf in pair_feats]
         lens = np.array([len(x) for x in rows])
         flat = np.fromiter((k for x in rows for k in x), dtype=np.int64, count=int(lens.sum()))
         p_lin = np.zeros(len(rows))
