@@ -154,8 +154,8 @@ class _Linear:
 
     def summed(self, feats: Iterable[str]) -> np.ndarray:
         """The summed weight rows of the features in the vocabulary (zeros when none is)."""
-        get = self.vocab.get
-        idx = {i for i in (get(f) for f in feats) if i is not None}
+        idx = set(map(self.vocab.get, feats))
+        idx.discard(None)
         if not idx:
             return np.zeros(self.weights.shape[1])
         return self.weights[np.fromiter(idx, dtype=np.int64, count=len(idx))].sum(axis=0, dtype=np.float64)
@@ -252,7 +252,8 @@ class EventClassifier:
         key = (sent.token_start, sent.token_end)
         part = cache.get(key)
         if part is None:
-            part = self._cand.summed("S" + f for f in self._sentence_feats(doc, sent) if f[:2] == "s=")
+            # the sentence features' stems (``s=``), read off the tokens: the rest of them is not needed here
+            part = self._cand.summed("Ss=" + _stem(t) for t in _content(doc.tokens[sent.token_start : sent.token_end]))
             cache[key] = part
         return part
 

@@ -18,7 +18,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -377,6 +379,7 @@ class PairChoice:
     recipient_p: float  # the chosen pair's share of the actor's probability
 
 
+_ROLE_PREFIXES = ("a:", "r:", "rn:", "p:")  # the pair model's feature roles
 TOP_ACTORS = 4  # pairs are scored for the best few actors by their own score
 
 
@@ -394,62 +397,55 @@ class HiddenPairModel:
 
     def __init__(self, vocab: dict[str, int], linear: np.ndarray, hidden: np.ndarray, b: np.ndarray, v: np.ndarray) -> None:
         self.vocab, self.linear, self.hidden, self.b, self.v = vocab, linear, hidden, b, v
+        self._rows: dict[str, dict[str, int]] = {p: {} for p in _ROLE_PREFIXES}
+        for name, i in vocab.items():
+            head, sep, rest = name.partition(":")
+            if sep and head + ":" in self._rows:
+                self._rows[head + ":"][rest] = i
 
     @classmethod
     def load(cls, path: Path) -> HiddenPairModel:
         return _load_hidden(str(path))
 
     def ids(self, features: list[str], prefix: str) -> list[int]:
-        """The rows of the features known under ``prefix``, each once."""
-        get = self.vocab.get
-        return list({i for i in (get(prefix + f) for f in features) if i is not None})
+        """The rows of the features known under ``prefix`` (a role: ``a:``, ``r:``, ``rn:``, ``p:``), each once."""
+        found = set(map(self._rows[prefix].get, features))
+        found.discard(None)
+        return list(found)  # type: ignore[arg-type]
 
-    def part(self, features: list[str], prefix: str) -> tuple[float, np.ndarray]:
-        """(linear score, hidden pre-activation) of one side's or the pair's features."""
-        idx = self.ids(features, prefix)
-        if not idx:
-            return 0.0, np.zeros(len(self.b))
-        return float(self.linear[idx].sum()), self.hidden[idx].sum(axis=0)
-
-    def actor(self, features: list[str]) -> tuple[float, np.ndarray]:
-        return self.part(features, "a:")
-
-    def recipient(self, features: list[str]) -> tuple[float, np.ndarray]:
-        return self.part(features, "r:")
-
-    def none(self, null: list[str]) -> tuple[float, np.ndarray]:
-        return self.part([*null, "__none__"], "rn:")
-
-    def scores(
-        self,
-        a: list[tuple[float, np.ndarray]],
-        r: list[tuple[float, np.ndarray]],
-        r_none: tuple[float, np.ndarray],
-        options: list[tuple[int, int | None]],
-        pair_feats: list[list[str]],
-    ) -> list[float]:
-        """The score of each (actor, recipient-or-none) option, all in a few array operations."""
-        rows = [self.ids(pf, "p:") for pf in pair_feats]
-        lens = np.array([len(x) for x in rows])
-        flat = np.fromiter((k for x in rows for k in x), dtype=np.int64, count=int(lens.sum()))
-        p_lin = np.zeros(len(rows))
-        p_hid = np.zeros((len(rows), len(self.b)))
+    def sums(self, lists: list[list[str]], prefix: str) -> tuple[np.ndarray, np.ndarray]:
+        """(linear score, hidden pre-activation) of each feature list under one role, in a few array operations."""
+        rows = [self.ids(fs, prefix) for fs in lists]
+        lens = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=int(lens.sum()))
+        lin, hid = np.zeros(len(rows)), np.zeros((len(rows), len(self.b)))
         filled = lens > 0
         if filled.any():
-            starts = np.concatenate(([0], np.cumsum(lens)[:-1]))[filled]
-            p_lin[filled] = np.add.reduceat(self.linear[flat], starts)
-            p_hid[filled] = np.add.reduceat(self.hidden[flat], starts, axis=0)
-        sides_r = [*r, r_none]
-        ii = np.array([i for i, _ in options])
-        jj = np.array([len(r) if j is None else j for _, j in options])
-        a_lin, a_hid = np.array([x[0] for x in a]), np.array([x[1] for x in a])
-        r_lin, r_hid = np.array([x[0] for x in sides_r]), np.array([x[1] for x in sides_r])
-        h = np.maximum(a_hid[ii] + r_hid[jj] + p_hid + self.b, 0.0)
-        return (a_lin[ii] + r_lin[jj] + p_lin + h @ self.v).tolist()
+            starts = (np.cumsum(lens) - lens)[filled]
+            lin[filled] = np.add.reduceat(self.linear[flat], starts)
+            hid[filled] = np.add.reduceat(self.hidden[flat], starts, axis=0)
+        return lin, hid
+
+    def sides(self, feats: list[list[str]], null: list[str]) -> tuple[Any, Any]:
+        """Each candidate's part as the actor, and as the recipient with the none option last."""
+        a = self.sums(feats, "a:")
+        r_lin, r_hid = self.sums(feats, "r:")
+        n_lin, n_hid = self.sums([[*null, "__none__"]], "rn:")
+        return a, (np.concatenate((r_lin, n_lin)), np.concatenate((r_hid, n_hid)))
 
     @staticmethod
-    def rank(a: tuple[float, np.ndarray]) -> float:
-        return a[0]
+    def actor_ranks(a: Any) -> list[float]:
+        """How each candidate ranks as the actor before pairing (the linear part)."""
+        return a[0].tolist()
+
+    def scores(self, a: Any, r: Any, options: list[tuple[int, int | None]], pair_feats: list[list[str]]) -> list[float]:
+        """The score of each (actor, recipient-or-none) option."""
+        p_lin, p_hid = self.sums(pair_feats, "p:")
+        none = len(r[0]) - 1
+        ii = np.fromiter((i for i, _ in options), dtype=np.int64, count=len(options))
+        jj = np.fromiter((none if j is None else j for _, j in options), dtype=np.int64, count=len(options))
+        h = np.maximum(a[1][ii] + r[1][jj] + p_hid + self.b, 0.0)
+        return (a[0][ii] + r[0][jj] + p_lin + h @ self.v).tolist()
 
     def save(self, path: Path) -> None:
         q, scale = pack_int8(self.hidden)
@@ -477,21 +473,17 @@ class _LinearPairs:
     def __init__(self, model: LinearModel) -> None:
         self.m = model
 
-    def actor(self, features: list[str]) -> float:
-        return self.m.margin(features, "actor")
-
-    def recipient(self, features: list[str]) -> float:
-        return self.m.margin(features, "recipient")
-
-    def none(self, null: list[str]) -> float:
-        return self.m.bias["recipient"] + self.m.margin(null, "recipient")
-
-    def scores(self, a: list[float], r: list[float], r_none: float, options: list[tuple[int, int | None]], pair_feats: list[list[str]]) -> list[float]:
-        return [a[i] + (r_none if j is None else r[j]) + self.m.margin(pf, "pair") for (i, j), pf in zip(options, pair_feats, strict=True)]
+    def sides(self, feats: list[list[str]], null: list[str]) -> tuple[list[float], list[float]]:
+        r_none = self.m.bias["recipient"] + self.m.margin(null, "recipient")
+        return [self.m.margin(f, "actor") for f in feats], [*(self.m.margin(f, "recipient") for f in feats), r_none]
 
     @staticmethod
-    def rank(a: float) -> float:
+    def actor_ranks(a: list[float]) -> list[float]:
         return a
+
+    def scores(self, a: list[float], r: list[float], options: list[tuple[int, int | None]], pair_feats: list[list[str]]) -> list[float]:
+        none = len(r) - 1
+        return [a[i] + r[none if j is None else j] + self.m.margin(pf, "pair") for (i, j), pf in zip(options, pair_feats, strict=True)]
 
 
 def load_sides_model(json_path: Path | None = None, hidden_path: Path | None = None) -> LinearModel | HiddenPairModel | None:
@@ -521,10 +513,9 @@ def choose_pair(
     patient of a passive verb) only the recipient; None when no candidate may be the actor. A recipient that is
     the same entity as the actor is not considered (``actors`` None: no such check)."""
     sc = model if isinstance(model, HiddenPairModel) else _LinearPairs(model)
-    a = [sc.actor(f) for f in feats]
-    r = [sc.recipient(f) for f in feats]
-    r_none = sc.none(null)
-    top = sorted((i for i in range(len(feats)) if not (no_actor and no_actor[i])), key=lambda i: -sc.rank(a[i]))[: sc.top_actors]
+    a, r = sc.sides(feats, null)
+    ranks = sc.actor_ranks(a)
+    top = sorted((i for i in range(len(feats)) if not (no_actor and no_actor[i])), key=lambda i: -ranks[i])[: sc.top_actors]
     if not top:
         return None
     options: list[tuple[int, int | None]] = []
@@ -537,7 +528,7 @@ def choose_pair(
                 continue
             options.append((i, j))
             pair_feats.append(pair_features(infos[i], infos[j], event_type, pos, cue))
-    scored = [(z, i, j) for z, (i, j) in zip(sc.scores(a, r, r_none, options, pair_feats), options, strict=True)]
+    scored = [(z, i, j) for z, (i, j) in zip(sc.scores(a, r, options, pair_feats), options, strict=True)]
     hi = max(z for z, _, _ in scored)
     weights = [(math.exp(z - hi), i, j) for z, i, j in scored]
     total = sum(w for w, _, _ in weights)
