@@ -483,6 +483,23 @@ def test_a_definite_head_noun_refers_back_to_an_international_organization() -> 
     assert not [a for a in alone.actors if a.text == "المحكمة" and a.actor_id == "icc"]
 
 
+def test_a_head_noun_inside_a_name_refers_back_and_a_body_of_it_is_one_mention() -> None:
+    # مجلس جامعة الدول العربية holds الجامعة: a later الجامعة is that body (IGO), not a university of the
+    # article's country, and مجلس الجامعة is one mention of it, not the agent مجلس
+    doc = ahdath.code(
+        "طالب مجلس #جامعة_الدول_العربية بتحقيق دولي في الجرائم التي ارتكبتها #إسرائيل بحق الفلسطينيين. "
+        "وأكد مجلس الجامعة دعم الطلب الذي تقدمت به #فلسطين. واستنكرت الجامعة فشل مجلس الأمن الدولي.",
+        date="2018-04-03",
+    )
+    seen = {a.text: (a.country, a.reason) for a in doc.actors}
+    assert seen.get("الجامعة", ("", ""))[0] == "IGO" and "refers back" in seen["الجامعة"][1], seen
+    assert seen.get("مجلس الجامعة", ("", ""))[0] == "IGO" and "مجلس" not in seen, seen
+    # a head an earlier organization already holds stays with it: الحزب after حزب الله ... مجلس شورى حزب الله
+    later = ahdath.code("قال حزب الله إنه سيرد. وأكد مجلس شورى حزب الله أن قرارات الحزب نهائية.", date="2018-05-16")
+    party = [a for a in later.actors if a.text == "الحزب"]
+    assert party and party[0].actor_id == "hezbollah", [(a.text, a.actor_id) for a in later.actors]
+
+
 def test_an_agent_in_a_country_is_of_that_country_unless_posted_there() -> None:
     doc = ahdath.code("وقالت الشرطة في هولندا إنها اعتقلت رجلا في باريس.", date="2018-05-18")
     police = [a for a in doc.actors if a.text == "الشرطة"]

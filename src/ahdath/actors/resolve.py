@@ -861,9 +861,12 @@ class ActorResolver:
         k = 0
         for i, t in enumerate(toks):
             while k < len(orgs) and orgs[k].i < i:
-                head = toks[orgs[k].i].stem.split("_")[0]  # a hashtag name: جامعة_الدول_العربية
-                if head in heads:
-                    last[head] = orgs[k]
+                # its head noun (a hashtag: جامعة_الدول_العربية), and the head nouns inside it where no organization
+                # has them yet (مجلس جامعة الدول العربية ... الجامعة; not مجلس شورى حزب الله ... الحزب after حزب الله)
+                for n, tok in enumerate(toks[orgs[k].i : orgs[k].j]):
+                    for part in tok.stem.split("_"):
+                        if part in heads and (n == 0 or part not in last):
+                            last[part] = orgs[k]
                 k += 1
             if "ال" not in t.prefixes or t.suffix or t.stem not in heads or t.stem not in last:
                 continue
@@ -878,7 +881,12 @@ class ActorResolver:
             elif m is not None or any(x.emit and x.i <= i < x.j for x in res):
                 continue
             kind = "place" if org.kind == "place" else "anaphor"  # a place anaphor reads as the place it names
-            out.append(replace(org, i=i, j=i + 1, start=t.start, end=t.end, mention=kind, reason=reason, conf=0.7))
+            first = i
+            body = at.get((i - 1, i))
+            if body is not None and body.kind == "agent" and toks[i - 1].stem in heads and "ال" not in toks[i - 1].prefixes:
+                body.emit = False  # مجلس الجامعة، لجنة الحزب: a body of the organization named before, not an agent
+                first = i - 1
+            out.append(replace(org, i=first, j=i + 1, start=toks[first].start, end=t.end, mention=kind, reason=reason, conf=0.7))
         return sorted(out, key=lambda m: (m.start, -m.end))
 
     def _drop_dateline(self, doc: Document, res: list[_M]) -> None:
