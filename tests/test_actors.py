@@ -504,9 +504,15 @@ def test_an_agent_in_a_country_is_of_that_country_unless_posted_there() -> None:
     doc = ahdath.code("وقالت الشرطة في هولندا إنها اعتقلت رجلا في باريس.", date="2018-05-18")
     police = [a for a in doc.actors if a.text == "الشرطة"]
     assert police and police[0].country == "NLD", [(a.text, a.country, a.reason) for a in doc.actors]
-    # an embassy or a delegation in a capital is not that country's (agents.yaml: posted)
+    # an embassy or a delegation in a capital is not that country's (agents.yaml: posted), one from a country is
     posted = {f for a in KB.load().agents.values() if a.posted for f in a.ar}
     assert {"السفارة", "الوفد"} <= posted
+    for text, agent, country in [
+        ("زار وفد من جمهورية مصر العربية قطاع غزة أمس.", "وفد", "EGY"),
+        ("قال مسؤولون من الأردن إن الحدود مغلقة.", "مسؤولون", "JOR"),
+    ]:
+        got = [a for a in ahdath.code(text, date="2018-04-08").actors if a.text == agent]
+        assert got and got[0].country == country and "from" in got[0].reason, [(a.text, a.country, a.reason) for a in got]
 
 
 def test_weapons_named_with_a_nisba_are_that_countrys_armed_forces() -> None:

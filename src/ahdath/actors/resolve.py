@@ -350,6 +350,7 @@ class ActorResolver:
             m = base[k]
             nxt = base[k + 1] if k + 1 < len(base) else None
             adjacent = nxt is not None and nxt.i == m.j and nxt.prefix[:1] not in _CONJ
+            from_country = nxt is not None and nxt.kind == "country" and nxt.i == m.j + 1 and toks[m.j].norm == "من"
             # a title and a name separated by a comma: وزير الخارجية الإيراني، حسين أمير عبداللهيان
             if (nxt is not None and not adjacent and nxt.i == m.j + 1 and toks[m.j].text in "،,#" and nxt.kind == "person"
                     and not nxt.prefix):
@@ -384,12 +385,14 @@ class ActorResolver:
                 absorb(kb, m, nxt, date)
             elif (m.target.kind == "agent" and nxt is not None and not m.has_country
                   and (nxt.kind == "place" or (nxt.kind == "country" and nxt.mention in ("name", "capital")
-                                               and not kb.agents[m.target.ref].person and not kb.agents[m.target.ref].posted))
+                                               and (from_country or not (kb.agents[m.target.ref].person
+                                                                         or kb.agents[m.target.ref].posted))))
                   and (nxt.prefix in ("ب", "وب") or (nxt.i == m.j + 1 and toks[m.j].norm in ("في", "من")))):
-                # المتظاهرين في غزة، الشرطة في هولندا (not a person's office abroad: السفير في واشنطن)
+                # المتظاهرين في غزة، الشرطة في هولندا (not a person's office abroad: السفير في واشنطن), and from
+                # anywhere: وفد من مصر، مسؤولون من الأردن
                 m.country, m.has_country = nxt.country, True
                 m.name = fill_name(kb.agents[m.target.ref].name, kb.demonym(nxt.country), "")
-                m.reason += f"; in {nxt.form} → {nxt.country}"
+                m.reason += f"; {'from' if from_country else 'in'} {nxt.form} → {nxt.country}"
                 m.conf = 0.7
             elif m.kind in ("organization", "igo", "person") and adjacent and nxt is not None and nxt.mention == "nisba" \
                     and not nxt.people:
