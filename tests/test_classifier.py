@@ -13,6 +13,7 @@ from ahdath.events.classifier import (
     NONE,
     EventClassifier,
     candidate_features,
+    candidate_layer,
     pack_int8,
     pack_vocab,
     sentence_features,
@@ -85,6 +86,22 @@ def test_hidden_layer_candidate_model_is_read_and_scored(tmp_path: Path) -> None
     classes = list(EventClassifier.load(path).candidate_classes)
     for t in PLOVER_TYPES:
         assert probs[t] == pytest.approx(expected[classes.index(t)], rel=1e-4)
+
+
+def test_another_candidate_model_keeps_the_sentence_model(clf: EventClassifier) -> None:
+    """``with_candidate_model`` (the event filter's training cross-fits the type model): the candidate scores
+    come from the new layer, the sentence scores stay the shipped model's."""
+    doc = _doc(CONSULT)
+    sent = doc.sentences[0]
+    classes = [NONE, *PLOVER_TYPES]
+    own = candidate_features(doc.sentence_tokens(sent), 0, 1, "CONSULT", (), clf.clusters)
+    W = np.zeros((len(own), len(classes)), dtype=np.float32)
+    W[:, classes.index("AID")] = 1.0  # every feature votes AID
+    other = clf.with_candidate_model(candidate_layer({f: i for i, f in enumerate(own)}, W, np.zeros(len(classes))), classes)
+    probs = other.score_candidate(doc, sent, 0, 1, "CONSULT")
+    assert max(probs, key=probs.get) == "AID" and probs["AID"] > 0.9
+    assert max(clf.score_candidate(doc, sent, 0, 1, "CONSULT").items(), key=lambda x: x[1])[0] != "AID"
+    assert other.score_sentence(doc, sent) == clf.score_sentence(doc, sent)
 
 
 def test_load_default_is_cached(clf: EventClassifier) -> None:

@@ -54,6 +54,20 @@ def test_negated_and_future_status() -> None:
     assert fut and fut[0].status == "future" and fut[0].recipient is not None and fut[0].recipient.country == "IRN"
 
 
+def test_the_event_filter_reads_the_type_models_probability() -> None:
+    # each decision's filter features carry the decile of the type model's probability of its type, the
+    # probability its reason reports
+    ds = _decisions("طالب وزير الخارجية الإيراني إسرائيل بوقف الهجمات على قطاع غزة فورا.")
+    checked = [d for d in ds if "model p=" in d.why_type]  # a re-typed cue reports its new type's probability
+    assert checked
+    for d in checked:
+        deciles = [f for f in d.features if f.startswith("type_p=") and "|" not in f]
+        reported = float(d.why_type.split("model p=")[1][:4])
+        assert len(deciles) == 1, d.features
+        # the reason rounds to two decimals: at a decile's edge the feature may sit one below
+        assert int(deciles[0].split("=")[1]) in {min(int(reported * 10), 9), min(int((reported - 0.005) * 10), 9)}, (deciles, d.why_type)
+
+
 def test_one_record_per_actor_type_recipient() -> None:
     doc = _code("أدانت مصر الهجوم الإسرائيلي على غزة. وأدانت مصر مجددا الهجوم الإسرائيلي على غزة.")
     keys = [(e.actor.actor_id or e.actor.name, e.type, e.recipient.name if e.recipient else None) for e in doc.events]

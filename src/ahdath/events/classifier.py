@@ -181,6 +181,16 @@ class _HiddenLayer(_Linear):
         return np.maximum(self.bias + summed, 0.0) @ self.out_weights + self.out_bias
 
 
+def candidate_layer(
+    vocab: dict[str, int], W: np.ndarray, b: np.ndarray, W2: np.ndarray | None = None, b2: np.ndarray | None = None
+) -> _Linear:
+    """The candidate model from its arrays: rows ``W`` (features x classes) and bias ``b``, or with ``W2``/``b2`` a
+    hidden layer (``W`` features x units, ``b`` the units' bias, then ``W2`` units x classes)."""
+    if W2 is None or b2 is None:
+        return _Linear(vocab, W.astype(np.float32), b.astype(np.float64))
+    return _HiddenLayer(vocab, W.astype(np.float32), b.astype(np.float64), W2.astype(np.float64), b2.astype(np.float64))
+
+
 def unpack_vocab(blob: np.ndarray) -> dict[str, int]:
     """A ``pack_vocab`` array back to {feature: row}."""
     words = blob.tobytes().decode("utf-8").split("\n") if blob.size else []
@@ -221,20 +231,21 @@ class EventClassifier:
     def _read(cls, path: Path) -> EventClassifier:
         with np.load(path, allow_pickle=False) as z:
             sent = _Linear(unpack_vocab(z["sent_vocab"]), z["sent_W"].astype(np.float32), z["sent_b"].astype(np.float64))
-            cand_vocab, cand_b = unpack_vocab(z["cand_vocab"]), z["cand_b"].astype(np.float64)
             # int8 rows with one scale per column (``pack_int8``), or float16
-            cand_W = unpack_int8(z["cand_W"], z["cand_W_scale"]) if "cand_W_scale" in z.files else z["cand_W"].astype(np.float32)
-            cand = (
-                _HiddenLayer(cand_vocab, cand_W, cand_b, z["cand_W2"].astype(np.float64), z["cand_b2"].astype(np.float64))
-                if "cand_W2" in z.files
-                else _Linear(cand_vocab, cand_W, cand_b)
-            )
+            cand_W = unpack_int8(z["cand_W"], z["cand_W_scale"]) if "cand_W_scale" in z.files else z["cand_W"]
+            hidden = (z["cand_W2"], z["cand_b2"]) if "cand_W2" in z.files else (None, None)
+            cand = candidate_layer(unpack_vocab(z["cand_vocab"]), cand_W, z["cand_b"], *hidden)
             sent_types = [str(x) for x in z["sent_types"]]
             cand_classes = [str(x) for x in z["cand_classes"]]
             thr_names = [str(x) for x in z["thr_names"]]
             thresholds = dict(zip(thr_names, (float(v) for v in z["thr_values"]), strict=True))
             clusters = unpack_clusters(z["cl_words"], z["cl_ids"]) if "cl_words" in z.files else None
         return cls(sent, sent_types, cand, cand_classes, thresholds, clusters)
+
+    def with_candidate_model(self, layer: _Linear, classes: Sequence[str]) -> EventClassifier:
+        """This classifier with another candidate model (``candidate_layer``): the sentence model, thresholds and
+        clusters are kept (``training/events/train_detect.py`` cross-fits the candidate model)."""
+        return EventClassifier(self._sent, self.sentence_types, layer, classes, self.thresholds, self.clusters)
 
     # -- features (cached per document in doc.user_data) ------------------------------------------
     def _sentence_feats(self, doc: Document, sent: Sentence) -> list[str]:

@@ -466,7 +466,7 @@ class EventCoder:
             decided: list[Decision] = []
             requests: list[tuple[TriggerMatch, frozenset[str | None]]] = []
             for m in by_sentence.get(sent.i, []):
-                event_type, conf, why_type = self._decide_type(doc, sent, m)
+                event_type, conf, why_type, p_type = self._decide_type(doc, sent, m)
                 demand = demand_of(doc, idx, requests, m, heads)
                 # طالب X بضرورة ...: a request noun inside a request's demand restates it, whatever the
                 # type classifier says of the noun alone; its recipient may complete the verb's event
@@ -515,6 +515,7 @@ class EventCoder:
                     trigger_voice(doc, sent, m.head, m.end_tok, nominal),
                     ch.subject is not None and is_agent_marked(doc, ch.subject, sent),
                     demand is not None,
+                    p_type,
                 )
                 if self.status_model is not None and threat is None:
                     # a second opinion on the reported status, after the rules' status has gated the event,
@@ -569,23 +570,25 @@ class EventCoder:
         doc.events = events
         return doc
 
-    def _decide_type(self, doc: Document, sent: Sentence, m: TriggerMatch) -> tuple[str | None, float, str]:
+    def _decide_type(self, doc: Document, sent: Sentence, m: TriggerMatch) -> tuple[str | None, float, str, float | None]:
+        """(type or None, confidence, why, the type model's probability of that type: None without a model)."""
         conf = m.weight
         why = f"lexicon cue '{m.cue}' ({m.type})"
+        p_type = None
         if self.classifier is not None:
             probs = self.classifier.score_candidate(doc, sent, m.start_tok, m.end_tok, m.type)
             best = max(probs, key=probs.get) if probs else m.type
-            p_lex = probs.get(m.type, 0.0)
+            p_type = p_lex = probs.get(m.type, 0.0)
             conf = 0.5 * m.weight + 0.5 * p_lex
             if best != m.type and probs.get(best, 0.0) > 0.5 and p_lex < 0.2:
-                return best, probs[best], f"model re-typed cue '{m.cue}' as {best}"
+                return best, probs[best], f"model re-typed cue '{m.cue}' as {best}", probs[best]
             why += f"; model p={p_lex:.2f}"
         if conf < MIN_CONFIDENCE:
-            return None, conf, why
+            return None, conf, why, p_type
         praise = self.polarity.positive_type(doc, sent, m)
         if praise is not None:
-            return praise, conf, why + f"; positive description: {praise}"
-        return m.type, conf, why
+            return praise, conf, why + f"; positive description: {praise}", p_type
+        return m.type, conf, why, p_type
 
     def _sentence_agrees(self, doc: Document, sent: Sentence, event_type: str, cue_weight: float) -> tuple[bool, str]:
         """Background and generic mentions of attacks and protests are common: for an asserted

@@ -2,8 +2,8 @@
 
 A cue such as ``دعم`` or ``هجوم`` is an event in one sentence and background in the next.
 The filter scores each trigger candidate from its cue, part of speech in context, clitics,
-neighbouring words, quote context, status and how confidently the sides ranker found an
-actor and a recipient; a logistic model trained on the silver annotations
+neighbouring words, quote context, status, the type model's probability and how confidently the
+sides ranker found an actor and a recipient; a logistic model trained on the silver annotations
 (``training/events/train_detect.py``) turns that into a probability. Weights ship as JSON.
 """
 
@@ -23,6 +23,10 @@ def _bucket(p: float) -> str:
     return str(min(int(p * 5), 4))
 
 
+def _decile(p: float) -> str:
+    return str(min(int(p * 10), 9))
+
+
 def event_features(
     doc: Document,
     sent: Sentence,
@@ -37,15 +41,18 @@ def event_features(
     voice: str = "active",
     agent_marked: bool = False,
     in_demand: bool = False,
+    type_p: float | None = None,
 ) -> list[str]:
     """``agent_marked``: the chosen actor is introduced by على يد / من قبل (قتل المدنيين على يد الاحتلال):
     a nominal cue with a marked agent reports an act, not a topic. ``in_demand``: the cue lies in the
-    content an earlier request demands (طالب بضرورة ... وفتح معبر رفح: a hoped-for act, not one done)."""
+    content an earlier request demands (طالب بضرورة ... وفتح معبر رفح: a hoped-for act, not one done). ``type_p``:
+    the type model's probability of the trigger's type (None without one)."""
     head = doc.tokens[m.head]
     prev = doc.tokens[m.start_tok - 1].norm if m.start_tok > sent.token_start else "<s>"
     nxt = doc.tokens[m.end_tok].norm if m.end_tok < sent.token_end else "</s>"
     pos = "nominal" if nominal else "verbal"
-    return [
+    typed = [] if type_p is None else [f"type_p={_decile(type_p)}", f"type_p={_decile(type_p)}|type={event_type}", f"type_p={_decile(type_p)}|pos={pos}"]
+    return typed + [
         f"cue={m.cue}",
         f"cue={m.cue}|type={event_type}",
         f"type={event_type}",
