@@ -58,10 +58,11 @@ def crossfit_classifiers(base: EventClassifier, k: int) -> list[EventClassifier]
     examples = F.candidate_examples(D.silver(), D.lexicon_generator())
     out = []
     for j in range(k):
-        fitted = F.prune(F.fit_candidates([e for e in examples if fold_of(e.group, k) != j], F.Params()))
+        kept = [e for e in examples if fold_of(e.group, k) != j]
+        fitted = F.prune(F.fit_candidates(kept, F.Params()))
         layer = candidate_layer({f: i for i, f in enumerate(fitted.vocab)}, fitted.W, fitted.b, fitted.W2, fitted.b2)
         out.append(base.with_candidate_model(layer, fitted.classes))
-        print(f"type model without fold {j + 1}/{k}: {sum(fold_of(e.group, k) != j for e in examples)} candidates", flush=True)
+        print(f"type model without fold {j + 1}/{k}: {len(kept)} candidates", flush=True)
     return out
 
 

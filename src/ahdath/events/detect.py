@@ -51,7 +51,10 @@ def event_features(
     prev = doc.tokens[m.start_tok - 1].norm if m.start_tok > sent.token_start else "<s>"
     nxt = doc.tokens[m.end_tok].norm if m.end_tok < sent.token_end else "</s>"
     pos = "nominal" if nominal else "verbal"
-    typed = [] if type_p is None else [f"type_p={_decile(type_p)}", f"type_p={_decile(type_p)}|type={event_type}", f"type_p={_decile(type_p)}|pos={pos}"]
+    typed = []
+    if type_p is not None:
+        d = _decile(type_p)
+        typed = [f"type_p={d}", f"type_p={d}|type={event_type}", f"type_p={d}|pos={pos}"]
     return typed + [
         f"cue={m.cue}",
         f"cue={m.cue}|type={event_type}",
