@@ -459,6 +459,18 @@ def test_an_agent_takes_the_country_of_a_place_in_its_sentence() -> None:
     assert "a place in its sentence" in protesters[0].reason
 
 
+def test_platforms_and_news_agencies_are_no_evidence_of_the_article_country() -> None:
+    # a story about Egypt that cites Facebook, YouTube and Reuters more often than it names Egypt
+    text = (
+        "أمرت النيابة العامة المصرية بحبس مدون. وكتب شقيقه على موقع فيسبوك أن الشرطة اعتقلته. "
+        "ونشر المدون مقاطع على يوتيوب وعلى فيسبوك، بحسب رويترز."
+    )
+    doc = run(text)
+    police = find(doc, "الشرطة")
+    assert (police.country, police.sector) == ("EGY", "COP"), police.reason
+    assert "article context" in police.reason
+
+
 def test_a_definite_head_noun_refers_back_to_its_organization() -> None:
     doc = ahdath.code("رحبت حركة حماس بالقرار. وقالت الحركة إنها ستواصل المقاومة.", date="2024-01-03")
     back = [a for a in doc.actors if a.text == "الحركة"]

@@ -32,7 +32,7 @@ def drop_reason(
     coder: EventCoder, doc: Document, idx: MentionIndex, m: TriggerMatch, decisions: dict[tuple[int, int], Decision]
 ) -> str:
     sent = doc.sentences[doc.tokens[m.start_tok].sent]
-    event_type, _, _ = coder._decide_type(doc, sent, m)
+    event_type, *_ = coder._decide_type(doc, sent, m)
     if event_type is None:
         return "type model under MIN_CONFIDENCE"
     if event_type != m.type:

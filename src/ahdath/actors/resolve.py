@@ -37,6 +37,9 @@ from ahdath.model import Actor, Document, Token
 
 KIND_OF_TYPE = {"person": "person", "organization": "organization", "igo": "igo"}
 # Preference of a mention as "the most specific" one of its entity.
+# Organizations of these sectors are named for where a story was published or posted (رويترز، فيسبوك، يوتيوب),
+# not where it happens: they are no evidence of the article's country.
+NO_CONTEXT_SECTORS = frozenset({"BUS", "JRN"})
 MENTION_RANK = {"name": 5, "surname": 4, "title": 3, "loaded": 2, "agent": 2, "capital": 1, "nisba": 1}
 # a knowledge-base match: end token, offset of the form in its first token, clitic prefix, targets, form key
 _Hit = tuple[int, int, str, tuple[Target, ...], tuple[str, ...]]
@@ -925,7 +928,13 @@ class ActorResolver:
         counts: Counter[str] = Counter()
         places: dict[int, Counter[str]] = {}
         for m in res:
-            if m.country and m.country in self.kb.countries and m.mention != "loaded" and (m.emit or m.kind == "place"):
+            if (
+                m.country
+                and m.country in self.kb.countries
+                and m.mention != "loaded"
+                and (m.emit or m.kind == "place")
+                and not (m.kind == "organization" and m.sector in NO_CONTEXT_SECTORS)
+            ):
                 counts[m.country] += 2 if m.kind == "country" and m.mention == "name" else 1
                 if m.mention in ("place", "capital") and m.i < len(toks):
                     places.setdefault(toks[m.i].sent, Counter())[m.country] += 1
