@@ -580,7 +580,7 @@ class EventCoder:
             best = max(probs, key=probs.get) if probs else m.type
             p_type = p_lex = probs.get(m.type, 0.0)
             conf = 0.5 * m.weight + 0.5 * p_lex
-            if best != m.type and probs.get(best, 0.0) > 0.5 and p_lex < 0.2:
+            if best != m.type and probs[best] >= MIN_CONFIDENCE:
                 return best, probs[best], f"model re-typed cue '{m.cue}' as {best}", probs[best]
             why += f"; model p={p_lex:.2f}"
         if conf < MIN_CONFIDENCE:
