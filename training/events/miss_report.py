@@ -2,7 +2,7 @@
 
     cd training/events && ../../.venv/bin/python miss_report.py GOLD.jsonl ARTICLES.jsonl PRED.jsonl
 
-PRED is ``ahdath code ARTICLES -o PRED`` (the shipped models). Each gold event is one of: found (a coded
+PRED is ``ahdath code ARTICLES -o PRED`` (the shipped models); ``--show "no cue"`` lists the events of one kind. Each gold event is one of: found (a coded
 event of its type matches it, as the scorer's trigger level); ``other type`` (a coded event of another type
 covers it); ``no cue`` (no lexicon cue overlaps its trigger); ``cue of another type``; ``cue dropped`` (a cue of
 its type overlaps it, and the row after it says where the coder let it go: the type model's confidence under
@@ -54,6 +54,7 @@ def main() -> None:
     ap.add_argument("gold", type=Path)
     ap.add_argument("articles", type=Path)
     ap.add_argument("pred", type=Path)
+    ap.add_argument("--show", metavar="KIND", help="also print the gold events of this kind (e.g. 'no cue'): type, trigger, docno")
     args = ap.parse_args()
     gold = load_jsonl(args.gold, ("docno", "doc_id", "id"))
     pred = load_jsonl(args.pred, ("doc_id", "docno", "id"))
@@ -89,7 +90,10 @@ def main() -> None:
                     where["cue dropped"] += 1
                     dropped[drop_reason(coder, doc, idx, same[0], decisions)] += 1
                 else:
-                    where["cue of another type" if cues else "no cue"] += 1
+                    kind = "cue of another type" if cues else "no cue"
+                    where[kind] += 1
+                    if kind == args.show:
+                        print(f"{kind}\t{q['type']}\t{q['trigger']}\t{art.doc.id}")
     n = sum(where.values())
     print(f"{n} gold events")
     for k, v in where.most_common():
