@@ -2,13 +2,14 @@
 
     cd training/events && ../../.venv/bin/python miss_report.py GOLD.jsonl ARTICLES.jsonl PRED.jsonl
 
-PRED is ``ahdath code ARTICLES -o PRED`` (the shipped models); ``--show "no cue"`` lists the events of one kind. Each gold event is one of: found (a coded
-event of its type matches it, as the scorer's trigger level); ``other type`` (a coded event of another type
-covers it); ``no cue`` (no lexicon cue overlaps its trigger); ``cue of another type``; ``cue dropped`` (a cue of
-its type overlaps it, and the row after it says where the coder let it go: the type model's confidence under
-``MIN_CONFIDENCE``, re-typed, the ASSAULT/PROTEST sentence gate, the event filter, or the one record per actor,
-type and recipient); ``unaligned`` (its trigger is not found in the article). Then, over the events found, how
-often both sides match, only one, or none (the scorer's ``side_match``).
+PRED is ``ahdath code ARTICLES -o PRED`` (the shipped models); ``--show KIND`` (e.g. ``--show "no cue"``) also
+lists the gold events of one kind. Each gold event is one of: found (a coded event of its type matches it, as the
+scorer's trigger level); ``other type`` (a coded event of another type covers it); ``no cue`` (no lexicon cue
+overlaps its trigger); ``cue of another type``; ``cue dropped`` (a cue of its type overlaps it, and the row after
+it says where the coder let it go: the type model's confidence under ``MIN_CONFIDENCE``, re-typed, the
+ASSAULT/PROTEST sentence gate, the event filter, or the one record per actor, type and recipient); ``unaligned``
+(its trigger is not found in the article). Then, over the events found, how often both sides match, only one, or
+none (the scorer's ``side_match``).
 """
 
 from __future__ import annotations
@@ -75,25 +76,23 @@ def main() -> None:
         for q, ge in zip(g["events"], art.events, strict=True):
             found = [p for p in pe if event_match(p, q, "trigger")]
             if found:
-                where["found"] += 1
+                kind = "found"
                 best = max(found, key=lambda p: side_match(p.get("actor"), q.get("actor")) + side_match(p.get("recipient"), q.get("recipient")))
                 a, r = side_match(best.get("actor"), q.get("actor")), side_match(best.get("recipient"), q.get("recipient"))
                 sides["both right" if a and r else "actor only" if a else "recipient only" if r else "neither"] += 1
             elif any(event_match(dict(p, type=q["type"]), q, "trigger") for p in pe):
-                where["other type"] += 1
+                kind = "other type"
             elif ge.sent < 0:
-                where["unaligned"] += 1
+                kind = "unaligned"
             else:
                 cues = [m for m in matches if m.start < ge.end and m.end > ge.start]
                 same = [m for m in cues if m.type == q["type"]]
+                kind = "cue dropped" if same else "cue of another type" if cues else "no cue"
                 if same:
-                    where["cue dropped"] += 1
                     dropped[drop_reason(coder, doc, idx, same[0], decisions)] += 1
-                else:
-                    kind = "cue of another type" if cues else "no cue"
-                    where[kind] += 1
-                    if kind == args.show:
-                        print(f"{kind}\t{q['type']}\t{q['trigger']}\t{art.doc.id}")
+            where[kind] += 1
+            if kind == args.show:
+                print(f"{kind}\t{q['type']}\t{q['trigger']}\t{art.doc.id}")
     n = sum(where.values())
     print(f"{n} gold events")
     for k, v in where.most_common():

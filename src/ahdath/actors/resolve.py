@@ -36,10 +36,10 @@ from ahdath.language.normalize import fold
 from ahdath.model import Actor, Document, Token
 
 KIND_OF_TYPE = {"person": "person", "organization": "organization", "igo": "igo"}
-# Preference of a mention as "the most specific" one of its entity.
 # Organizations of these sectors are named for where a story was published or posted (رويترز، فيسبوك، يوتيوب),
 # not where it happens: they are no evidence of the article's country.
 NO_CONTEXT_SECTORS = frozenset({"BUS", "JRN"})
+# Preference of a mention as "the most specific" one of its entity.
 MENTION_RANK = {"name": 5, "surname": 4, "title": 3, "loaded": 2, "agent": 2, "capital": 1, "nisba": 1}
 # a knowledge-base match: end token, offset of the form in its first token, clitic prefix, targets, form key
 _Hit = tuple[int, int, str, tuple[Target, ...], tuple[str, ...]]
