@@ -179,6 +179,11 @@ def test_bad_rows_are_rejected(tmp_path):
         ("ووقعت صدامات بين المحتجين والشرطة", "صدامات", "ASSAULT"),
         ("اعترضت الدفاعات الجوية صاروخا باليستيا", "اعترضت الدفاعات الجوية صاروخا", "ASSAULT"),
         ("وتشتبه السلطات في أن الرجلين خططا للهجوم", "وتشتبه", "ACCUSE"),
+        # session 21: the first person singular of quoted speech (أفعل، سأفعل), regular, defective and hollow
+        ("وقال: أطالب المجتمع الدولي بالتحرك", "أطالب", "REQUEST"),
+        ("وأضاف: أدعو الجميع إلى الهدوء", "أدعو", "REQUEST"),
+        ("أنفي هذه الاتهامات", "أنفي", "REJECT"),
+        ("وقال إنه سأزور القاهرة", "سأزور", "CONSULT"),
     ],
 )
 def test_inflected_and_prefixed_forms(lex, text, cue_text, ptype):

@@ -37,6 +37,8 @@ COLUMNS = ("cue", "pos", "type", "mode", "cameo", "arg", "weight", "note")
 # person prefixes and number endings; the future is ``س`` + imperfect.
 PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "نا", "تم", "ن", "و")
 IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+# the first person singular (أطالب، أدين، سأزور): folded أ, with the bare stem only
+FIRST_PERSON_PREFIX = "ا"
 IMPERFECT_SUFFIXES = ("", "ون", "ان", "ن", "وا", "ين", "و")
 # Nouns: sound plurals and duals (a final ة folds to ه).
 NOUN_SUFFIXES = ("ان", "ين", "ات", "ه", "ون")
@@ -115,21 +117,30 @@ def _verb_forms(lemma: str) -> set[str]:
         base, ibase = lemma[:-1], imp[:-1]
         forms |= {base + "ت", base + "وا", lemma + "ا", base + "تا", lemma + "نا", base + "و"}
         imps = {ibase + "ي", ibase + "يان", ibase + "ون", ibase + "وا", ibase + "ين", ibase}  # ibase: jussive (لم يلتق)
+        first = ibase + "ي"
     elif len(lemma) == 3 and lemma.endswith("ا"):  # دعا، نجا
         base = lemma[:-1]
         forms |= {base + "ت", base + "وا", base + "تا", base + "ونا", base + "و"}
         imps = {base + "و", base + "وا", base + "ون", base + "وان", base}  # base: jussive (لم يدع)
+        first = base + "و"
     elif len(lemma) == 3 and lemma[1] == "ا":  # hollow (زار، قاد): imperfect listed in `forms`
         forms |= {lemma + s for s in ("ت", "وا", "ا", "تا", "و")}
-        imps = set()
+        imps, first = set(), ""
     else:
         forms |= {lemma + s for s in PAST_SUFFIXES}
         imps = {imp + s for s in IMPERFECT_SUFFIXES}
+        first = imp
     for stem in imps:
         for p in IMPERFECT_PREFIXES:
             forms.add(p + stem)
             forms.add("س" + p + stem)
+    forms |= _first_person(first)
     return forms
+
+
+def _first_person(stem: str) -> set[str]:
+    """أفعل and سأفعل of an imperfect stem (folded)."""
+    return {FIRST_PERSON_PREFIX + stem, "س" + FIRST_PERSON_PREFIX + stem} if len(stem) >= 2 else set()
 
 
 def _noun_forms(noun: str) -> set[str]:
@@ -270,6 +281,7 @@ def first_word_forms(cue: Cue) -> tuple[set[str], set[str]]:
             for s in IMPERFECT_SUFFIXES:
                 for p in IMPERFECT_PREFIXES:
                     gen |= {p + f[1:] + s, "س" + p + f[1:] + s}
+            gen |= _first_person(f[1:])
     if cue.pos == "verb":
         gen |= _verb_forms(first)
     elif cue.pos in ("noun", "masdar"):
