@@ -63,6 +63,20 @@ def test_choose_pair_uses_the_hidden_layer(tmp_path: Path) -> None:
     assert pick.actor_p == pytest.approx(actor_mass)
 
 
+def test_averaged_model_scores_the_mean_of_its_members(tmp_path: Path) -> None:
+    base, _ = _tiny(tmp_path)
+    rng = np.random.default_rng(1)
+    other = HiddenPairModel(base.vocab, rng.normal(0, 1, len(base.vocab)), rng.normal(0, 1, (len(base.vocab), 5)),
+                            rng.normal(0, 0.5, 5), rng.normal(0, 1, 5))
+    mean = HiddenPairModel.average([base, other])
+    assert mean.hidden.shape == (len(base.vocab), 8)
+    for a, r, (x, y) in ((FEATS[0], FEATS[1], (A, B)), (FEATS[1], None, (B, None))):
+        pf = pair_features(x, y, "CONSULT", "verbal", "اتصل")
+        assert _score(mean, a, r, pf) == pytest.approx((_score(base, a, r, pf) + _score(other, a, r, pf)) / 2)
+    with pytest.raises(ValueError):
+        HiddenPairModel.average([base, HiddenPairModel({"a:x": 0}, np.zeros(1), np.zeros((1, 2)), np.zeros(2), np.zeros(2))])
+
+
 def test_linear_pair_model_still_chooses(tmp_path: Path) -> None:
     m = LinearModel({"actor:kind=person": 2.0, "recipient:prep=مع": 1.5, "pair:ak=person|rk=organization": 0.5},
                     {"actor": 0.0, "recipient": -1.0}, {"actor": 0.0, "recipient": 0.0}, "pair")

@@ -407,6 +407,18 @@ class HiddenPairModel:
     def load(cls, path: Path) -> HiddenPairModel:
         return _load_hidden(str(path))
 
+    @classmethod
+    def average(cls, models: list[HiddenPairModel]) -> HiddenPairModel:
+        """One model whose pair scores are the mean of ``models``' (fit on the same features, e.g. with other
+        seeds): linear parts averaged, hidden units side by side, each output weight divided by their number."""
+        if any(m.vocab != models[0].vocab for m in models):
+            raise ValueError("the models to average must share one feature vocabulary")
+        k = len(models)
+        return cls(
+            models[0].vocab, sum(m.linear for m in models) / k, np.concatenate([m.hidden for m in models], axis=1),
+            np.concatenate([m.b for m in models]), np.concatenate([m.v for m in models]) / k,
+        )
+
     def ids(self, features: list[str], prefix: str) -> list[int]:
         """The rows of the features known under ``prefix`` (a role: ``a:``, ``r:``, ``rn:``, ``p:``), each once."""
         found = set(map(self._rows[prefix].get, features))
