@@ -298,7 +298,8 @@ def fit_pairs(data: list[Example], c: float, hidden: int | None = None, ensemble
     ``ensemble`` seeds."""
     hidden = HIDDEN if hidden is None else hidden
     if hidden:
-        return HiddenPairModel.average([fit_pairs_hidden(data, hidden, seed=s) for s in range(ensemble)])
+        rows = hidden_rows(data)
+        return HiddenPairModel.average([fit_pair_rows(rows, hidden, seed=s) for s in range(ensemble)])
     vocab: dict[str, int] = {}
     pvocab: dict[str, int] = {}
     c_ind, c_ptr = [], [0]  # candidate rows (+ one "none" row per event)
@@ -376,13 +377,18 @@ def fit_pairs_hidden(data: list[Example], hidden: int, epochs: int = HIDDEN_EPOC
     pair's (``p:``) features (seen twice or more). Negative log of the right pairs' total probability; Adam
     (sparse for the feature rows), 64 events a batch, dropout 0.2 on the units, ``epochs`` passes. torch is a
     training-time dependency only."""
+    return fit_pair_rows(hidden_rows(data), hidden, epochs, seed)
+
+
+def hidden_rows(data: list[Example]) -> list[PairRow]:
+    """The events of ``data`` as the hidden-layer model's pair rows (those with at least one right pair)."""
     rows = []
     for ex in data:
         pairs, pfs = pair_rows(ex)
         targets = pair_targets(ex, pairs)
         if any(targets):
             rows.append((ex[0], null_features(ex[0]), pairs, pfs, targets))
-    return fit_pair_rows(rows, hidden, epochs, seed)
+    return rows
 
 
 PairRow = tuple[list[list[str]], list[str], list[tuple[int, int]], list[list[str]], list[bool]]  # feats, null, pairs, pair feats, targets
