@@ -192,6 +192,18 @@ def test_dates_change_the_officeholder_with_user_entries() -> None:
     assert latest.actor_id == "samir-haddad" and "latest" in latest.reason
 
 
+def test_undated_title_goes_to_the_holder_the_article_names() -> None:
+    r = user_resolver()
+    text = "قال الأمين العام لجبهة الاختبار إن الوضع صعب. وأضاف كريم الزهراوي أن الحوار مستمر"
+    undated = run(text, date=None, r=r)
+    title = find(undated, "الأمين العام لجبهة الاختبار")
+    assert title.actor_id == "karim-zahrawi" and "named in the article" in title.reason
+    # with a date the date decides, and an article naming no holder keeps the latest one
+    assert find(run(text, date="2020-03-01", r=r), "الأمين العام لجبهة الاختبار").actor_id == "samir-haddad"
+    alone = run("قال الأمين العام لجبهة الاختبار إن الوضع صعب. وأضاف أحمد أن الحوار مستمر", date=None, r=r)
+    assert find(alone, "الأمين العام لجبهة الاختبار").actor_id == "samir-haddad"
+
+
 def test_user_file_overrides_and_adds() -> None:
     doc = run("أعلنت حركة حماس وكريم الزهراوي", r=user_resolver())
     assert find(doc, "حركة حماس").name == "Hamas (user override)"

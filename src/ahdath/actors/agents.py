@@ -55,6 +55,7 @@ class Mention:
     of_name: str = ""
     modifier: bool = False  # nisba/country usable as a modifier
     office_sector: str = ""  # the sector of the body a title belongs to (spokesperson of a ministry)
+    office: tuple[str, str] | None = None  # (role, of) of the office whose holder this title was given
 
 
 def absorb(kb: KB, m: Mention, nxt: Mention, date: str | None) -> None:
@@ -165,6 +166,7 @@ def officeholder(kb: KB, m: Mention, date: str | None, of: str | None = None) ->
             holders = [h for h in holders if (h[0].sector or h[1].sector) in ("", m.office_sector)]
         if holders:
             r, e = holders[0]
+            m.office = (role, of)
             m.kind, m.name, m.actor_id, m.wikidata = "person", e.name, e.id, e.wikidata
             m.country = e.country or m.country
             m.sector = r.sector or e.sector or m.sector

@@ -115,6 +115,8 @@ class ActorResolver:
         res += self._unknown_orgs(doc, res)
         res.sort(key=lambda m: (m.start, -m.end))
         res = self._coref(doc, res, date)
+        if date is None:
+            self._undated_offices(res)
         self._drop_dateline(doc, res)
         self._context_country(res, date, toks)
         for m in res:
@@ -913,6 +915,23 @@ class ActorResolver:
         for m in res:
             if m.end <= end:  # not emitted, and not counted by _context_country
                 m.emit, m.kind, m.mention = False, "dateline", "dateline"
+
+    def _undated_offices(self, res: list[_M]) -> None:
+        """With no article date a title goes to its latest holder (وزير الخارجية الإيراني → today's minister);
+        when the article names an earlier holder of the same office (حسين أمير عبداللهيان), the title is his."""
+        named = {m.actor_id: m for m in res if m.emit and m.kind == "person" and m.mention == "name" and m.actor_id}
+        if not named:
+            return
+        for m in res:
+            if not m.emit or m.office is None or m.actor_id in named:
+                continue
+            role, of = m.office
+            p = next((named[e.id] for _r, e in self.kb.officeholders(role, of, None) if e.id in named), None)
+            if p is not None:
+                was = m.name
+                m.name, m.actor_id, m.wikidata = p.name, p.actor_id, p.wikidata
+                m.country, m.sector = p.country or m.country, p.sector or m.sector
+                m.reason += f"; no article date: {p.name}, named in the article, held it (not {was})"
 
     def _holds(self, p: _M, roles: frozenset[str], date: str | None) -> bool:
         if p.role in roles:
