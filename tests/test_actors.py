@@ -192,6 +192,14 @@ def test_dates_change_the_officeholder_with_user_entries() -> None:
     assert latest.actor_id == "samir-haddad" and "latest" in latest.reason
 
 
+def test_an_international_officeholder_acts_for_the_organization() -> None:
+    # the title gives the same country as the name on that date: Tusk for the EU in 2018, Poland in 2024
+    title = find(run("قال رئيس المجلس الأوروبي إن", date="2018-03-26"), "رئيس المجلس الأوروبي")
+    name = find(run("قال دونالد توسك إن", date="2018-03-26"), "دونالد توسك")
+    assert title.actor_id == name.actor_id == "donald-tusk" and title.country == name.country == "EUR"
+    assert find(run("قال دونالد توسك إن", date="2024-03-26"), "دونالد توسك").country == "POL"
+
+
 def test_undated_title_goes_to_the_holder_the_article_names() -> None:
     r = user_resolver()
     text = "قال الأمين العام لجبهة الاختبار إن الوضع صعب. وأضاف كريم الزهراوي أن الحوار مستمر"

@@ -70,3 +70,18 @@ def test_a_list_before_a_one_way_act_is_its_actors() -> None:
     accuse = [e for e in doc.events if e.type == "ACCUSE"]
     assert {e.actor.name for e in accuse if e.actor} == {"Qatar", "Turkey", "Russia"}, [e.reason for e in accuse]
     assert not any(e.recipient and e.recipient.name in {"Qatar", "Turkey", "Russia"} for e in accuse)
+
+
+def test_a_title_and_its_name_are_one_member_of_a_list() -> None:
+    from ahdath.events.arguments import coordinated, list_head
+
+    text = ("فيما دعا الأمين العام للأمم المتحدة أنطونيو غوتيريس ووزيرة خارجية الاتحاد الأوروبي فيديريكا موغيريني "
+            "إلى إجراء تحقيق مستقل.")
+    pipe = ahdath.load(components=("language", "ner", "actors"))
+    doc = pipe(Document(id="t", text=text, date="2018-04-05"))
+    idx = MentionIndex(doc)
+    sent = doc.sentences[0]
+    mogherini = next(x for x in idx.mentions if x.actor.text == "فيديريكا موغيريني")
+    members = coordinated(doc, idx, list_head(doc, idx, mogherini, sent), sent)
+    assert [m.actor.name for m in members] == ["Antonio Guterres", "Federica Mogherini"]
+    assert [m.actor.country for m in members] == ["UNO", "EUR"]

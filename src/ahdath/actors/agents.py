@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ahdath.actors.kb import KB, Target
+from ahdath.actors.kb import INTERNATIONAL, KB, Target
 
 CONJ = ("و", "ف")
 
@@ -168,7 +168,8 @@ def officeholder(kb: KB, m: Mention, date: str | None, of: str | None = None) ->
             r, e = holders[0]
             m.office = (role, of)
             m.kind, m.name, m.actor_id, m.wikidata = "person", e.name, e.id, e.wikidata
-            m.country = e.country or m.country
+            acts_for = kb.role_country(r)  # the President of the European Council acts for the EU, not Poland
+            m.country = acts_for if acts_for in INTERNATIONAL else (e.country or m.country)
             m.sector = r.sector or e.sector or m.sector
             when = date or "latest"
             m.reason = f"title+{'org' if of not in kb.countries else 'country'}+date → role {role} of {of} ({when})"

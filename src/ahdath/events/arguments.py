@@ -101,10 +101,37 @@ def is_agent_marked(doc: Document, m: Mention, sent: Sentence) -> bool:
 
 
 def coordinated(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> list[Mention]:
-    """Mentions joined to ``m`` by و (``مع هنية، والنخالة``; ``إيران وتركيا``); a comma alone does not join."""
+    """Mentions joined to ``m`` by و (``مع هنية، والنخالة``; ``إيران وتركيا``); a comma alone does not join.
+    One member each: a name in apposition to its title (``الأمين العام للأمم المتحدة أنطونيو غوتيريس``) is
+    part of the title's member, and the list goes on after the name."""
+    out = [m]
+    for x in _chain(doc, index, m, sent)[1:]:
+        if not any(same_entity(x.actor, y.actor) for y in out):
+            out.append(x)
+    return out
+
+
+def apposed(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> Mention | None:
+    """The mention right after ``m`` (or after a comma) that is the same entity: a name after its title."""
+    tok = m.end_tok
+    if tok < sent.token_end and doc.tokens[tok].norm in COMMAS:
+        tok += 1
+    nxt = index.starting_at(tok)
+    if nxt is None or nxt.end_tok > sent.token_end or doc.tokens[nxt.start_tok].prefixes[:1] == ("و",):
+        return None
+    return nxt if same_entity(m.actor, nxt.actor) else None
+
+
+def _chain(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> list[Mention]:
+    """``m`` and the mentions that follow it in a و-list, names in apposition included."""
     out = [m]
     cur = m
     while True:
+        app = apposed(doc, index, cur, sent)
+        if app is not None:
+            out.append(app)
+            cur = app
+            continue
         tok = cur.end_tok
         while tok < sent.token_end and doc.tokens[tok].norm in CONJ_TOKENS:
             tok += 1
@@ -124,7 +151,7 @@ def list_head(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) ->
     """The first mention of the و-list that ``m`` closes or sits inside (ندد كل من العراق وقطر وسلطنة عمان: for
     قطر, العراق), when that first one can be a subject (no preposition, or after كل من); else ``m``."""
     for x in index.in_range(sent.token_start, m.start_tok):
-        if not any(y is m for y in coordinated(doc, index, x, sent)[1:]):
+        if not any(y is m for y in _chain(doc, index, x, sent)[1:]):
             continue
         before = tuple(t.norm for t in doc.tokens[max(sent.token_start, x.start_tok - 2) : x.start_tok])
         if introduced_by(doc, x, sent) is None or before == EACH_OF:
