@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ahdath
-from ahdath.events.condemned import _words
+from ahdath.events.condemned import _words, cue_kind
 from ahdath.model import Document
 
 
@@ -50,3 +50,16 @@ def test_a_condemned_crime_refers_to_the_attack_before() -> None:
     evs = [e for e in _events(text, "2024-08-01") if e.type == "ACCUSE"]
     assert {e.actor.name for e in evs} == {"Egypt", "Turkey"}, [e.reason for e in evs]
     assert all(e.recipient is not None and e.recipient.name == "Israel" for e in evs), [e.reason for e in evs]
+
+
+def test_the_condemned_strikes_are_the_earlier_strikes_not_later_clashes() -> None:
+    # the latest attack coded is the clashes; «بالغارات» names the strikes, so their doer is the one condemned
+    text = ("شن الجيش الإسرائيلي غارات على دمشق. واندلعت اشتباكات بين فصائل مسلحة والعشائر في السويداء. "
+            "كما نددت السعودية وقطر بالغارات.")
+    evs = [e for e in _events(text, "2025-07-17") if e.type == "ACCUSE"]
+    assert {e.actor.name for e in evs} == {"Saudi Arabia", "Qatar"}, [e.reason for e in evs]
+    assert all(e.recipient is not None and e.recipient.country == "ISR" for e in evs), [(e.recipient, e.reason) for e in evs]
+
+
+def test_cue_kind_is_singular() -> None:
+    assert cue_kind("شن ... غارات") == cue_kind("شن ... غاره") == frozenset({"شن", "غاره"})

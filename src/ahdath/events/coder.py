@@ -37,7 +37,7 @@ from ahdath.events.arguments import (
     trigger_voice,
 )
 from ahdath.events.cameo import cameo_info, default_cameo
-from ahdath.events.condemned import ACT_TYPE, CondemnedAct, attackers, condemned_act
+from ahdath.events.condemned import ACT_TYPE, CondemnedAct, attackers, condemned_act, cue_kind
 from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch, read_rows
@@ -532,6 +532,7 @@ class EventCoder:
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
         attacks: list[Event] = []  # asserted attacks coded so far: a later condemnation of "the attack" names their doer
+        kinds: list[frozenset[str]] = []  # each attack's cue words (condemned.cue_kind)
         seen: set[tuple[str, str, str]] = set()
         for d in self.triggers(doc):
             conf, why_type = d.confidence, d.why_type
@@ -546,7 +547,7 @@ class EventCoder:
             if d.condemned is not None and all(
                 r is None or r.start >= d.condemned.start or r.start < d.sent.start for r in recipients
             ):  # not an accused named before the act (اتهمت إيران إسرائيل بالهجوم)
-                doers = attackers(d.condemned, attacks, d.sides.actors)
+                doers = attackers(d.condemned, attacks, d.sides.actors, kinds)
                 if doers:
                     recipients = list(doers)
                     why_type += "; the condemned act's doer is the recipient"
@@ -565,6 +566,7 @@ class EventCoder:
                         events.append(self._event(doc, d, a, r, conf, why))
                         if d.type == ACT_TYPE and d.status == "asserted":
                             attacks.append(events[-1])
+                            kinds.append(cue_kind(d.match.cue))
         for i, e in enumerate(events):
             e.id = i
         doc.events = events

@@ -27,6 +27,20 @@ class CondemnedAct:
     start: int  # char offset of the act's noun: a recipient chosen after it is inside the act's description
     doer: Actor | None  # the noun's adjective (الهجوم الإسرائيلي، العدوان الصهيوني)
     victim: Actor | None  # the mention introduced by على / ضد / بحق after the noun
+    kind: frozenset[str] = frozenset()  # the act noun's cue words, singular (غاره for بالغارات); empty for an anaphor (الجريمة)
+
+
+def cue_kind(cue: str) -> frozenset[str]:
+    """The content words of a lexicon cue (folded, as in triggers.tsv), each in its singular form: the kind of
+    act it names (شن ... غارات → {شن, غاره}), to tell which earlier attack a condemnation means."""
+    out = set()
+    for w in cue.split():
+        if w == "...":
+            continue
+        if len(w) > 4 and w.endswith("ات"):
+            w = w[:-2] + "ه"
+        out.add(w)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -45,10 +59,11 @@ def condemned_act(
     acts = {x.start_tok: x for x in matches if x.type == ACT_TYPE}
     inside = {t for x in idx.in_range(cue.end_tok, sent.token_end) for t in range(x.start_tok, x.end_tok)}
     start = end = None
+    kind: frozenset[str] = frozenset()
     for t in range(cue.end_tok, sent.token_end):
         tok = doc.tokens[t]
         if t in acts:
-            start, end = t, acts[t].end_tok
+            start, end, kind = t, acts[t].end_tok, cue_kind(acts[t].cue)
         elif _listed(tok, words["anaphor"]):
             start, end = t, t + 1  # ندد بالجريمة: the act reported before
         elif t in inside or tok.is_punct or tok.norm == "و" or _listed(tok, words["gap"]):
@@ -65,7 +80,7 @@ def condemned_act(
         if introduced_by(doc, x, sent) in words["victim"]:
             victim = x.actor
             break
-    return CondemnedAct(doc.tokens[start].start, doer, victim)
+    return CondemnedAct(doc.tokens[start].start, doer, victim, kind)
 
 
 def _listed(tok: Token, words: frozenset[str]) -> bool:
@@ -73,14 +88,19 @@ def _listed(tok: Token, words: frozenset[str]) -> bool:
     return tok.stem in words or tok.norm in words
 
 
-def attackers(act: CondemnedAct, attacks: list[Event], accusers: list[Actor | None]) -> list[Actor]:
-    """The doers of the condemned act: its adjective, else the actors of the latest attack already coded on
-    its victim (on the victim itself or in the victim country), else of the latest attack. Never one of the accusers themselves."""
+def attackers(
+    act: CondemnedAct, attacks: list[Event], accusers: list[Actor | None], kinds: list[frozenset[str]] | None = None
+) -> list[Actor]:
+    """The doers of the condemned act: its adjective, else the actors of the latest attack already coded of
+    the same kind (``kinds``: each attack's ``cue_kind``; نددت ... بالغارات: an earlier غارة, not clashes), on its
+    victim (on the victim itself or in the victim country), else of the latest attack. Never one of the accusers themselves."""
     found: list[Actor] = []
     if act.doer is not None:
         found = [act.doer]
     else:
         pool = [e for e in attacks if e.actor is not None]
+        if act.kind and kinds is not None:
+            pool = [e for e, k in zip(attacks, kinds, strict=True) if e.actor is not None and k & act.kind] or pool
         if act.victim is not None:
             pool = [e for e in pool if _on(e, act.victim)] or pool
         if pool:
