@@ -85,3 +85,27 @@ def test_a_title_and_its_name_are_one_member_of_a_list() -> None:
     members = coordinated(doc, idx, list_head(doc, idx, mogherini, sent), sent)
     assert [m.actor.name for m in members] == ["Antonio Guterres", "Federica Mogherini"]
     assert [m.actor.country for m in members] == ["UNO", "EUR"]
+
+
+def test_a_recipient_list_is_whole_wherever_the_ranker_points() -> None:
+    from ahdath.events.arguments import coordinated, list_head
+
+    pipe = ahdath.load(components=("language", "ner", "actors"))
+    doc = pipe(Document(id="t", text="أعلنت الجزائر استدعاء سفيريها لدى مالي والنيجر للتشاور.", date="2025-04-08"))
+    idx = MentionIndex(doc)
+    sent = doc.sentences[0]
+    niger = next(x for x in idx.mentions if x.actor.country == "NER")
+    assert list_head(doc, idx, niger, sent) is niger  # لدى مالي: a preposition, no subject list
+    head = list_head(doc, idx, niger, sent, subject=False)  # but a recipient list all the same
+    assert [m.actor.country for m in coordinated(doc, idx, head, sent)] == ["MLI", "NER"]
+    doc = pipe(Document(id="t", text="اندلعت مواجهات بين الجيش السوداني وقوات الدعم السريع في الخرطوم.", date="2024-04-08"))
+    idx = MentionIndex(doc)
+    rsf = next(x for x in idx.mentions if "الدعم السريع" in x.actor.text)
+    assert list_head(doc, idx, rsf, doc.sentences[0], subject=False) is rsf  # بين X وY: two sides, not one list
+
+
+def test_the_coder_codes_each_member_of_a_recipient_list() -> None:
+    doc = ahdath.load()(Document(id="t", text="دعا وزير الخارجية الأمريكي أنتوني بلينكن إسرائيل وحركة حماس إلى وقف إطلاق النار.",
+                                 date="2024-01-10"))
+    requests = [e for e in doc.events if e.type == "REQUEST"]
+    assert {e.recipient.country for e in requests if e.recipient} == {"ISR", "PSE"}, [(e.recipient, e.reason) for e in requests]

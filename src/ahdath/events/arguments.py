@@ -145,14 +145,18 @@ def _chain(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> li
 
 
 EACH_OF = ("كل", "من")  # كل من X وY: "each of X and Y", a subject list after its verb
+BETWEEN = "بين"
 
 
-def list_head(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> Mention:
+def list_head(doc: Document, index: MentionIndex, m: Mention, sent: Sentence, subject: bool = True) -> Mention:
     """The first mention of the و-list that ``m`` closes or sits inside (ندد كل من العراق وقطر وسلطنة عمان: for
-    قطر, العراق), when that first one can be a subject (no preposition, or after كل من); else ``m``."""
+    قطر, العراق), when that first one can be a subject (no preposition, or after كل من), or whatever it is
+    when not ``subject`` (a recipient: سفيريها لدى مالي والنيجر); else ``m``."""
     for x in index.in_range(sent.token_start, m.start_tok):
         if not any(y is m for y in _chain(doc, index, x, sent)[1:]):
             continue
+        if not subject:  # بين X وY pairs two sides: Y is not X's fellow
+            return m if introduced_by(doc, x, sent) == BETWEEN else x
         before = tuple(t.norm for t in doc.tokens[max(sent.token_start, x.start_tok - 2) : x.start_tok])
         if introduced_by(doc, x, sent) is None or before == EACH_OF:
             return x

@@ -368,8 +368,8 @@ class EventCoder:
         recipients: list[Actor | None] = [None]
         if r_feats[rbest] is not None and r_ps[rbest] >= model.thresholds["recipient"]:
             rc = cands[rbest]
-            rec_ms = coordinated(doc, idx, rc.mention, sent) if rc.mention else []
-            recipients = [x.actor for x in rec_ms] or [rc.actor]
+            rec_ms = coordinated(doc, idx, list_head(doc, idx, rc.mention, sent, subject=False), sent) if rc.mention else []
+            recipients = [x.actor for x in rec_ms if not any(same_entity(x.actor, a) for a in actors)] or [rc.actor]
             how += f"; recipient p={r_ps[rbest]:.2f}"
         return SideChoice(actors, recipients, how, actor_c.mention, a_ps[best], r_ps[rbest], len(cands))
 
@@ -431,7 +431,7 @@ class EventCoder:
                 actors, recipients = [actor_c.actor], [x.actor for x in actor_ms[1:]]
                 how += f"; recipients p={pick.recipient_p:.2f}: the rest of the actor's list"
             else:
-                rec_ms = coordinated(doc, idx, rc.mention, sent) if rc.mention else []
+                rec_ms = coordinated(doc, idx, list_head(doc, idx, rc.mention, sent, subject=False), sent) if rc.mention else []
                 recipients = [x.actor for x in rec_ms if not any(same_entity(x.actor, a) for a in actors)] or [rc.actor]
                 how += f"; recipient p={pick.recipient_p:.2f}"
         if receiving:
