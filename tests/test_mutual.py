@@ -6,7 +6,7 @@ import ahdath
 from ahdath.events.coder import MUTUAL, is_mutual
 from ahdath.model import Document
 
-TYPES = {"AGREE", "COOPERATE", "ASSAULT"}
+TYPES = {"AGREE", "COOPERATE", "ASSAULT", "RETREAT"}
 
 
 def test_mutual_table_format() -> None:
@@ -20,6 +20,8 @@ def test_is_mutual_reads_the_cue_words() -> None:
     assert is_mutual("ASSAULT", "اشتباكات")
     assert is_mutual("AGREE", "وقع ... اتفاقيه")
     assert not is_mutual("ASSAULT", "قصف")
+    assert is_mutual("RETREAT", "وقف ... اطلاق النار")  # a ceasefire binds both sides
+    assert not is_mutual("RETREAT", "انسحاب")
     assert not is_mutual("CONSULT", "اتفاق")  # a meeting stays one record (its initiator is the actor)
 
 
@@ -29,3 +31,12 @@ def test_clashes_give_both_directions() -> None:
     dyads = {(e.actor.country, e.recipient.country) for e in doc.events if e.type == "ASSAULT" and e.actor and e.recipient}
     reverse = {(b, a) for a, b in dyads}
     assert dyads and dyads == reverse, dyads
+
+
+def test_a_ceasefire_with_words_inside_binds_both_sides() -> None:
+    pipe = ahdath.load(components=("language", "actors", "quotes", "events"))
+    text = "أعلن الرئيس الأمريكي التوصل إلى وقف «كامل وشامل» لإطلاق النار بين إيران وإسرائيل."
+    doc = pipe(Document(id="t", text=text, date="2025-06-24"))
+    dyads = {(e.actor.country, e.recipient.country) for e in doc.events if e.type == "RETREAT" and e.actor and e.recipient}
+    assert dyads == {("IRN", "ISR"), ("ISR", "IRN")}, [(e.type, e.trigger.text, e.reason) for e in doc.events]
+    assert not any(e.type == "ASSAULT" for e in doc.events)  # لإطلاق النار inside the ceasefire is no shooting
