@@ -90,6 +90,14 @@ def test_threat_only_when_the_actor_announces_its_own_act() -> None:
     assert [e.status for e in _find(third, "ASSAULT")] == ["future"]
 
 
+def test_a_vow_to_go_on_fighting_is_a_threat_even_where_the_type_model_sees_no_attack() -> None:
+    """The type model learnt that «مواجهة» after سنواصل is no ASSAULT (annotators code it THREATEN); the vow keeps it."""
+    text = "بدوره قال الأمين العام لحركة الجهاد الإسلامي زياد النخالة: سنواصل مواجهة العدوان الواسع للكيان الصهيوني بكل قوة."
+    threats = _find(_code(text), "THREATEN")
+    assert threats and threats[0].trigger.text == "مواجهة" and threats[0].recipient is not None, [(e.type, e.reason) for e in _code(text).events]
+    assert threats[0].recipient.country == "ISR" and threats[0].status == "asserted"
+
+
 @pytest.mark.parametrize("text", ["", "   "])
 def test_empty_text_is_refused(text: str) -> None:
     from ahdath.io.validate import InputError

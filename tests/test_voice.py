@@ -19,7 +19,7 @@ def _voices(text: str) -> dict[str, str]:
 def test_voice_words_format() -> None:
     rows = [line.split("\t") for line in VOICE_WORDS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     assert rows[0] == ["word", "kind"]
-    assert all(len(r) == 2 and r[1] in ("passive", "number", "first") and " " not in r[0] for r in rows[1:])
+    assert all(len(r) == 2 and r[1] in ("passive", "number", "first", "vow") and " " not in r[0] for r in rows[1:])
 
 
 def test_trigger_voice() -> None:

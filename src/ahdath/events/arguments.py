@@ -293,6 +293,15 @@ def first_person(doc: Document, sent: Sentence, start_tok: int, head: int) -> bo
     return False
 
 
+def vowed(doc: Document, sent: Sentence, start_tok: int) -> bool:
+    """A first-person vow to go on (data/voice_words.tsv, kind ``vow``: سنواصل، سنستمر) just before the trigger."""
+    words = _voice_words()
+    return any(
+        words.get(doc.tokens[k].norm.removeprefix("و")) == "vow"
+        for k in range(max(sent.token_start, start_tok - FIRST_PERSON_WINDOW), start_tok)
+    )
+
+
 def complement_opened(doc: Document, start_tok: int, until: int, arg_preps: frozenset[str | None]) -> bool:
     """Some word in tokens [start_tok, until) carries one of the cue's own prepositions."""
     preps = arg_preps - {None}

@@ -35,6 +35,7 @@ from ahdath.events.arguments import (
     list_head,
     same_entity,
     trigger_voice,
+    vowed,
 )
 from ahdath.events.cameo import cameo_info, default_cameo
 from ahdath.events.condemned import ACT_TYPE, CondemnedAct, attackers, condemned_act, cue_kind
@@ -467,6 +468,12 @@ class EventCoder:
             requests: list[tuple[TriggerMatch, frozenset[str | None]]] = []
             for m in by_sentence.get(sent.i, []):
                 event_type, conf, why_type, p_type = self._decide_type(doc, sent, m)
+                if event_type is None and self._announced_threat(doc, sent, m):
+                    # the type model learnt that سنواصل مواجهة is no ASSAULT (annotators code it THREATEN):
+                    # keep the conflict cue for the threat rule below
+                    # (its probability of the cue's type is no evidence against the threat: not fed to the filter)
+                    event_type, p_type = m.type, None
+                    why_type += "; a conflict act its actor announces in the first person"
                 demand = demand_of(doc, idx, requests, m, heads)
                 # طالب X بضرورة ...: a request noun inside a request's demand restates it, whatever the
                 # type classifier says of the noun alone; its recipient may complete the verb's event
@@ -571,6 +578,11 @@ class EventCoder:
             e.id = i
         doc.events = events
         return doc
+
+    @staticmethod
+    def _announced_threat(doc: Document, sent: Sentence, m: TriggerMatch) -> bool:
+        """A conflict cue (one with a THREATEN mode) after a first-person vow to go on: سنواصل مواجهة العدوان."""
+        return threat_mode(m.type, m.mode) is not None and vowed(doc, sent, m.start_tok)
 
     def _decide_type(self, doc: Document, sent: Sentence, m: TriggerMatch) -> tuple[str | None, float, str, float | None]:
         """(type or None, confidence, why, the type model's probability of that type: None without a model)."""
