@@ -180,3 +180,18 @@ def test_salience_counts_an_articles_main_players() -> None:
     assert "sal_top=True|type=ACCUSE" in fi and "in_lead=True" in fi and "cty_sal=4-8|type=ACCUSE" in fi
     assert "sal=1" in fe and "sal_top=False|type=ACCUSE" in fe and "in_lead=False" in fe and "cty_sal=1|type=ACCUSE" in fe
     assert salience(doc) is sal  # computed once per document
+
+
+def test_the_mode_model_overrules_a_cue_mode_it_is_sure_is_wrong() -> None:
+    """«علّق ... مفاوضات» is listed as SANCTION/withdraw; the mode model, reading «المفاوضات», is sure it is discontinue."""
+    import ahdath.events.coder as coder_module
+
+    text = "وأعلنت كوريا الشمالية أنها علّقت المفاوضات مع كوريا الجنوبية بسبب تدريبات عسكرية مشتركة."
+    cue_mode = _find(_code(text), "SANCTION")
+    assert cue_mode and cue_mode[0].mode == "discontinue" and "cue: withdraw" in cue_mode[0].reason, [e.reason for e in cue_mode]
+    saved = coder_module.MODE_OVERRIDE
+    try:
+        coder_module.MODE_OVERRIDE = 1.0  # never: the cue's own mode
+        assert [e.mode for e in _find(_code(text), "SANCTION")] == ["withdraw"]
+    finally:
+        coder_module.MODE_OVERRIDE = saved

@@ -86,6 +86,7 @@ _MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 BETWEEN = "بين"
 CONDEMN_TYPE = "ACCUSE"
 MIN_CONFIDENCE = 0.3
+MODE_OVERRIDE = 0.5  # the mode model overrules the cue's own mode when it gives another mode at least this probability
 NAMED_KINDS = frozenset({"person", "organization", "igo"})
 # Types whose lexicon hits must also pass the sentence-level model (see docs/event_model.md).
 SENTENCE_GATED = frozenset({"ASSAULT", "PROTEST"})
@@ -502,12 +503,12 @@ class EventCoder:
                         continue
                     why_type += why_sent
                 mode = m.mode if event_type == m.type else None
-                if mode is None and self.mode_model is not None:
+                if (mode is None or MODE_OVERRIDE < 1.0) and self.mode_model is not None:
                     got = self.mode_model.predict(
                         event_type, mode_features(doc.tokens, m.start_tok, m.end_tok, sent.token_start, sent.token_end))
-                    if got is not None:
+                    if got is not None and (mode is None or (got[0] != mode and got[1] >= MODE_OVERRIDE)):
+                        why_type += f"; mode {got[0]} p={got[1]:.2f} (mode model{'; cue: ' + mode if mode else ''})"
                         mode = got[0]
-                        why_type += f"; mode {got[0]} p={got[1]:.2f} (mode model)"
                 # only an actor announcing its own act (سنواصل مواجهة، لن نسمح): a reported plan is a future act
                 threat = threat_mode(event_type, mode) if status == "future" and first_person(doc, sent, m.start_tok, m.head) else None
                 if threat is not None:

@@ -1,7 +1,8 @@
 """PLOVER mode of an event whose cue does not give one: a small learned model over the trigger's words
 and the words around it (طالب بوقف → REQUEST/change, غارة → ASSAULT/aerial, اتصالا هاتفيا → CONSULT/phone).
 
-The lexicon's mode (``triggers.tsv``) wins when the cue has one; otherwise ``ModeModel.predict`` picks the
+The lexicon's mode (``triggers.tsv``) wins when the cue has one, unless this model gives another mode at least
+``coder.MODE_OVERRIDE`` (0.5); otherwise ``ModeModel.predict`` picks the
 most probable mode among those ``plover_modes.tsv`` allows for the type. Trained on the annotations by
 ``training/events/train_modes.py``; shipped as a ``LinearModel`` (JSON) whose roles are ``TYPE|mode``.
 """
