@@ -195,3 +195,12 @@ def test_the_mode_model_overrules_a_cue_mode_it_is_sure_is_wrong() -> None:
         assert [e.mode for e in _find(_code(text), "SANCTION")] == ["withdraw"]
     finally:
         coder_module.MODE_OVERRIDE = saved
+
+
+def test_an_overruled_cue_mode_takes_the_cameo_code_of_the_new_mode() -> None:
+    from ahdath.events.cameo import default_cameo
+
+    text = "وأعلنت كوريا الشمالية أنها علّقت المفاوضات مع كوريا الجنوبية بسبب تدريبات عسكرية مشتركة."
+    sanction = _find(_code(text), "SANCTION")
+    assert sanction and sanction[0].mode == "discontinue"
+    assert sanction[0].cameo == default_cameo("SANCTION", "discontinue") == "162", sanction[0].cameo  # not the cue's 161

@@ -619,7 +619,7 @@ class EventCoder:
 
     def _event(self, doc: Document, d: Decision, actor: Actor | None, rec: Actor | None, conf: float, why_type: str) -> Event:
         m = d.match
-        same = d.type == m.type
+        same = d.type == m.type and (m.mode is None or d.mode == m.mode)  # the cue's own sense: its CAMEO code
         code = m.cameo if same and m.cameo else default_cameo(d.type, d.mode)
         info = cameo_info(code) if code else None
         reason = f"{why_type}; {d.sides.how}"
