@@ -39,6 +39,7 @@ KIND_OF_TYPE = {"person": "person", "organization": "organization", "igo": "igo"
 # Organizations of these sectors are named for where a story was published or posted (رويترز، فيسبوك، يوتيوب),
 # not where it happens: they are no evidence of the article's country.
 NO_CONTEXT_SECTORS = frozenset({"BUS", "JRN"})
+SURNAME_PARTICLES = frozenset({"بن", "ابن", "ال", "ابو"})  # folded: a family name's first word (بن مبارك، آل خليفة)
 # Preference of a mention as "the most specific" one of its entity.
 MENTION_RANK = {"name": 5, "surname": 4, "title": 3, "loaded": 2, "agent": 2, "capital": 1, "nisba": 1}
 # a knowledge-base match: end token, offset of the form in its first token, clitic prefix, targets, form key
@@ -517,12 +518,14 @@ class ActorResolver:
             a <= prev.start < b for a, b, _ in spans)
 
     def _other_first_name(self, doc: Document, res: list[_M], s: int, e: int) -> bool:
-        """Whether the known one-word name inside the PERS name ``doc.text[s:e]`` belongs to someone else:
-        the words before it are names none of the entry's forms has (نازانين زاغاري راتكليف is not John
-        Ratcliffe, تيلور سويفت not the SWIFT network). Such a mention is switched off (``emit``)."""
+        """Whether the known one-word name (or family name: بن مبارك) inside the PERS name ``doc.text[s:e]``
+        belongs to someone else: the words before it are names none of the entry's forms has (نازانين زاغاري
+        راتكليف is not John Ratcliffe, تيلور سويفت not the SWIFT network, جوهر بن مبارك not Ahmad Awad bin
+        Mubarak). Such a mention is switched off (``emit``)."""
         toks = doc.tokens
         inside = [m for m in res if m.emit and m.kind in ("person", "organization", "igo") and m.target.kind == "entry"
-                  and m.target.ref and s < m.start and m.end <= e and m.j - m.i == 1]
+                  and m.target.ref and s < m.start and m.end <= e
+                  and (m.j - m.i == 1 or (m.j - m.i == 2 and toks[m.i].norm in SURNAME_PARTICLES))]
         if len(inside) != 1:
             return False
         m = inside[0]
