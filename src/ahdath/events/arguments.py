@@ -145,7 +145,7 @@ def _chain(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> li
 
 
 EACH_OF = ("كل", "من")  # كل من X وY: "each of X and Y", a subject list after its verb
-BETWEEN = "بين"
+BETWEEN = "بين"  # بين X وY: two sides of one act, not one list of fellows
 
 
 def list_head(doc: Document, index: MentionIndex, m: Mention, sent: Sentence, subject: bool = True) -> Mention:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ahdath.events.arguments import (
+    BETWEEN,
     DEMAND_TYPES,
     LEFT_WINDOW,
     RIGHT_WINDOW,
@@ -83,7 +84,6 @@ LIGHT_VERBS = frozenset({"شن", "شنت", "شنوا", "يشن", "تشن", "نف
 _MEETING_TYPES = frozenset({"CONSULT"})
 # Types whose sides can both stand in one list (بين إيران والاتحاد الأوروبي): the first acts towards the others.
 _MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-BETWEEN = "بين"
 CONDEMN_TYPE = "ACCUSE"
 MIN_CONFIDENCE = 0.3
 MODE_OVERRIDE = 0.5  # the mode model overrules the cue's own mode when it gives another mode at least this probability
