@@ -370,8 +370,7 @@ class EventCoder:
         recipients: list[Actor | None] = [None]
         if r_feats[rbest] is not None and r_ps[rbest] >= model.thresholds["recipient"]:
             rc = cands[rbest]
-            rec_ms = coordinated(doc, idx, list_head(doc, idx, rc.mention, sent, subject=False), sent) if rc.mention else []
-            recipients = [x.actor for x in rec_ms if not any(same_entity(x.actor, a) for a in actors)] or [rc.actor]
+            recipients = _recipient_list(doc, idx, sent, rc, actors)
             how += f"; recipient p={r_ps[rbest]:.2f}"
         return SideChoice(actors, recipients, how, actor_c.mention, a_ps[best], r_ps[rbest], len(cands))
 
@@ -433,8 +432,7 @@ class EventCoder:
                 actors, recipients = [actor_c.actor], [x.actor for x in actor_ms[1:]]
                 how += f"; recipients p={pick.recipient_p:.2f}: the rest of the actor's list"
             else:
-                rec_ms = coordinated(doc, idx, list_head(doc, idx, rc.mention, sent, subject=False), sent) if rc.mention else []
-                recipients = [x.actor for x in rec_ms if not any(same_entity(x.actor, a) for a in actors)] or [rc.actor]
+                recipients = _recipient_list(doc, idx, sent, rc, actors)
                 how += f"; recipient p={pick.recipient_p:.2f}"
         if receiving:
             how += "; the verb's subject receives the act (sides read the other way)"
@@ -646,6 +644,16 @@ class EventCoder:
             confidence=conf,
             reason=reason,
         )
+
+
+def _recipient_list(
+    doc: Document, idx: MentionIndex, sent: Sentence, rc: Candidate, actors: list[Actor | None]
+) -> list[Actor | None]:
+    """The chosen recipient with the whole و-list it sits in (wherever in it the ranker pointed), less the actors."""
+    if rc.mention is None:
+        return [rc.actor]
+    members = coordinated(doc, idx, list_head(doc, idx, rc.mention, sent, subject=False), sent)
+    return [x.actor for x in members if not any(same_entity(x.actor, a) for a in actors)] or [rc.actor]
 
 
 def _restated(decided: list[Decision], demand: TriggerMatch, restating: SideChoice) -> None:
