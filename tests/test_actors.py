@@ -260,6 +260,24 @@ def test_a_generic_title_before_a_known_person_is_that_person() -> None:
     assert find(doc, "الناشط الإسرائيلي").actor_id is None
 
 
+def test_the_name_beside_a_title_says_who_holds_it() -> None:
+    # the date gives «سفير روسيا» to Russia's envoy at the UN; the name after it is Washington's envoy
+    doc = run("وقال سفير روسيا لدى الولايات المتحدة أناتولي أنطونوف إن موسكو ترفض ذلك.", date="2018-06-01")
+    assert find(doc, "سفير روسيا").actor_id == find(doc, "أناتولي أنطونوف").actor_id
+    # a spokesperson's title after the name is that person, not the presidency's spokesman
+    text = "وصرح أشرف القدرة المتحدث باسم وزارة الصحة إن 3 قتلوا."
+    doc = run(text, date="2018-06-01", entities=pers(text, "أشرف القدرة"))
+    assert find(doc, "المتحدث باسم").actor_id == find(doc, "أشرف القدرة").actor_id
+    # other titles right after a name may be the verb's object: the minister stays the minister
+    text = "استقبل الرئيس الأمريكي دونالد ترامب وزير الخارجية مايك بومبيو."
+    doc = run(text, date="2018-06-01")
+    assert find(doc, "وزير الخارجية").name == "Mike Pompeo"
+    # in a comma list each title belongs to the name after it
+    text = "وحضر كل من الرئيس ترامب، وزير الخارجية مايك بومبيو، ووزير الدفاع جيم ماتيس."
+    doc = run(text, date="2018-06-01")
+    assert (find(doc, "وزير الخارجية").name, find(doc, "وزير الدفاع").name) == ("Mike Pompeo", "Jim Mattis")
+
+
 def test_unknown_person_from_entities_gets_title_country() -> None:
     text = "قال الرئيس الفلسطيني سليم عبد الرحمن القواسمي إن"
     s = text.index("سليم")

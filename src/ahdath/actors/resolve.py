@@ -574,18 +574,35 @@ class ActorResolver:
             m.reason, m.conf = f"title in apposition to {text}", 0.6
 
     def _kb_appositions(self, doc: Document, res: list[_M]) -> None:
-        """A generic title right before a person the knowledge base knows (القيادي في حماس صالح العاروري،
-        المسؤول الإيراني X) describes that person: it takes the person's identity, as titles before
-        unknown persons do (``_describe``), unless its country disagrees."""
-        for p in res:
-            if not (p.emit and p.kind == "person" and p.actor_id and p.mention == "name"):
-                continue
-            m, _ = self._title_before(doc.tokens, res, p.i)
-            if m is None or m.kind != "agent" or not m.person_title or (m.country and p.country and m.country != p.country):
+        """A generic title right before or after a person the knowledge base knows (القيادي في حماس صالح
+        العاروري، المسؤول الإيراني X; X المتحدث باسم الوزارة) describes that person: it takes the person's
+        identity, as titles next to unknown persons do (``_describe``), unless its country disagrees. So does
+        a title the date would give to its officeholder (سفير روسيا لدى الولايات المتحدة أناتولي أنطونوف is
+        not Russia's envoy to the UN): the name beside it says who holds it here."""
+        toks = doc.tokens
+        known = [p for p in res if p.emit and p.kind == "person" and p.actor_id and p.mention == "name"]
+        before = [(self._title_before(toks, res, p.i)[0], p) for p in known]
+        claimed = {id(m) for m, _ in before if m is not None}  # a title before a name is that name's first
+        after = [(m, p) for p in known if (m := self._title_next(toks, res, p.j)) is not None and id(m) not in claimed]
+        for m, p in before + after:
+            by_role = m is not None and m.kind == "person" and m.reason.startswith("title+")
+            if m is None or not (m.kind == "agent" or by_role) or not m.person_title or m.actor_id == p.actor_id \
+                    or (m.country and p.country and m.country != p.country):
                 continue
             m.kind, m.name, m.country, m.sector = "person", p.name, p.country, p.sector
             m.actor_id, m.wikidata, m.has_country = p.actor_id, p.wikidata, True
             m.reason, m.conf = f"title in apposition to {p.name}", 0.85
+
+    @staticmethod
+    def _title_next(toks: list[Token], res: list[_M], j: int) -> _M | None:
+        """The mention right after a name ending at token ``j``, when it is a person's title in apposition:
+        after a comma (X، وزير الخارجية) or a spokesperson's title (X المتحدث باسم الوزارة). Other titles
+        right after a name may be a verb's object (استقبل ترامب وزير الخارجية)."""
+        comma = j < len(toks) and toks[j].text in "،,"
+        m = next((m for m in res if m.emit and m.i == j + comma), None)
+        if m is None or not m.person_title:
+            return None
+        return m if comma or m.role == "spokesperson" else None
 
     def _title_before(self, toks: list[Token], res: list[_M], i: int) -> tuple[_M | None, str]:
         """The title (or singular agent noun) describing a name that starts at token ``i``, skipping commas,
