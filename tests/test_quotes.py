@@ -377,6 +377,21 @@ def test_title_phrase_is_the_person_named_after_it() -> None:
     )
     (q,) = run(doc)
     assert q.speaker is not None and q.speaker.name == "Minister"
+    # the bodies a title governs do not hide the name after it (المتحدث باسم قوات التحالف، العقيد ...)
+    doc = make_doc(
+        "وأكد المتحدث باسم قوات التحالف في اليمن، العقيد الركن تركي المالكي، أن التحالف يخوض حربا ضد الإرهاب.",
+        [("المتحدث باسم", "Spokesperson", "agent"), ("قوات", "Armed Forces", "agent"), ("اليمن", "Yemen", "country"),
+         ("العقيد", "Colonel", "agent"), ("تركي المالكي", "Turki al-Maliki", "person")],
+    )
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.name == "Turki al-Maliki"
+    # a title phrase no mention covers, then the name in commas: the name speaks, not the title
+    doc = make_doc(
+        "وقال المفوض السامي لحقوق الإنسان، زيد بن رعد الحسين، مؤخرا، إن ثمة حاجة لأن يرتاد الجميع المدارس.",
+        [("زيد بن رعد الحسين", "Zeid Ra'ad Al Hussein", "person")],
+    )
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.text == "زيد بن رعد الحسين"
 
 
 def test_unnamed_source_keeps_its_fi_modifier() -> None:

@@ -356,6 +356,10 @@ class _Run:
         if not after or self.doc.text[np.end : after[0].start].strip(" ،,"):
             return None
         title = after[0]
+        i = self.token_at(np.start)
+        if i is not None and self.lex.title_head(self.toks[i]) and title.kind == "person" and title.name \
+                and self._mention_kind(title) != "title":  # المفوض السامي لحقوق الإنسان، زيد بن رعد الحسين
+            return title.with_mention(title.start, title.end, title.text, reason=f"{np.text}: named after the title")
         return Actor(
             np.start,
             np.end,
@@ -392,7 +396,9 @@ class _Run:
                 continue
             if a.kind == "person" and a.name and self._mention_kind(a) != "title":
                 return a.with_mention(a.start, a.end, a.text, reason=(a.reason + "; named after the title").strip("; "))
-            return None
+            if a.kind == "person":
+                return None
+            # a body or place the title governs (المتحدث باسم قوات التحالف، العقيد تركي المالكي): read on
         return None
 
     def _definite(self, speaker: Actor) -> Actor:
