@@ -260,6 +260,25 @@ def test_a_generic_title_before_a_known_person_is_that_person() -> None:
     assert find(doc, "الناشط الإسرائيلي").actor_id is None
 
 
+def test_a_relational_noun_makes_the_person_its_possessor() -> None:
+    # the president's adviser, wife or deputy is not the president
+    doc = run("وقال مستشار الرئيس التركي إن أنقرة ترفض ذلك.", date="2018-06-01")
+    adviser = find(doc, "مستشار الرئيس التركي")
+    assert (adviser.country, adviser.sector, adviser.actor_id) == ("TUR", "GOV", None)
+    assert not any(a.name == "Recep Tayyip Erdogan" for a in doc.actors)
+    doc = run("وقالت زوجة الرئيس الفرنسي إن باريس ترفض ذلك.", date="2018-06-01")
+    assert (find(doc, "زوجة الرئيس الفرنسي").country, find(doc, "زوجة الرئيس الفرنسي").sector) == ("FRA", "CVL")
+    # «نائبة» alone is a member of parliament; before a title it is the deputy
+    doc = run("وقالت نائبة المندوبة الأمريكية الدائمة لدى الأمم المتحدة إن موسكو تحاول ذلك.", date="2018-06-01")
+    assert find(doc, "نائبة المندوبة الأمريكية").country == "USA"
+    assert not any(a.text == "نائبة" for a in doc.actors)
+    # a name in apposition fills the phrase; a longer form keeps its meaning (نائب الرئيس: the vice president)
+    doc = run("وقال مستشار الرئيس التركي ياسين أقطاي إن أنقرة ترفض ذلك.", date="2018-06-01")
+    assert find(doc, "مستشار الرئيس التركي").name == find(doc, "ياسين أقطاي").name
+    doc = run("وقال نائب الرئيس الأمريكي إن بلاده لن تتراجع.", date="2018-06-01")
+    assert find(doc, "نائب الرئيس الأمريكي").name == "Mike Pence"
+
+
 def test_the_name_beside_a_title_says_who_holds_it() -> None:
     # the date gives «سفير روسيا» to Russia's envoy at the UN; the name after it is Washington's envoy
     doc = run("وقال سفير روسيا لدى الولايات المتحدة أناتولي أنطونوف إن موسكو ترفض ذلك.", date="2018-06-01")

@@ -120,8 +120,11 @@ def test_names_belong_to_one_country() -> None:
 def test_agents_format() -> None:
     data = load("agents.yaml")
     assert set(data) == {"agents", "bodies", "commands", "org_prefixes", "blockers", "back_titles", "first_names",
-                         "name_stops", "surname_stops", "title_fillers", "title_preps"}
+                         "name_stops", "surname_stops", "title_fillers", "title_preps", "relational"}
     assert all(isinstance(w, str) and w for w in data["commands"])
+    for head, rel in data["relational"].items():  # مستشار الرئيس: the possessor fills {of}
+        assert not head.startswith("ال") and set(rel) <= {"name", "sector"} and "{of}" in rel["name"], head
+        assert rel.get("sector", "same") in {"same", "CVL", "GOV", "JUD"}, head
     allowed = {"ar", "sector", "name", "role", "person", "cvl_people", "country", "loaded", "sector_by_country", "id",
                "needs_modifier", "title_roles", "office_of_complement", "posted", "context_country", "default_country"}
     codes = {c["id"] for c in countries()}

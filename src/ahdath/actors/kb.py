@@ -214,6 +214,7 @@ class KB:
     commands: frozenset[str] = frozenset()  # قيادة: before a force, that force (agents.absorb)
     org_prefixes: frozenset[str] = frozenset()
     back_titles: dict[str, frozenset[str]] = field(default_factory=dict)  # folded title -> roles
+    relational: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # folded head -> (name, sector)
     first_names: frozenset[str] = frozenset()
     blockers: tuple[str, ...] = ()
     name_stops: frozenset[str] = frozenset()  # words that end an unknown name (في، من، قال...)
@@ -341,6 +342,8 @@ class KB:
             self.org_prefixes = frozenset(fold_text(b) for b in data["org_prefixes"])
         if "back_titles" in data:
             self.back_titles = {fold_text(k): frozenset(v) for k, v in data["back_titles"].items()}
+        for k, v in (data.get("relational") or {}).items():
+            self.relational[tuple(fold_text(k).split())] = (str(v["name"]), str(v.get("sector") or "same"))
         if "surname_stops" in data:
             self.surname_stops = frozenset(fold_text(b) for b in data["surname_stops"])
         if "title_preps" in data:

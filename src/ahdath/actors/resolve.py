@@ -111,6 +111,7 @@ class ActorResolver:
         toks = doc.tokens
         base = self._match(doc, toks)
         res = self._compose(doc, base, date)
+        res += self._relational(doc, res)
         res += self._unknown_persons(doc, res, date)
         self._kb_appositions(doc, res)
         res += self._unknown_orgs(doc, res)
@@ -506,6 +507,44 @@ class ActorResolver:
                    conf=0.6 if why.startswith("named") else 0.5)
             self._describe(doc, p, res, why)
             out.append(p)
+        return out
+
+    def _relational(self, doc: Document, res: list[_M]) -> list[_M]:
+        """A person (a name or a title) right after a relational noun (``relational`` in agents.yaml) is that
+        noun's possessor: مستشار الرئيس التركي is the president's adviser, زوجة الرئيس الفرنسي his wife. The
+        phrase becomes one title mention of another, unnamed person (the possessor's country; the possessor's
+        sector for aides, the given one for relatives), which a name in apposition can fill (مستشار الرئيس
+        التركي ياسين أقطاي); the possessor's mention and any mention of the noun alone (نائبة: a member of
+        parliament) are switched off."""
+        kb, toks = self.kb, doc.tokens
+        out: list[_M] = []
+        for p in res:
+            if not (p.emit and (p.kind == "person" or (p.kind == "agent" and p.person_title))) or p.prefix:
+                continue
+            for n in (2, 1):
+                k = p.i - n
+                if k < 0 or any(t.is_punct or "ال" in t.prefixes for t in toks[k:p.i]):
+                    continue
+                first = toks[k]
+                clitics = fold(first.text).offsets[len("".join(first.prefixes))] if first.prefixes else 0
+                key = (first.norm[len("".join(first.prefixes)):], *(t.norm for t in toks[k + 1:p.i]))
+                hit = kb.relational.get(key)
+                if hit is None:
+                    continue
+                if any(o.emit and o.i < p.i and o.j > k and not (k <= o.i and o.j <= p.i) for o in res):
+                    break  # the noun belongs to a longer mention (نائب الرئيس)
+                for o in res:
+                    if o.emit and k <= o.i and o.j <= p.i:
+                        o.emit = False
+                label, sector = hit
+                m = _M(k, p.j, first.start + clitics, p.end, Target("relational", ""), prefix="".join(first.prefixes),
+                       kind="agent", name=label.format(of=p.name or "?"), country=p.country,
+                       sector=p.sector or "GOV" if sector == "same" else sector, mention="title", person_title=True,
+                       has_country=bool(p.country), conf=0.7,
+                       reason=f"{' '.join(key)} of {p.name or p.form}: another person, of its country")
+                p.emit = False
+                out.append(m)
+                break
         return out
 
     @staticmethod
