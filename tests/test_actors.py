@@ -600,6 +600,11 @@ def test_org_anaphors_file() -> None:
     assert rows[0] == "head" and all(" " not in r and "\t" not in r and not r.startswith("ال") for r in rows[1:])
 
 
+def test_the_guard_refers_back_to_the_revolutionary_guard() -> None:
+    doc = run("وقال الحرس الثوري الإيراني إنه أطلق صواريخ. وأكد الحرس أن رده سيكون أقسى.", date="2024-04-14")
+    assert find(doc, "الحرس").name == find(doc, "الحرس الثوري الإيراني").name
+
+
 def test_a_definite_place_head_noun_refers_back_to_its_place() -> None:
     doc = ahdath.code("تدهورت الأوضاع في قطاع غزة. وسترسل الأمم المتحدة مساعدات إلى القطاع.", date="2023-10-14")
     back = [a for a in doc.actors if a.text == "القطاع"]

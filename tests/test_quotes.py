@@ -321,6 +321,18 @@ def test_definite_title_speaker_is_the_person_named_with_that_title() -> None:
     assert second.text.startswith("إن فصل الأمطار")
 
 
+def test_a_body_speaks_for_itself_not_for_a_person_named_near_it() -> None:
+    # الشرطة is no person's title: it does not point back to the man it arrested
+    doc = make_doc(
+        "وقالت الشرطة إن جون سميث اعتقل في المطار. وأضافت الشرطة أن التحقيق مستمر.",
+        [("الشرطة", "Police", "agent"), ("جون سميث", "John Smith", "person")],
+    )
+    doc.actors.append(Actor(doc.text.rindex("الشرطة"), doc.text.rindex("الشرطة") + 6, "الشرطة", name="Police", kind="agent"))
+    doc.actors.sort(key=lambda a: a.start)
+    _, second = run(doc)
+    assert second.speaker is not None and second.speaker.name == "Police"
+
+
 def test_indefinite_title_is_a_new_speaker() -> None:
     doc = make_doc(
         "وقال الوزير يوسف العلوي إن المحادثات مستمرة. وقال مسؤول في الوزارة إن الوفد سيصل غدا.",

@@ -1042,6 +1042,8 @@ class _Run:
         words = [t for t in self.toks[i:last] if not t.is_punct]
         if "ال" not in words[0].prefixes:  # مسؤول في الوزارة: a new referent
             return speaker
+        if self._mention_kind(speaker) != "title" and not self.lex.title_head(words[0]):
+            return speaker  # الشرطة، المرصد، الحكومة: a body speaks for itself, not a person named near it
         # the title's head and the nouns it governs (رئيس اللجنة); nisba adjectives (الأممي) may differ
         need = {_title_stem(words[0].stem)} | {
             _title_stem(t.stem) for t in words[1:] if not t.stem.endswith(("ي", "يه", "ية"))
