@@ -397,6 +397,13 @@ def test_title_phrase_is_the_person_named_after_it() -> None:
     )
     (q,) = run(doc)
     assert q.speaker is not None and q.speaker.name == "Turki al-Maliki"
+    # a title over a body (وزير شؤون الاتحاد الأوروبي) is a person: the name after it speaks, not the body
+    doc = make_doc(
+        "وقال مدير مكتب المجلس النرويجي للاجئين إريك أبيلد إن الوضع مقلق.",
+        [("المجلس النرويجي للاجئين", "Norwegian Refugee Council", "organization"), ("إريك أبيلد", "Erik Abild", "person")],
+    )
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.name == "Erik Abild"
     # a title phrase no mention covers, then the name in commas: the name speaks, not the title
     doc = make_doc(
         "وقال المفوض السامي لحقوق الإنسان، زيد بن رعد الحسين، مؤخرا، إن ثمة حاجة لأن يرتاد الجميع المدارس.",

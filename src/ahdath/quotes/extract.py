@@ -306,6 +306,16 @@ class _Run:
             named = self._name_after_title(best, hi)
             if named is not None:
                 return named
+        k = self.token_at(np.start) if np is not None else None
+        if best.kind != "person" and k is not None and self.lex.title_head(self.toks[k]):
+            # وزير شؤون الاتحاد الأوروبي التركي عمر جليك: the title's holder speaks, not the EU
+            named = next((a for a in self.actors if np.start < a.start < np.end and a.kind == "person" and a.name
+                          and self._mention_kind(a) != "title" and not self._after_preposition(a.start)), None)
+            if named is not None:
+                return named.with_mention(named.start, named.end, named.text, reason=(named.reason + "; named after the title").strip("; "))
+            named = self._name_after_title(np, hi)
+            if named is not None:
+                return named
         if np is not None and not (best.kind == "person" and best.name) and last_end == max(span_end, first.end):
             name = self._apposed_name(np.end, hi)  # القاضي، جيمس بوسبيرغ، من المحكمة
             if name is not None:
@@ -331,7 +341,8 @@ class _Run:
         return best
 
     def _apposed_name(self, end: int, hi: int) -> tuple[int, int] | None:
-        """``، NAME،`` right after a title phrase: two to four plain words closed by a comma."""
+        """``، NAME،`` right after a title phrase: two to four plain words closed by a comma (one word when
+        it is a person's mention)."""
         i = next((t.i for t in self.toks[:hi] if t.start >= end), None)
         if i is None or self.toks[i].text not in "،,":
             return None
@@ -343,7 +354,10 @@ class _Run:
             if any(a.start <= t.start < a.end and a.kind != "person" for a in self.actors):
                 return None
             j += 1
-        if j - i < 3 or j >= hi or self.toks[j].text not in "،,":
+        if j >= hi or self.toks[j].text not in "،,":
+            return None
+        one = self.toks[i + 1]  # a one-word name (القاضي، يانتو،) only when the actor layer knows it as a person
+        if j - i < 3 and not (j - i == 2 and any(a.kind == "person" and a.start <= one.start < a.end for a in self.actors)):
             return None
         return self.toks[i + 1].start, self.toks[j - 1].end
 
