@@ -279,6 +279,18 @@ def test_a_relational_noun_makes_the_person_its_possessor() -> None:
     assert find(doc, "نائب الرئيس الأمريكي").name == "Mike Pence"
 
 
+def test_the_head_of_a_body_is_not_the_head_of_state() -> None:
+    # «رئيس» over a parliament or a federation heads that body, whatever country it belongs to
+    doc = run("وقال رئيس المجلس الشعبي الوطني الجزائري إن البرلمان سيجتمع.", date="2018-10-16")
+    head = find(doc, "رئيس المجلس الشعبي الوطني الجزائري")
+    assert head.name != "Abdelaziz Bouteflika" and (head.country, head.sector) == ("DZA", "LEG")
+    doc = run("وقال رئيس الاتحاد المصري لكرة القدم إن المنتخب جاهز.", date="2018-05-30")
+    assert find(doc, "رئيس الاتحاد المصري").name != "Abdel Fattah el-Sisi"
+    # a title the knowledge base knows as one office keeps its holder
+    doc = run("وقال رئيس هيئة الأركان الإسرائيلية إن الجيش مستعد.", date="2018-05-30")
+    assert find(doc, "رئيس هيئة الأركان الإسرائيلية").name == "Gadi Eisenkot"
+
+
 def test_the_name_beside_a_title_says_who_holds_it() -> None:
     # the date gives «سفير روسيا» to Russia's envoy at the UN; the name after it is Washington's envoy
     doc = run("وقال سفير روسيا لدى الولايات المتحدة أناتولي أنطونوف إن موسكو ترفض ذلك.", date="2018-06-01")

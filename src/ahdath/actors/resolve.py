@@ -389,6 +389,8 @@ class ActorResolver:
                 # a construct phrase (قوات الدفاع الإسرائيلية، هيئة الأوراق المالية الإسرائيلية) or a definite
                 # head with its adjectives (النيابة العسكرية الإسرائيلية، المحكمة العليا الإسرائيلية)
                 m.j, m.end = nxt.j, nxt.end
+                if m.person_title:  # رئيس الاتحاد المصري: the head of that body, not Egypt's president
+                    m.role = None
                 absorb(kb, m, nxt, date)
             elif (m.target.kind == "agent" and nxt is not None and not m.has_country
                   and (nxt.kind == "place" or (nxt.kind == "country" and nxt.mention in ("name", "capital")
@@ -418,8 +420,8 @@ class ActorResolver:
                     if prev.norm[:1] in _CONJ and prev.norm not in kb.org_prefixes:
                         m.start = prev.start + fold(prev.text).offsets[1]
         for m in base:
-            if m.target.kind == "agent" and m.role and m.has_country and m.kind == "agent":
-                officeholder(self.kb, m, date)
+            if m.target.kind == "agent" and m.role and m.has_country and m.kind == "agent" and not m.of_name:
+                officeholder(self.kb, m, date)  # (the head of an organization named after it is not the country's)
             if m.target.kind == "agent" and m.kind == "agent" and not m.has_country \
                     and kb.agents[m.target.ref].needs_modifier:
                 m.emit = False
