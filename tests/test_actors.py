@@ -279,6 +279,12 @@ def test_a_relational_noun_makes_the_person_its_possessor() -> None:
     assert find(doc, "نائب الرئيس الأمريكي").name == "Mike Pence"
 
 
+def test_a_feminine_bare_title_points_back_too() -> None:
+    text = "وقالت رئيسة الوزراء البريطانية تيريزا ماي إن لندن ستتحرك. وتأتي الضربات بعد هجوم دوما في سوريا. وأضافت رئيسة الوزراء أن الضربات محدودة."
+    doc = run(text, date="2018-04-14")
+    assert [a.name for a in doc.actors if a.text == "رئيسة الوزراء"] == ["Theresa May"]
+
+
 def test_the_head_of_a_body_is_not_the_head_of_state() -> None:
     # «رئيس» over a parliament or a federation heads that body, whatever country it belongs to
     doc = run("وقال رئيس المجلس الشعبي الوطني الجزائري إن البرلمان سيجتمع.", date="2018-10-16")
