@@ -280,8 +280,12 @@ def test_a_relational_noun_makes_the_person_its_possessor() -> None:
 
 
 def test_a_feminine_bare_title_points_back_too() -> None:
-    text = "وقالت رئيسة الوزراء البريطانية تيريزا ماي إن لندن ستتحرك. وتأتي الضربات بعد هجوم دوما في سوريا. وأضافت رئيسة الوزراء أن الضربات محدودة."
-    doc = run(text, date="2018-04-14")
+    # in an article about Syria, «رئيسة الوزراء» is the woman named before with that office, not Syria's PM
+    text = ("قال الرئيس الأمريكي دونالد ترامب، إن القرار بشأن التحرك في سوريا سيتم اتخاذه قريبا. "
+            "ويعتقد أن قوى غربية تستعد لضربات ضد قوات الرئيس بشار الأسد في سوريا. "
+            "وفي بريطانيا وافق مجلس الوزراء على ضرورة اتخاذ إجراء في سوريا، حسبما قال مكتب رئيسة الحكومة، تيريزا ماي. "
+            "وأضاف المكتب في بيان أن رئيسة الوزراء تحدثت مع ترامب.")
+    doc = run(text, date="2018-04-13")
     assert [a.name for a in doc.actors if a.text == "رئيسة الوزراء"] == ["Theresa May"]
 
 
