@@ -1,24 +1,29 @@
-"""The recent-news probe (training/data/recent_probe): well-formed and aligned with its article texts."""
+"""The recent-news probes (training/data/recent_probe, recent_probe2): well-formed and aligned with their
+article texts."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
+
 from ahdath.model import PLOVER_TYPES
 
-PROBE = Path(__file__).resolve().parents[1] / "training" / "data" / "recent_probe"
+DATA = Path(__file__).resolve().parents[1] / "training" / "data"
+PROBES = ["recent_probe", "recent_probe2"]
 STATUSES = {"asserted", "negated", "future", "hypothetical"}
 
 
-def _jsonl(name: str) -> list[dict]:
-    with (PROBE / name).open(encoding="utf-8") as f:
+def _jsonl(probe: str, name: str) -> list[dict]:
+    with (DATA / probe / name).open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def test_every_annotation_points_into_its_article() -> None:
-    arts = {a["id"]: a for a in _jsonl("articles.jsonl")}
-    golds = _jsonl("gold.jsonl")
+@pytest.mark.parametrize("probe", PROBES)
+def test_every_annotation_points_into_its_article(probe: str) -> None:
+    arts = {a["id"]: a for a in _jsonl(probe, "articles.jsonl")}
+    golds = _jsonl(probe, "gold.jsonl")
     assert len(arts) == len(golds) == 48
     for g in golds:
         text = arts[g["docno"]]["text"]
@@ -33,8 +38,15 @@ def test_every_annotation_points_into_its_article() -> None:
             assert q["cue"] in text and q["content_start"] in text, (g["docno"], q["cue"])
 
 
-def test_one_record_per_actor_type_recipient() -> None:
-    for g in _jsonl("gold.jsonl"):
+@pytest.mark.parametrize("probe", PROBES)
+def test_one_record_per_actor_type_recipient(probe: str) -> None:
+    for g in _jsonl(probe, "gold.jsonl"):
         keys = [(e["actor"]["name"] if e.get("actor") else None, e["type"],
                  e["recipient"]["name"] if e.get("recipient") else None) for e in g["events"]]
         assert len(keys) == len(set(keys)), g["docno"]
+
+
+def test_the_probes_share_no_article() -> None:
+    first = {a["text"][:80] for a in _jsonl("recent_probe", "articles.jsonl")}
+    second = {a["text"][:80] for a in _jsonl("recent_probe2", "articles.jsonl")}
+    assert not first & second
