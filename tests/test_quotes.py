@@ -11,6 +11,7 @@ from ahdath.language import analyze
 from ahdath.model import Actor, Document, Event, Quote, Span
 from ahdath.quotes import AttributionTagger, QuoteExtractor, link_statements, reported_by
 from ahdath.quotes.extract import load_lexicon, quote_segments
+from ahdath.quotes.link import drop_event_speech, reporting_lemmas
 from ahdath.quotes.phrases import DATA_DIR, read_tsv
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -468,3 +469,22 @@ def test_in_his_turn_opens_a_sentence() -> None:
     doc = analyze(Document(id="t", text="بدوره شكر الأمين العام إيران. وشكر الوزير إيران. ومن جهته، أكد الوزير موقفه."))
     heads = [next(t.i for t in doc.tokens[s.token_start:s.token_end] if "شكر" in t.text or "أكد" in t.text) for s in doc.sentences]
     assert [turn_marked(doc, s, h) for s, h in zip(doc.sentences, heads, strict=True)] == [True, False, True]
+
+
+def test_a_speech_act_coded_as_an_event_is_not_also_a_quote() -> None:
+    text = 'ووصف ترامب الاتفاق بأنه "كارثة". وأكد الوزير دعمه للحكومة، مؤكدا أن "الدعم مستمر". وقال ترامب إن بلاده ستنسحب.'
+    doc = make_doc(text, [("ترامب", "Donald Trump", "person"), ("الوزير", "Minister", "agent")])
+    run(doc)
+    cues = [q.cue.text for q in doc.quotes]
+    assert "ووصف" in cues and "وقال" in cues
+    def event_at(word: str, type_: str) -> Event:
+        s = text.index(word)
+        sent = doc.sentence_of(s)
+        return Event(type_, Span(s, s + len(word), word), Span(sent.start, sent.end, sent.text))
+    doc.events = [event_at("ووصف", "ACCUSE"), event_at("وأكد", "SUPPORT")]
+    drop_event_speech(doc)
+    cues = [q.cue.text for q in doc.quotes]
+    assert "ووصف" not in cues and "وقال" in cues  # وصف is the ACCUSE event; قال reports
+    assert [q.id for q in doc.quotes] == list(range(len(doc.quotes)))
+    assert {"قال", "اضاف", "اكد"} <= reporting_lemmas()
+    assert reporting_lemmas() <= {c.lemma for c in load_lexicon().cues.values()}  # every one a cue's lemma
