@@ -488,3 +488,29 @@ def test_a_speech_act_coded_as_an_event_is_not_also_a_quote() -> None:
     assert [q.id for q in doc.quotes] == list(range(len(doc.quotes)))
     assert {"قال", "اضاف", "اكد"} <= reporting_lemmas()
     assert reporting_lemmas() <= {c.lemma for c in load_lexicon().cues.values()}  # every one a cue's lemma
+
+
+def test_a_name_shaped_like_a_participle_is_still_the_speaker() -> None:
+    # ماريا looks like an adverbial participle (مستنكرا: م...ا), but it starts a name
+    doc = make_doc(
+        "قالت ماريا زخاروفا، المتحدثة باسم الخارجية الروسية، إن موسكو سترد على العقوبات.",
+        [("ماريا زخاروفا", "Maria Zakharova", "person")],
+    )
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.name == "Maria Zakharova"
+
+
+def test_a_statement_speaks_for_the_body_named_after_it() -> None:
+    doc = make_doc(
+        "وذكر بيان الجيش المصري أن مجموعة مسلحة هاجمت المعسكر.",
+        [("الجيش المصري", "Egyptian Armed Forces", "organization")],
+    )
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.name == "Egyptian Armed Forces"
+    # «في بيان» is how it was said: the noun after it is the verb's object, not the statement's issuer
+    doc = make_doc(
+        "وحمّل حزب الله في بيان العدو الإسرائيلي المسؤولية، مؤكدا أن الرد قادم.",
+        [("حزب الله", "Hezbollah", "organization"), ("العدو الإسرائيلي", "Israel", "country")],
+    )
+    quotes = run(doc)
+    assert all(q.speaker is None or q.speaker.name != "Israel" for q in quotes)

@@ -498,8 +498,8 @@ class _Run:
             j += 1
         if j <= i:
             return None
-        if _adverbial_participle(self.toks[i].norm):  # وأضاف مقدما التعازي: how it was said, not who
-            return None
+        if _adverbial_participle(self.toks[i].norm) and not self._in_mention(self.toks[i]):
+            return None  # وأضاف مقدما التعازي: how it was said, not who
         start, end = self.toks[i].start, self.toks[j - 1].end
         if any(a <= start and end <= b for a, b in self._places):
             return None  # a town or region is where it was said
@@ -525,6 +525,10 @@ class _Run:
             rest = self.actor_in(after + 1, hi) if after is not None else None
             return rest or first
         return first
+
+    def _in_mention(self, tok: Token) -> bool:
+        """The token lies inside an actor mention (ماريا in ماريا زخاروفا is a name, not a participle)."""
+        return any(a.start <= tok.start < a.end for a in self.actors)
 
     def _mention_kind(self, a: Actor) -> str:
         return self.doc.user_data.get("actor_mentions", {}).get((a.start, a.end), "")
@@ -754,8 +758,9 @@ class _Run:
                 return pron, region_hi
             first_word = next((t for t in self.toks[region_lo:region_hi] if not t.is_punct), None)
             if first_word is not None and (
-                self.lex.word(first_word) == "circumstantial" or _adverbial_participle(first_word.norm)
-            ):  # وأضاف وهو يقف، وأضاف مقدما التعازي: the subject is the one before
+                self.lex.word(first_word) == "circumstantial"
+                or _adverbial_participle(first_word.norm) and not self._in_mention(first_word)
+            ):  # وأضاف وهو يقف، وأضاف مقدما التعازي: the subject is the one before (not قالت ماريا زخاروفا)
                 return self.previous_speaker(sent.i, self.toks[k].start, turn), region_hi
             if first_word is not None and self.lex.word(first_word) == "statement":  # وقال البيان، وأضاف البيان
                 issuer = self._issuer(region_lo, region_hi)
@@ -779,13 +784,20 @@ class _Run:
         return self.previous_speaker(sent.i, self.toks[k].start, turn), region_hi
 
     def _issuer(self, lo: int, hi: int) -> Actor | None:
-        """The issuer of a statement named in the subject words: في بيان صادر عن X."""
+        """The issuer of a statement named in the subject words: في بيان صادر عن X, بيان الجيش المصري, تغريدة
+        للجبير."""
         for i in range(lo, hi - 1):
             if self.lex.word(self.toks[i]) != "statement":
                 continue
             if self.lex.comp(self.toks[i + 1]) == "3an":
                 return self.actor_in(i + 2, hi, skip_prep=False) or self.np_speaker(i + 2, hi)
             nxt = self.toks[i + 1]
+            after_fi = i > 0 and self.toks[i - 1].norm == "في" or "ب" in self.toks[i].prefixes
+            if not after_fi and (not nxt.prefixes or nxt.prefixes == ("ال",)):  # بيان الجيش المصري
+                # (not في بيان X: «حمّل حزب الله في بيان العدو» — X is the verb's object; not a nisba: بيان فلسطيني)
+                a = next((a for a in self.actors if a.start == nxt.start), None)
+                if a is not None and not self.is_outlet(a) and self._mention_kind(a) not in ("nisba", "loaded"):
+                    return a
             if nxt.norm.startswith("ل") and not nxt.norm.startswith("لل" + "ا"):  # تغريدة للجبير، بيان لوزارة
                 a = self.actor_in(i + 1, i + 2, skip_prep=False)
                 if a is None and not nxt.is_punct and self.lex.word(nxt) is None:
