@@ -514,3 +514,12 @@ def test_a_statement_speaks_for_the_body_named_after_it() -> None:
     )
     quotes = run(doc)
     assert all(q.speaker is None or q.speaker.name != "Israel" for q in quotes)
+
+
+def test_each_of_a_list_speaks_through_its_first() -> None:
+    doc = make_doc(
+        "وتقول كل من حركة حماس وحركة الجهاد الإسلامي إن الاحتلال يتحمل المسؤولية.",
+        [("حركة حماس", "Hamas", "organization"), ("حركة الجهاد الإسلامي", "Palestinian Islamic Jihad", "organization")],
+    )
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.name == "Hamas"

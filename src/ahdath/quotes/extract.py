@@ -277,7 +277,11 @@ class _Run:
         comma appositions, a named person first; an organization or role mention widens to the whole
         subject phrase; a phrase no mention covers followed by a title (فكرت أوزار، سفير تركيا) is that
         titled person; with ``title_name``, a title no mention covers is the person named after its
-        modifiers (a verb's subject, not the source after بحسب)."""
+        modifiers (a verb's subject, not the source after بحسب). «كل من X وY» speaks through X."""
+        if hi - lo > 2 and self.toks[lo].norm == "كل" and self.toks[lo + 1].norm == "من":
+            first = self.actor_in(lo + 2, hi, skip_prep=False)  # وتقول كل من حركة حماس وحركة الجهاد: the list's first
+            if first is not None:
+                return first
         np = self.np_speaker(lo, hi, resolve=False)
         if np is None:
             first = self.actor_in(lo, hi)
