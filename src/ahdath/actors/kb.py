@@ -35,7 +35,8 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 # Kinds of index targets, in order of precedence when one surface form has several.
-TARGET_ORDER = ("blocker", "loaded", "entry", "country", "metonym", "capital", "agent", "plural", "nisba", "place")
+TARGET_ORDER = ("blocker", "loaded", "entry", "country", "metonym", "capital", "agent", "plural", "nisba", "place",
+                "relational")  # relational: built in resolution (مستشار الرئيس), never indexed
 _ORDER = {k: i for i, k in enumerate(TARGET_ORDER)}
 
 

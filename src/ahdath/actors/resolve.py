@@ -541,7 +541,7 @@ class ActorResolver:
                 label, sector = hit
                 m = _M(k, p.j, first.start + clitics, p.end, Target("relational", ""), prefix="".join(first.prefixes),
                        kind="agent", name=label.format(of=p.name or "?"), country=p.country,
-                       sector=p.sector or "GOV" if sector == "same" else sector, mention="title", person_title=True,
+                       sector=(p.sector or "GOV") if sector == "same" else sector, mention="title", person_title=True,
                        has_country=bool(p.country), conf=0.7,
                        reason=f"{' '.join(key)} of {p.name or p.form}: another person, of its country")
                 p.emit = False

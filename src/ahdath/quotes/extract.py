@@ -316,7 +316,7 @@ class _Run:
             named = next((a for a in self.actors if np.start < a.start < np.end and a.kind == "person" and a.name
                           and self._mention_kind(a) != "title" and not self._after_preposition(a.start)), None)
             if named is not None:
-                return named.with_mention(named.start, named.end, named.text, reason=(named.reason + "; named after the title").strip("; "))
+                return _holder(named)
             named = self._name_after_title(np, hi)
             if named is not None:
                 return named
@@ -413,7 +413,7 @@ class _Run:
             if self._after_preposition(a.start):
                 continue
             if a.kind == "person" and a.name and self._mention_kind(a) != "title":
-                return a.with_mention(a.start, a.end, a.text, reason=(a.reason + "; named after the title").strip("; "))
+                return _holder(a)
             if a.kind == "person":
                 return None
             # a body or place the title governs (المتحدث باسم قوات التحالف، العقيد تركي المالكي): read on
@@ -796,7 +796,7 @@ class _Run:
             if self.lex.comp(self.toks[i + 1]) == "3an":
                 return self.actor_in(i + 2, hi, skip_prep=False) or self.np_speaker(i + 2, hi)
             nxt = self.toks[i + 1]
-            after_fi = i > 0 and self.toks[i - 1].norm == "في" or "ب" in self.toks[i].prefixes
+            after_fi = (i > 0 and self.toks[i - 1].norm == "في") or "ب" in self.toks[i].prefixes
             if not after_fi and (not nxt.prefixes or nxt.prefixes == ("ال",)):  # بيان الجيش المصري
                 # (not في بيان X: «حمّل حزب الله في بيان العدو» — X is the verb's object; not a nisba: بيان فلسطيني)
                 a = next((a for a in self.actors if a.start == nxt.start), None)
@@ -1125,6 +1125,11 @@ class _Run:
 
 
 _ADJECTIVES = ("سابق", "سابقون", "سابقين", "اخر", "اخرون", "اخرين", "كبير", "كبار", "رفيع", "بارز", "مطلع")
+
+
+def _holder(a: Actor) -> Actor:
+    """The person named after a title, as the speaker (its reason says so)."""
+    return a.with_mention(a.start, a.end, a.text, reason=(a.reason + "; named after the title").strip("; "))
 
 
 def _adjective(stem: str) -> bool:
