@@ -523,3 +523,13 @@ def test_each_of_a_list_speaks_through_its_first() -> None:
     )
     (q,) = run(doc)
     assert q.speaker is not None and q.speaker.name == "Hamas"
+
+
+def test_a_bare_title_does_not_point_back_across_sentences_to_its_own_words() -> None:
+    # «الوزير» stands in the sentence after Trump's; it is not Trump
+    doc = make_doc(
+        'وقال ترامب إن بلاده ستنسحب. وأكد الوزير دعمه للحكومة، مضيفا أن "الدعم مستمر".',
+        [("ترامب", "Donald Trump", "person"), ("الوزير", "Minister", "agent")],
+    )
+    quotes = run(doc)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Minister"

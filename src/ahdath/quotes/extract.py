@@ -1085,8 +1085,10 @@ class _Run:
                 continue
             lo = bisect_left(self.starts, a.start)
             hi = bisect_left(self.starts, a.end)
+            # the title's words near that name and in its sentence (not a later sentence's: وقال ترامب ... وأكد الوزير)
             window = self.toks[max(0, lo - TITLE_WINDOW) : min(len(self.toks), hi + TITLE_WINDOW)]
-            if need <= {_title_stem(t.stem) for t in window if not t.is_punct}:
+            sent = self.toks[lo].sent
+            if need <= {_title_stem(t.stem) for t in window if not t.is_punct and t.sent == sent}:
                 return a.with_mention(a.start, a.end, a.text, reason=f"{speaker.text}: title named before")
         return speaker
 
