@@ -508,6 +508,12 @@ def test_a_statement_speaks_for_the_body_named_after_it() -> None:
     )
     (q,) = run(doc)
     assert q.speaker is not None and q.speaker.name == "Egyptian Armed Forces"
+    doc = make_doc(
+        "أفاد تقرير للأمم المتحدة، الخميس، بأن المجاعة تهدد الملايين.",
+        [("للأمم المتحدة", "United Nations", "igo")],
+    )
+    (q,) = run(doc)
+    assert q.speaker is not None and q.speaker.name == "United Nations"  # ل + ال + أ: the report's issuer
     # «في بيان» is how it was said: the noun after it is the verb's object, not the statement's issuer
     doc = make_doc(
         "وحمّل حزب الله في بيان العدو الإسرائيلي المسؤولية، مؤكدا أن الرد قادم.",

@@ -802,9 +802,9 @@ class _Run:
                 a = next((a for a in self.actors if a.start == nxt.start), None)
                 if a is not None and not self.is_outlet(a) and self._mention_kind(a) not in ("nisba", "loaded"):
                     return a
-            if nxt.norm.startswith("ل") and not nxt.norm.startswith("لل" + "ا"):  # تغريدة للجبير، بيان لوزارة
+            if nxt.norm.startswith("ل"):  # تغريدة للجبير، بيان لوزارة، تقرير للأمم المتحدة
                 a = self.actor_in(i + 1, i + 2, skip_prep=False)
-                if a is None and not nxt.is_punct and self.lex.word(nxt) is None:
+                if a is None and not nxt.is_punct and self.lex.word(nxt) is None and not nxt.norm.startswith("لل" + "ا"):
                     a = Actor(nxt.start, nxt.end, nxt.text, kind="unknown", reason="statement issuer", confidence=0.3)
                 if a is not None and not self.is_outlet(a):
                     return a
