@@ -351,6 +351,21 @@ def test_resolve_span_and_canonical() -> None:
     assert r.antecedent(doc, len(text)).actor_id == "hossein-amir-abdollahian"
 
 
+def test_canonical_keeps_adjective_and_capital() -> None:
+    """A country named by its adjective or capital keeps that mention: it is the evidence in its own sentence."""
+    r = resolver()
+    text = "تدور الحرب في سوريا منذ سنوات. وأطلقت بارجتان صواريخ على قاعدة الشعيرات الجوية السورية. وهاجم سكان مصالح طهران"
+    doc = run(text)
+    s = text.index("السورية")
+    nisba = next(a for a in doc.actors if a.start == s)
+    assert nisba.country == "SYR" and r.canonical(doc, nisba).start == s
+    s = text.index("طهران")
+    capital = next(a for a in doc.actors if a.start == s)
+    assert capital.country == "IRN" and r.canonical(doc, capital).start == s
+    name = next(a for a in doc.actors if a.text == "سوريا")
+    assert r.canonical(doc, name).start == name.start
+
+
 def test_lookup_explains() -> None:
     out = lookup("عبد اللهيان", "2023-10-14", resolver())
     assert out[0]["match"] == "resolved" and out[0]["id"] == "hossein-amir-abdollahian" and out[0]["reason"]

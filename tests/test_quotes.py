@@ -345,6 +345,19 @@ def test_indefinite_title_is_a_new_speaker() -> None:
     assert second.speaker.text.startswith("مسؤول")
 
 
+def test_title_in_construct_points_back_like_a_definite_one() -> None:
+    # «وزير الدولة الإماراتي» has no article on its head, yet is definite: the minister named before
+    doc = ahdath.load()(Document(
+        id="t",
+        text="قال وزير الدولة الإماراتي للشؤون الخارجية أنور قرقاش إن الحملة ظالمة. "
+        "ولفت وزير الدولة الإماراتي إلى أن الأخبار الكاذبة تنتشر.",
+        date="2018-07-09",
+    ))
+    first, second = doc.quotes
+    assert first.speaker is not None and second.speaker is not None
+    assert second.speaker.name == first.speaker.name == "Anwar Gargash"
+
+
 def test_impersonal_belief_verbs_are_not_quotes() -> None:
     doc = make_doc("ويعتقد أن الهجوم نفذته مجموعة مسلحة. وزعم أن المتهم فر إلى الخارج.")
     assert run(doc) == []

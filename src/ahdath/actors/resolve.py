@@ -42,6 +42,10 @@ NO_CONTEXT_SECTORS = frozenset({"BUS", "JRN"})
 SURNAME_PARTICLES = frozenset({"بن", "ابن", "ال", "ابو"})  # folded: a family name's first word (بن مبارك، آل خليفة)
 # Preference of a mention as "the most specific" one of its entity.
 MENTION_RANK = {"name": 5, "surname": 4, "title": 3, "loaded": 2, "agent": 2, "capital": 1, "nisba": 1}
+# mentions that stay where they stand (``canonical``): a place, and a country named by its adjective, capital or a
+# loaded reference («قاعدة الشعيرات الجوية السورية», «مصالح طهران», «الاحتلال»): the words of the act's own
+# sentence are its evidence, not the country's name elsewhere in the article
+KEEP_MENTIONS = frozenset({"place", "nisba", "capital", "loaded"})
 # a knowledge-base match: end token, offset of the form in its first token, clitic prefix, targets, form key
 _Hit = tuple[int, int, str, tuple[Target, ...], tuple[str, ...]]
 PEOPLE_SUFFIXES = ("يون", "يين", "يات", "يان", "يتان", "يتين")
@@ -1092,7 +1096,7 @@ class ActorResolver:
         kinds = doc.user_data.get("actor_mentions", {})
         prefixes = doc.user_data.get("actor_prefixes", {})
         if actor.kind == "agent" or (actor.kind == "person" and not actor.actor_id and not actor.name) \
-                or kinds.get((actor.start, actor.end)) == "place":
+                or kinds.get((actor.start, actor.end)) in KEEP_MENTIONS:
             return actor
         key = identity(actor)
         same = [a for a in doc.actors if identity(a) == key]

@@ -1070,10 +1070,12 @@ class _Run:
         if i is None or last - i > TITLE_WORDS or self.lex.words.get(self.toks[i].norm) is not None:
             return speaker
         words = [t for t in self.toks[i:last] if not t.is_punct]
-        if "ال" not in words[0].prefixes:  # مسؤول في الوزارة: a new referent
-            return speaker
-        if self._mention_kind(speaker) != "title" and not self.lex.title_head(words[0]):
+        titled = self._mention_kind(speaker) == "title" or self.lex.title_head(words[0])
+        if not titled:
             return speaker  # الشرطة، المرصد، الحكومة: a body speaks for itself, not a person named near it
+        # مسؤول في الوزارة: a new referent; a title in construct (وزير الدولة الإماراتي) is definite
+        if "ال" not in words[0].prefixes and not (len(words) > 1 and "ال" in words[1].prefixes):
+            return speaker
         # the title's head and the nouns it governs (رئيس اللجنة); nisba adjectives (الأممي) may differ
         need = {_title_stem(words[0].stem)} | {
             _title_stem(t.stem) for t in words[1:] if not t.stem.endswith(("ي", "يه", "ية"))
