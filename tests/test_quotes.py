@@ -191,11 +191,17 @@ def test_naql_an_names_the_source_as_speaker() -> None:
 
 def test_source_marker_quotes_clause_before() -> None:
     text = "قتل ثلاثة جنود في الهجوم، بحسب ما أفاد مصدر عسكري."
-    doc = make_doc(text)
+    doc = make_doc(text)  # an unresolved phrase after a speech verb (ما أفاد) is still the source
     (q,) = run(doc)
     assert q.cue.text == "بحسب ما أفاد"
     assert q.speaker is not None and q.speaker.text == "مصدر عسكري"
     assert q.text == "قتل ثلاثة جنود في الهجوم"
+
+
+def test_source_marker_needs_a_known_source() -> None:
+    # «وفق عائداته», «حسب المحاصصة الطائفية»: a phrase the resolver does not know attributes nothing
+    doc = make_doc("وارتفعت أرباح الشركة بنسبة 63 بالمئة، وفق عائداته. وتوزعت المقاعد حسب المحاصصة الطائفية.")
+    assert run(doc) == []
 
 
 def test_link_statements() -> None:

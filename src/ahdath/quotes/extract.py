@@ -916,6 +916,8 @@ class _Run:
             speaker = self._issuer(j, np_hi) or self.subject_in(j, np_hi, title_name=False) or self.np_speaker(j, np_hi)
             if speaker is None or self.is_outlet(speaker):
                 return
+            if speaker.kind == "unknown" and cue_last == k:
+                return  # وفق عائداته، حسب الخطة: a phrase the resolver does not know is a source only after a speech verb
         at_start = all(t.is_punct for t in self.toks[lo:k])
         if at_start:
             c = np_hi
