@@ -351,6 +351,14 @@ def test_resolve_span_and_canonical() -> None:
     assert r.antecedent(doc, len(text)).actor_id == "hossein-amir-abdollahian"
 
 
+def test_adjectival_agent_form_after_a_definite_noun() -> None:
+    text = "وانتقد السياسة الخارجية للحكومة ورفض التدخل في الشؤون الداخلية. وقالت الخارجية إن الوزارة سترد."
+    doc = run(text)
+    starts = {a.start for a in doc.actors}
+    assert text.index("الخارجية") not in starts and text.index("الداخلية") not in starts
+    assert text.index("الخارجية إن") in starts  # after a verb it is the ministry
+
+
 def test_canonical_keeps_adjective_and_capital() -> None:
     """A country named by its adjective or capital keeps that mention: it is the evidence in its own sentence."""
     r = resolver()

@@ -120,8 +120,10 @@ def test_names_belong_to_one_country() -> None:
 def test_agents_format() -> None:
     data = load("agents.yaml")
     assert set(data) == {"agents", "bodies", "commands", "org_prefixes", "blockers", "back_titles", "first_names",
-                         "name_stops", "surname_stops", "title_fillers", "title_preps", "relational"}
+                         "name_stops", "surname_stops", "title_fillers", "title_preps", "relational", "adjectival"}
     assert all(isinstance(w, str) and w for w in data["commands"])
+    agent_forms = {f for a in data["agents"] for f in a["ar"]}
+    assert all(w in agent_forms for w in data["adjectival"])  # each one an agent form that may be an adjective
     for head, rel in data["relational"].items():  # مستشار الرئيس: the possessor fills {of}
         assert not head.startswith("ال") and set(rel) <= {"name", "sector"} and "{of}" in rel["name"], head
         assert rel.get("sector", "same") in {"same", "CVL", "GOV", "JUD"}, head

@@ -364,6 +364,18 @@ def test_title_in_construct_points_back_like_a_definite_one() -> None:
     assert second.speaker.name == first.speaker.name == "Anwar Gargash"
 
 
+def test_dropped_subject_skips_a_sentence_in_quotation_marks() -> None:
+    # the country inside Trump's tweet is not the one who goes on speaking
+    text = (
+        "أبقى الرئيس الأميركي، دونالد ترامب، الباب مفتوحا أمام التفاوض.\n"
+        'وسارع ترامب إلى الرد على نظام طهران عبر "تويتر": "إلى الرئيس الإيراني روحاني. لا تحاول أبدا تهديد '
+        'الولايات المتحدة مرة أخرى، وإلا ستعاني من عقبات وخيمة".\nوأضاف: "لم نعد دولة تتهاون مع كلماتكم. كن حذرا".'
+    )
+    doc = ahdath.load()(Document(id="t", text=text, date="2018-07-24"))
+    (q,) = [q for q in doc.quotes if q.cue.text == "وأضاف"]
+    assert q.speaker is not None and q.speaker.name == "Donald Trump"
+
+
 def test_impersonal_belief_verbs_are_not_quotes() -> None:
     doc = make_doc("ويعتقد أن الهجوم نفذته مجموعة مسلحة. وزعم أن المتهم فر إلى الخارج.")
     assert run(doc) == []

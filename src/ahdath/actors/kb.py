@@ -218,6 +218,7 @@ class KB:
     relational: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # folded head -> (name, sector)
     first_names: frozenset[str] = frozenset()
     blockers: tuple[str, ...] = ()
+    adjectival: frozenset[str] = frozenset()  # agent forms that are adjectives after a definite noun (الخارجية)
     name_stops: frozenset[str] = frozenset()  # words that end an unknown name (في، من، قال...)
     surname_stops: frozenset[str] = frozenset()  # name endings never used alone as a surname (الله، الدين)
     title_fillers: frozenset[str] = frozenset()  # words between a title and its name (السابق، البارز، المدعو)
@@ -356,6 +357,8 @@ class KB:
         if "first_names" in data:
             self.first_names = frozenset(fold_text(b) for b in data["first_names"])
         self.blockers = self.blockers + tuple(data.get("blockers") or ())
+        if "adjectival" in data:
+            self.adjectival = self.adjectival | frozenset(fold_text(b) for b in data["adjectival"])
 
     def add_loaded(self, items: list[dict]) -> None:
         for i, d in enumerate(items):

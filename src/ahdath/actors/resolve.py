@@ -165,6 +165,10 @@ class ActorResolver:
             if off:
                 start = tok.start + fold(tok.text).offsets[off]
             t0 = targets[0] if len(targets) == 1 else self._on_date(targets, doc.date)
+            if t0.kind == "agent" and not pre and " ".join(key) in kb.adjectival and i > 0 \
+                    and "ال" in toks[i - 1].prefixes and not toks[i - 1].is_punct:
+                i = j  # السياسة الخارجية، الشؤون الداخلية: an adjective of the noun before, no ministry
+                continue
             if t0.kind != "blocker":
                 out.append(_M(i, j, start, toks[j - 1].end, t0, prefix=pre, form=" ".join(key)))
             i = j

@@ -576,6 +576,9 @@ class _Run:
         for k, subj in self.subjects.items():
             if k >= sent_i or k in quoted or subj.start < floor or self._inside_content(subj.start):
                 continue
+            s_start = self.doc.sentences[k].start
+            if any(seg.closed and seg.start <= s_start and subj.start < seg.end for seg in self.segments):
+                continue  # a sentence inside quotation marks («لا تحاول تهديد الولايات المتحدة») is someone's words
             if self.is_outlet(subj):
                 continue
             if best is None or subj.start > best[0]:
