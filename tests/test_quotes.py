@@ -376,6 +376,19 @@ def test_dropped_subject_skips_a_sentence_in_quotation_marks() -> None:
     assert q.speaker is not None and q.speaker.name == "Donald Trump"
 
 
+def test_a_verb_followed_by_a_prepositional_phrase_keeps_the_dropped_subject() -> None:
+    pipe = ahdath.load()
+    # «في كلمة لقدامى المحاربين»: the speech's audience; «على قناة "روسيا 1"»: the channel's name in marks
+    texts = {
+        'قال دونالد ترامب إن الوضع صعب. وقال في كلمة لقدامى المحاربين بولاية ميزوري: "سنرى ماذا سيحدث".': "Donald Trump",
+        "سخرت المتحدثة باسم وزارة الخارجية الروسية ماريا زخاروفا من تعهد تيريزا ماي. وصرحت في برنامج حواري "
+        'على قناة "روسيا 1" الحكومية "من الصعب أن نجد مكانا اكبر من لندن لغسيل الأموال".': "Maria Zakharova",
+    }
+    for text, name in texts.items():
+        doc = pipe(Document(id="t", text=text, date="2018-07-24"))
+        assert doc.quotes[-1].speaker is not None and doc.quotes[-1].speaker.name == name, text
+
+
 def test_impersonal_belief_verbs_are_not_quotes() -> None:
     doc = make_doc("ويعتقد أن الهجوم نفذته مجموعة مسلحة. وزعم أن المتهم فر إلى الخارج.")
     assert run(doc) == []

@@ -460,6 +460,8 @@ class _Run:
         tok = self.toks[i]
         if tok.prefixes and tok.prefixes[-1] in ("ب", "ل", "ك") or tok.norm.startswith(("لل", "ولل")):
             return True
+        if i > 1 and self.toks[i - 1].text in '"«“':  # على قناة "روسيا 1": the name in marks of a governed noun
+            return self.lex.word(self.toks[i - 2]) == "stop" or self._after_preposition(self.toks[i - 2].start)
         return i > 0 and self.lex.word(self.toks[i - 1]) == "stop"
 
     def token_at(self, offset: int) -> int | None:
@@ -807,7 +809,8 @@ class _Run:
                     return a
             if nxt.norm.startswith("ل"):  # تغريدة للجبير، بيان لوزارة، تقرير للأمم المتحدة
                 a = self.actor_in(i + 1, i + 2, skip_prep=False)
-                if a is None and not nxt.is_punct and self.lex.word(nxt) is None and not nxt.norm.startswith("لل" + "ا"):
+                if a is None and not after_fi and not nxt.is_punct and self.lex.word(nxt) is None \
+                        and not nxt.norm.startswith("لل" + "ا"):  # (في كلمة لقدامى المحاربين: its audience)
                     a = Actor(nxt.start, nxt.end, nxt.text, kind="unknown", reason="statement issuer", confidence=0.3)
                 if a is not None and not self.is_outlet(a):
                     return a
