@@ -389,6 +389,15 @@ def test_a_verb_followed_by_a_prepositional_phrase_keeps_the_dropped_subject() -
         assert doc.quotes[-1].speaker is not None and doc.quotes[-1].speaker.name == name, text
 
 
+def test_no_speaker_no_quote_with_the_actor_layer() -> None:
+    # an opening «وأضاف» with no one named before: the extractor alone keeps the content, the pipeline does not
+    text = "وأضاف أن المحادثات ستستأنف الأسبوع المقبل في العاصمة."
+    alone = make_doc(text)
+    assert [q.speaker for q in run(alone)] == [None]
+    doc = ahdath.load()(Document(id="t", text=text, date="2018-07-24"))
+    assert doc.quotes == []
+
+
 def test_impersonal_belief_verbs_are_not_quotes() -> None:
     doc = make_doc("ويعتقد أن الهجوم نفذته مجموعة مسلحة. وزعم أن المتهم فر إلى الخارج.")
     assert run(doc) == []

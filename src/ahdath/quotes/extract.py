@@ -999,6 +999,8 @@ class _Run:
                         continue
                     end = off
                     break
+            if c.speaker is None and self.ex.resolver is not None:
+                continue  # who said what: with the actor layer, content whose speaker no rule finds is not emitted
             start, end = _trim(text, start, end)
             lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
             if sum(1 for t in self.toks[lo:hi] if not t.is_punct and self.lex.comp(t) is None) < 1:
