@@ -40,6 +40,7 @@ from ahdath.events.arguments import (
 )
 from ahdath.events.cameo import cameo_info, default_cameo
 from ahdath.events.condemned import ACT_TYPE, CondemnedAct, attackers, condemned_act, cue_kind
+from ahdath.events.denied import CLAIM_TYPE, DENIAL_TYPE, claimants, denied_claim
 from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch, read_rows
@@ -127,6 +128,7 @@ class Decision:
     status_cue: str | None
     features: list[str]
     condemned: CondemnedAct | None = None  # an ACCUSE whose object is an attack noun (events/condemned.py)
+    denied: int | None = None  # a REJECT whose object is a claim noun: its offset (events/denied.py)
 
 
 @dataclass(slots=True)
@@ -532,13 +534,15 @@ class EventCoder:
                         why_type += f"; status {second[0]} p={second[1]:.2f} (status model; rules: {status})"
                         status, status_cue = second[0], None
                 act = condemned_act(doc, idx, sent, m, by_sentence[sent.i]) if event_type == CONDEMN_TYPE else None
-                decided.append(Decision(sent, m, event_type, mode, conf, why_type, ch, status, status_cue, feats, act))
+                claim = denied_claim(doc, idx, sent, m) if event_type == DENIAL_TYPE else None
+                decided.append(Decision(sent, m, event_type, mode, conf, why_type, ch, status, status_cue, feats, act, claim))
             yield from decided
 
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
         attacks: list[Event] = []  # asserted attacks coded so far: a later condemnation of "the attack" names their doer
         kinds: list[frozenset[str]] = []  # each attack's cue words (condemned.cue_kind)
+        accusations: list[Event] = []  # a later denial of "the accusations" answers their makers
         seen: set[tuple[str, str, str]] = set()
         for d in self.triggers(doc):
             conf, why_type = d.confidence, d.why_type
@@ -557,6 +561,11 @@ class EventCoder:
                 if doers:
                     recipients = list(doers)
                     why_type += "; the condemned act's doer is the recipient"
+            if d.denied is not None and all(r is None or r.start >= d.denied for r in recipients):
+                makers = claimants(accusations, d.sides.actors)  # وتنفي قطر تلك الاتهامات: the accusers
+                if makers:
+                    recipients = list(makers)
+                    why_type += "; the denied claim's maker is the recipient"
             for actor in d.sides.actors:
                 for rec in recipients:
                     if rec is not None and same_entity(actor, rec):
@@ -573,6 +582,8 @@ class EventCoder:
                         if d.type == ACT_TYPE and d.status == "asserted":
                             attacks.append(events[-1])
                             kinds.append(cue_kind(d.match.cue))
+                        elif d.type == CLAIM_TYPE:
+                            accusations.append(events[-1])
         for i, e in enumerate(events):
             e.id = i
         doc.events = events
