@@ -398,6 +398,16 @@ def test_no_speaker_no_quote_with_the_actor_layer() -> None:
     assert doc.quotes == []
 
 
+def test_a_body_named_with_its_heads_name_speaks_itself() -> None:
+    pipe = ahdath.load()
+    text = "وقال مكتب رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن الهجوم جاء بعد رفض حماس الإفراج عن المحتجزين."
+    (q,) = pipe(Document(id="t", text=text, date="2025-03-18")).quotes
+    assert q.speaker is not None and q.speaker.kind == "organization" and "Office" in q.speaker.name
+    text = "وقال وزير الخارجية الإيراني حسين أمير عبداللهيان إن الوضع خطير."  # a title: the person named after it
+    (q,) = pipe(Document(id="t", text=text, date="2023-10-14")).quotes
+    assert q.speaker is not None and q.speaker.name == "Hossein Amir-Abdollahian"
+
+
 def test_impersonal_belief_verbs_are_not_quotes() -> None:
     doc = make_doc("ويعتقد أن الهجوم نفذته مجموعة مسلحة. وزعم أن المتهم فر إلى الخارج.")
     assert run(doc) == []

@@ -305,6 +305,9 @@ class _Run:
                 last_end = a.end
         # a mention inside another is its modifier (المتحدث باسم [الحكومة الأردنية]): the outer one speaks
         group = [a for a in group if not any(b is not a and b.start <= a.start and a.end <= b.end for b in group)]
+        if first.kind in ("organization", "igo") and first in group:
+            # مكتب رئيس الوزراء الإسرائيلي بنيامين نتنياهو: the name right after a body names the title inside it
+            group = [a for a in group if not (a.kind == "person" and not self.doc.text[first.end : a.start].strip())]
         best = max(group, key=lambda a: (_SPEAKER_RANK.get(a.kind, 0), bool(a.name), a.start))
         if best.kind == "agent":  # العقيد الركن صادق الدويد: the title's holder named after it
             named = self._name_after_title(best, hi)
