@@ -408,6 +408,12 @@ def test_a_body_named_with_its_heads_name_speaks_itself() -> None:
     assert q.speaker is not None and q.speaker.name == "Hossein Amir-Abdollahian"
 
 
+def test_content_starts_after_the_name_apposed_to_the_title() -> None:
+    text = "ووصف رئيس أركان الجيش الإسرائيلي هرتسي هاليفي الغارة بأنها «خطأ جسيم»، متعهدا بإجراء تحقيق مستقل."
+    (q,) = ahdath.load()(Document(id="t", text=text, date="2024-04-02")).quotes
+    assert q.text.startswith("الغارة بأنها") and q.speaker is not None and q.speaker.text == "هرتسي هاليفي"
+
+
 def test_impersonal_belief_verbs_are_not_quotes() -> None:
     doc = make_doc("ويعتقد أن الهجوم نفذته مجموعة مسلحة. وزعم أن المتهم فر إلى الخارج.")
     assert run(doc) == []

@@ -711,6 +711,10 @@ class _Run:
                 return
             speaker, subj_end = self._subject(k, lo, region_lo, hi, cue, sent, obj=True, turn=turn)
             content_tok = subj_end
+            apposed = next((a for a in self.actors if content_tok < hi and a.start == self.toks[content_tok].start), None)
+            if speaker is not None and apposed is not None and same_actor(apposed, speaker):
+                while content_tok < hi and self.toks[content_tok].start < apposed.end:
+                    content_tok += 1  # وصف رئيس الأركان هرتسي هاليفي الغارة: the name after the title is the subject too
             while content_tok < hi and self.toks[content_tok].is_punct:
                 content_tok += 1
             if hi - content_tok < 2 or self.lex.cue(self.toks[content_tok]) is not None:
