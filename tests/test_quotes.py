@@ -414,6 +414,13 @@ def test_content_starts_after_the_name_apposed_to_the_title() -> None:
     assert q.text.startswith("الغارة بأنها") and q.speaker is not None and q.speaker.text == "هرتسي هاليفي"
 
 
+def test_an_adjective_alone_is_no_sentence_subject() -> None:
+    # «الجاسوس الروسي»: Russia only describes the spy; the dropped subject of وأضاف is Trump
+    text = "قال دونالد ترامب إن الوضع صعب. وكان الجاسوس الروسي في المستشفى منذ أسابيع. وأضاف أن التحقيق مستمر."
+    doc = ahdath.load()(Document(id="t", text=text, date="2018-04-10"))
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Donald Trump", "Donald Trump"]
+
+
 def test_impersonal_belief_verbs_are_not_quotes() -> None:
     doc = make_doc("ويعتقد أن الهجوم نفذته مجموعة مسلحة. وزعم أن المتهم فر إلى الخارج.")
     assert run(doc) == []

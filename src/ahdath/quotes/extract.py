@@ -532,6 +532,8 @@ class _Run:
         if first is not None and self._mention_kind(first) == "nisba":  # الفيلسوف المغربي سعيد ...
             after = self.token_at(first.start)
             rest = self.actor_in(after + 1, hi) if after is not None else None
+            if rest is None and first.kind == "country":
+                return None  # «قالت يوليا، ابنة الجاسوس الروسي»: an adjective alone is no one's subject
             return rest or first
         return first
 
