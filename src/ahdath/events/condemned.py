@@ -9,12 +9,11 @@ noun's adjective (الهجوم الإسرائيلي) or in an earlier sentence t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ahdath.events.arguments import MentionIndex, introduced_by, same_entity
-from ahdath.events.lexicon import TriggerMatch, read_rows
-from ahdath.model import Actor, Document, Event, Sentence, Token
+from ahdath.events.lexicon import TriggerMatch, listed, word_roles
+from ahdath.model import Actor, Document, Event, Sentence
 
 WORDS = Path(__file__).parent / "data" / "condemned_acts.tsv"
 ACT_TYPE = "ASSAULT"
@@ -43,12 +42,8 @@ def cue_kind(cue: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for _, r in read_rows(WORDS):
-        out.setdefault(r["role"], set()).add(r["word"])
-    return {k: frozenset(v) for k, v in out.items()}
+    return word_roles(WORDS)
 
 
 def condemned_act(
@@ -64,9 +59,9 @@ def condemned_act(
         tok = doc.tokens[t]
         if t in acts:
             start, end, kind = t, acts[t].end_tok, cue_kind(acts[t].cue)
-        elif _listed(tok, words["anaphor"]):
+        elif listed(tok, words["anaphor"]):
             start, end = t, t + 1  # ندد بالجريمة: the act reported before
-        elif t in inside or tok.is_punct or tok.norm == "و" or _listed(tok, words["gap"]):
+        elif t in inside or tok.is_punct or tok.norm == "و" or listed(tok, words["gap"]):
             continue
         break
     if start is None or end is None:
@@ -81,11 +76,6 @@ def condemned_act(
             victim = x.actor
             break
     return CondemnedAct(doc.tokens[start].start, doer, victim, kind)
-
-
-def _listed(tok: Token, words: frozenset[str]) -> bool:
-    """The word, with or without its clitics, is in a list of ``data/condemned_acts.tsv``."""
-    return tok.stem in words or tok.norm in words
 
 
 def attackers(

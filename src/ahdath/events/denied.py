@@ -8,12 +8,11 @@ the denier first. Word lists in ``data/denied_claims.tsv``."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from ahdath.events.arguments import MentionIndex, same_entity
-from ahdath.events.lexicon import TriggerMatch, read_rows
-from ahdath.model import Actor, Document, Event, Sentence, Token
+from ahdath.events.lexicon import TriggerMatch, listed, word_roles
+from ahdath.model import Actor, Document, Event, Sentence
 
 WORDS = Path(__file__).parent / "data" / "denied_claims.tsv"
 DENIAL_TYPE = "REJECT"
@@ -21,16 +20,8 @@ CLAIM_TYPE = "ACCUSE"
 WINDOW = 6  # tokens between the cue and the claim noun (the denier's name, a demonstrative)
 
 
-@lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for _, r in read_rows(WORDS):
-        out.setdefault(r["role"], set()).add(r["word"])
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def _listed(tok: Token, words: frozenset[str]) -> bool:
-    return tok.stem in words or tok.norm in words
+    return word_roles(WORDS)
 
 
 def denied_claim(doc: Document, idx: MentionIndex, sent: Sentence, cue: TriggerMatch) -> int | None:
@@ -41,11 +32,11 @@ def denied_claim(doc: Document, idx: MentionIndex, sent: Sentence, cue: TriggerM
     inside = {t for x in idx.in_range(cue.end_tok, stop) for t in range(x.start_tok, x.end_tok)}
     for t in range(cue.end_tok, stop):
         tok = doc.tokens[t]
-        if _listed(tok, words["claim"]):
+        if listed(tok, words["claim"]):
             if idx.starting_at(t + 1) is not None:
                 return None  # مزاعم ويلسون، اتهامات واشنطن: the claim's maker is named after it
             return tok.start
-        if t in inside or tok.is_punct or _listed(tok, words["gap"]):
+        if t in inside or tok.is_punct or listed(tok, words["gap"]):
             continue
         return None
     return None

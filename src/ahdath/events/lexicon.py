@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ahdath.language.normalize import fold_text, light_fold
@@ -234,6 +234,21 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         values = [v.strip() for v in values]
         values += [""] * (len(header) - len(values))
         yield lineno, dict(zip(header, values, strict=False))
+
+
+@cache
+def word_roles(path: Path) -> dict[str, frozenset[str]]:
+    """A word list with ``word`` and ``role`` columns (data/condemned_acts.tsv, data/denied_claims.tsv) as role ->
+    its words (folded, clitics stripped as in triggers.tsv)."""
+    out: dict[str, set[str]] = {}
+    for _, r in read_rows(path):
+        out.setdefault(r["role"], set()).add(r["word"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def listed(tok: Token, words: frozenset[str]) -> bool:
+    """The word, with or without its clitics, is one of ``words`` (a ``word_roles`` list)."""
+    return tok.stem in words or tok.norm in words
 
 
 def load_cues(path: Path) -> list[Cue]:

@@ -997,6 +997,8 @@ class _Run:
         out: list[Quote] = []
         cands = sorted(self.cands, key=lambda c: self.toks[c.cue_first].start)
         for c in cands:
+            if c.speaker is None and self.ex.resolver is not None:
+                continue  # who said what: with the actor layer, content whose speaker no rule finds is not emitted
             start, end = c.start, c.end
             if c.mode in ("an", "3an", "obj", "colon"):
                 for off, s_i in self.cut_points:
@@ -1008,8 +1010,6 @@ class _Run:
                         continue
                     end = off
                     break
-            if c.speaker is None and self.ex.resolver is not None:
-                continue  # who said what: with the actor layer, content whose speaker no rule finds is not emitted
             start, end = _trim(text, start, end)
             lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
             if sum(1 for t in self.toks[lo:hi] if not t.is_punct and self.lex.comp(t) is None) < 1:
