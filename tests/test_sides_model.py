@@ -32,7 +32,7 @@ def _score(m: HiddenPairModel, a: list[str], r: list[str] | None, pf: list[str])
     """A pair's score computed from the definition: linear part + v · relu(b + hidden rows), by feature name."""
     keys = ["a:" + f for f in a] + (["r:" + f for f in r] if r is not None else ["rn:" + f for f in [*NULL, "__none__"]]) + ["p:" + f for f in pf]
     idx = sorted({m.vocab[k] for k in keys if k in m.vocab})
-    return float(m.linear[idx].sum() + np.maximum(m.hidden[idx].sum(axis=0) + m.b, 0.0) @ m.v)
+    return float(m.linear[idx].sum() + np.maximum(m.hidden_rows()[idx].sum(axis=0) + m.b, 0.0) @ m.v)
 
 
 def test_hidden_pair_model_round_trip_keeps_scores(tmp_path: Path) -> None:
@@ -41,7 +41,8 @@ def test_hidden_pair_model_round_trip_keeps_scores(tmp_path: Path) -> None:
     assert loaded.vocab == model.vocab
     assert np.allclose(loaded.linear, model.linear, atol=1e-6)
     step = np.abs(model.hidden).max(axis=0) / 127.0
-    assert np.all(np.abs(loaded.hidden - model.hidden) <= step / 2 + 1e-9)  # int8 rows: within half a step
+    assert loaded.hidden.dtype == np.int8  # kept as int8, summed as integers
+    assert np.all(np.abs(loaded.hidden_rows() - model.hidden) <= step / 2 + 1e-9)  # within half a step
 
 
 def test_choose_pair_uses_the_hidden_layer(tmp_path: Path) -> None:
@@ -61,6 +62,23 @@ def test_choose_pair_uses_the_hidden_layer(tmp_path: Path) -> None:
     p = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
     actor_mass = sum(pv for (i, _), pv in zip(options, p, strict=True) if i == best[0])
     assert pick.actor_p == pytest.approx(actor_mass)
+
+
+def test_pair_sums_survive_a_full_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pair sums come from a cache by feature list; when it overflows, lists cached before are summed again."""
+    import ahdath.events.sides as sides_mod
+
+    _, path = _tiny(tmp_path)
+    m = HiddenPairModel.load(path)
+    monkeypatch.setattr(sides_mod, "PAIR_CACHE", 2)
+    lists = [pair_features(x, y, "CONSULT", "verbal", "اتصل") for x, y in ((A, B), (B, A), (A, None), (B, None))]
+    sizes = []
+    for batch in (lists[:2], lists[1:], lists[::-1], lists[2:] * 2):
+        lin, hid = m.pair_sums(batch)
+        want_lin, want_hid = m.sums(batch, "p:")
+        assert np.array_equal(lin, want_lin) and np.array_equal(hid, want_hid)
+        sizes.append(len(m._pair_sums))
+    assert sizes == [2, 3, 4, 4]  # cleared when a call brings it past 2 (and then holds that call's lists)
 
 
 def test_averaged_model_scores_the_mean_of_its_members(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ Decision thresholds tuned on held-out data ship with the model (``EventClassifie
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -149,8 +149,10 @@ def candidate_features(
 @dataclass(frozen=True)
 class _Linear:
     vocab: dict[str, int]
-    weights: np.ndarray  # (n_features, n_classes) float32
+    weights: np.ndarray  # (n_features, n_classes) float32, or int8 with ``scale``
     bias: np.ndarray  # (n_classes,)
+    # int8 ``weights`` (as shipped): one scale per column; rows are summed as integers, then scaled
+    scale: np.ndarray | None = field(default=None, kw_only=True)
 
     def summed(self, feats: Iterable[str]) -> np.ndarray:
         """The summed weight rows of the features in the vocabulary (zeros when none is)."""
@@ -158,7 +160,10 @@ class _Linear:
         idx.discard(None)
         if not idx:
             return np.zeros(self.weights.shape[1])
-        return self.weights[np.fromiter(idx, dtype=np.int64, count=len(idx))].sum(axis=0, dtype=np.float64)
+        rows = self.weights[np.fromiter(idx, dtype=np.int64, count=len(idx))]
+        if self.scale is None:
+            return rows.sum(axis=0, dtype=np.float64)
+        return rows.sum(axis=0, dtype=np.int32) * self.scale
 
     def output(self, summed: np.ndarray) -> np.ndarray:
         """Class margins from summed feature rows."""
@@ -182,13 +187,16 @@ class _HiddenLayer(_Linear):
 
 
 def candidate_layer(
-    vocab: dict[str, int], W: np.ndarray, b: np.ndarray, W2: np.ndarray | None = None, b2: np.ndarray | None = None
+    vocab: dict[str, int], W: np.ndarray, b: np.ndarray, W2: np.ndarray | None = None, b2: np.ndarray | None = None,
+    scale: np.ndarray | None = None,
 ) -> _Linear:
     """The candidate model from its arrays: rows ``W`` (features x classes) and bias ``b``, or with ``W2``/``b2`` a
-    hidden layer (``W`` features x units, ``b`` the units' bias, then ``W2`` units x classes)."""
+    hidden layer (``W`` features x units, ``b`` the units' bias, then ``W2`` units x classes). With ``scale``,
+    ``W`` is int8 with one scale per column (``pack_int8``) and stays so."""
+    W, sc = (W, scale.astype(np.float64)) if scale is not None else (W.astype(np.float32), None)
     if W2 is None or b2 is None:
-        return _Linear(vocab, W.astype(np.float32), b.astype(np.float64))
-    return _HiddenLayer(vocab, W.astype(np.float32), b.astype(np.float64), W2.astype(np.float64), b2.astype(np.float64))
+        return _Linear(vocab, W, b.astype(np.float64), scale=sc)
+    return _HiddenLayer(vocab, W, b.astype(np.float64), W2.astype(np.float64), b2.astype(np.float64), scale=sc)
 
 
 def unpack_vocab(blob: np.ndarray) -> dict[str, int]:
@@ -232,9 +240,9 @@ class EventClassifier:
         with np.load(path, allow_pickle=False) as z:
             sent = _Linear(unpack_vocab(z["sent_vocab"]), z["sent_W"].astype(np.float32), z["sent_b"].astype(np.float64))
             # int8 rows with one scale per column (``pack_int8``), or float16
-            cand_W = unpack_int8(z["cand_W"], z["cand_W_scale"]) if "cand_W_scale" in z.files else z["cand_W"]
+            scale = z["cand_W_scale"] if "cand_W_scale" in z.files else None
             hidden = (z["cand_W2"], z["cand_b2"]) if "cand_W2" in z.files else (None, None)
-            cand = candidate_layer(unpack_vocab(z["cand_vocab"]), cand_W, z["cand_b"], *hidden)
+            cand = candidate_layer(unpack_vocab(z["cand_vocab"]), z["cand_W"], z["cand_b"], *hidden, scale=scale)
             sent_types = [str(x) for x in z["sent_types"]]
             cand_classes = [str(x) for x in z["cand_classes"]]
             thr_names = [str(x) for x in z["thr_names"]]

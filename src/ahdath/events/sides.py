@@ -36,7 +36,7 @@ from ahdath.events.arguments import (
     marks_between,
     same_entity,
 )
-from ahdath.events.classifier import pack_int8, pack_vocab, unpack_int8, unpack_vocab
+from ahdath.events.classifier import pack_int8, pack_vocab, unpack_vocab
 from ahdath.events.lexicon import TriggerMatch
 from ahdath.events.linear import LinearModel
 from ahdath.events.place import locative_before
@@ -381,6 +381,7 @@ class PairChoice:
 
 _ROLE_PREFIXES = ("a:", "r:", "rn:", "p:")  # the pair model's feature roles
 TOP_ACTORS = 4  # pairs are scored for the best few actors by their own score
+PAIR_CACHE = 50_000  # distinct pair feature lists whose sums a HiddenPairModel keeps
 
 
 class HiddenPairModel:
@@ -395,9 +396,17 @@ class HiddenPairModel:
     # ranks actors worse than the linear model did (with the best four only, held-out dyad F1 fell on hp-ie)
     top_actors: int | None = None
 
-    def __init__(self, vocab: dict[str, int], linear: np.ndarray, hidden: np.ndarray, b: np.ndarray, v: np.ndarray) -> None:
-        self.vocab, self.linear, self.hidden, self.b, self.v = vocab, linear, hidden, b, v
+    def __init__(
+        self, vocab: dict[str, int], linear: np.ndarray, hidden: np.ndarray, b: np.ndarray, v: np.ndarray,
+        scale: np.ndarray | None = None,
+    ) -> None:
+        """``hidden``: float rows, or (with ``scale``, one per unit: the shipped form) int8 rows, summed as
+        integers and scaled once -- exact sums, an eighth of float64's memory and gather traffic."""
+        self.vocab, self.linear, self.hidden, self.b, self.v, self.scale = vocab, linear, hidden, b, v, scale
         self._rows: dict[str, dict[str, int]] = {p: {} for p in _ROLE_PREFIXES}
+        # a pair's features take few distinct values (directions, prepositions, sectors, the cue, a gap bucket):
+        # their sums are kept by feature list (cleared when it grows past PAIR_CACHE lists)
+        self._pair_sums: dict[tuple[str, ...], tuple[float, np.ndarray]] = {}
         for name, i in vocab.items():
             head, sep, rest = name.partition(":")
             if sep and head + ":" in self._rows:
@@ -415,7 +424,7 @@ class HiddenPairModel:
             raise ValueError("the models to average must share one feature vocabulary")
         k = len(models)
         return cls(
-            models[0].vocab, sum(m.linear for m in models) / k, np.concatenate([m.hidden for m in models], axis=1),
+            models[0].vocab, sum(m.linear for m in models) / k, np.concatenate([m.hidden_rows() for m in models], axis=1),
             np.concatenate([m.b for m in models]), np.concatenate([m.v for m in models]) / k,
         )
 
@@ -435,8 +444,30 @@ class HiddenPairModel:
         if filled.any():
             starts = (np.cumsum(lens) - lens)[filled]
             lin[filled] = np.add.reduceat(self.linear[flat], starts)
-            hid[filled] = np.add.reduceat(self.hidden[flat], starts, axis=0)
+            if self.scale is None:
+                hid[filled] = np.add.reduceat(self.hidden[flat], starts, axis=0)
+            else:
+                hid[filled] = np.add.reduceat(self.hidden[flat], starts, axis=0, dtype=np.int32) * self.scale
         return lin, hid
+
+    def hidden_rows(self) -> np.ndarray:
+        """The hidden rows as floats (int8 rows times their unit's scale)."""
+        return self.hidden if self.scale is None else self.hidden.astype(np.float64) * self.scale
+
+    def pair_sums(self, pair_feats: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """``sums(pair_feats, "p:")``, each distinct feature list summed once."""
+        cache = self._pair_sums
+        keys = [tuple(f) for f in pair_feats]
+        uniq = dict.fromkeys(keys)
+        missing = [k for k in uniq if k not in cache]
+        if missing:
+            if len(cache) + len(missing) > PAIR_CACHE:
+                cache.clear()
+                missing = list(uniq)
+            lin, hid = self.sums(missing, "p:")  # type: ignore[arg-type]
+            cache.update(zip(missing, zip(lin.tolist(), hid, strict=True), strict=True))
+        got = [cache[k] for k in keys]
+        return np.array([x for x, _ in got]), np.array([h for _, h in got]).reshape(len(keys), len(self.b))
 
     def sides(self, feats: list[list[str]], null: list[str]) -> tuple[Any, Any]:
         """Each candidate's part as the actor, and as the recipient with the none option last."""
@@ -452,7 +483,7 @@ class HiddenPairModel:
 
     def scores(self, a: Any, r: Any, options: list[tuple[int, int | None]], pair_feats: list[list[str]]) -> list[float]:
         """The score of each (actor, recipient-or-none) option."""
-        p_lin, p_hid = self.sums(pair_feats, "p:")
+        p_lin, p_hid = self.pair_sums(pair_feats)
         none = len(r[0]) - 1
         ii = np.fromiter((i for i, _ in options), dtype=np.int64, count=len(options))
         jj = np.fromiter((none if j is None else j for _, j in options), dtype=np.int64, count=len(options))
@@ -460,7 +491,7 @@ class HiddenPairModel:
         return (a[0][ii] + r[0][jj] + p_lin + h @ self.v).tolist()
 
     def save(self, path: Path) -> None:
-        q, scale = pack_int8(self.hidden)
+        q, scale = pack_int8(self.hidden) if self.scale is None else (self.hidden, self.scale.astype(np.float32))
         names = sorted(self.vocab, key=self.vocab.__getitem__)
         np.savez_compressed(
             path, vocab=pack_vocab(names), linear=self.linear.astype(np.float32), hidden=q, hidden_scale=scale,
@@ -472,8 +503,8 @@ class HiddenPairModel:
 def _load_hidden(path: str) -> HiddenPairModel:
     with np.load(path, allow_pickle=False) as z:
         return HiddenPairModel(
-            unpack_vocab(z["vocab"]), z["linear"].astype(np.float64), unpack_int8(z["hidden"], z["hidden_scale"], np.float64),
-            z["b"].astype(np.float64), z["v"].astype(np.float64),
+            unpack_vocab(z["vocab"]), z["linear"].astype(np.float64), z["hidden"],
+            z["b"].astype(np.float64), z["v"].astype(np.float64), z["hidden_scale"].astype(np.float64),
         )
 
 
