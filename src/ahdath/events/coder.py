@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,7 @@ from ahdath.events.denied import CLAIM_TYPE, DENIAL_TYPE, claimants, denied_clai
 from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch, read_rows
+from ahdath.events.mediation import MEDIATE_TYPE, mediation
 from ahdath.events.modes import ModeModel, mode_features
 from ahdath.events.place import Locator, locative_before
 from ahdath.events.polarity import Polarity
@@ -492,6 +493,10 @@ class EventCoder:
                 if restating:
                     _restated(decided, demand, ch)
                     continue
+                med = mediation(doc, idx, sent, m) if event_type == MEDIATE_TYPE else None
+                if med is not None:  # بوساطة X: X mediates between the sentence's parties
+                    ch = replace(ch, actors=list(med.mediators), recipients=list(med.parties) or [None],
+                                 how=ch.how + "; the mediation noun names the mediator (actor) and the parties (recipients)")
                 if ch.subject is not None:
                     last_subject = ch.subject
                 if not ch.actors:
