@@ -13,7 +13,8 @@ def _voices(text: str) -> dict[str, str]:
     doc = pipe(Document(id="t", text=text))
     coder = EventCoder.load()
     sent = doc.sentences[0]
-    return {m.text: trigger_voice(doc, sent, m.head, m.end_tok, is_nominal(doc, sent, m)) for m in coder.matches(doc, MentionIndex(doc))}
+    return {m.text: trigger_voice(doc, sent, m.head, m.end_tok, is_nominal(doc, sent, m), m.gapped)
+            for m in coder.matches(doc, MentionIndex(doc))}
 
 
 def test_voice_words_format() -> None:
@@ -27,6 +28,9 @@ def test_trigger_voice() -> None:
     assert _voices("قتل 20 شخصا في انفجار.")["قتل"] == "counted"
     assert _voices("قتل ثمانية من عناصر الشرطة.")["قتل"] == "counted"
     assert _voices("قتلت القوات مسلحين.")["قتلت"] == "active"
+    # the subject in a cue's gap: a count after the cue is the released, not a sign of an agentless verb
+    assert _voices("أطلق سراح 39 فلسطينيا.")["أطلق سراح"] == "counted"
+    assert _voices("وأطلقت السلطات سراح العشرة الآخرين.")["وأطلقت السلطات سراح"] == "active"
 
 
 def _sides(text: str, cue: str, date: str) -> SideChoice:

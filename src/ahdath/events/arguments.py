@@ -253,10 +253,12 @@ def _voice_words(path: Path = VOICE_WORDS) -> dict[str, str]:
     return {r["word"]: r["kind"] for _, r in read_rows(path)}
 
 
-def trigger_voice(doc: Document, sent: Sentence, head: int, end_tok: int, nominal: bool) -> str:
+def trigger_voice(doc: Document, sent: Sentence, head: int, end_tok: int, nominal: bool, gapped: bool = False) -> str:
     """How a trigger's sides read: ``nominal`` (a noun), ``passive`` (a form that is passive or agentless
     without vowels: أصيب، اغتيل، استشهد), ``counted`` (a past verb followed by a count, قتل 20 شخصا: its
-    victims follow, its agent is unnamed or after على يد) or ``active``."""
+    victims follow, its agent is unnamed or after على يد) or ``active``. A ``gapped`` cue (words between its
+    own: أطلقت السلطات سراح العشرة) holds its subject in the gap, so a count after it is no sign of an
+    agentless verb."""
     if nominal:
         return "nominal"
     words = _voice_words()
@@ -265,7 +267,7 @@ def trigger_voice(doc: Document, sent: Sentence, head: int, end_tok: int, nomina
     if any(words.get(f) == "passive" for f in forms):
         return "passive"
     nxt = end_tok if end_tok > head + 1 else head + 1
-    if nxt < sent.token_end:
+    if nxt < sent.token_end and not gapped:
         t = doc.tokens[nxt]
         if t.norm[:1].isdigit() or words.get(t.norm) == "number" or words.get(t.stem) == "number":
             return "counted"

@@ -315,7 +315,7 @@ class EventCoder:
         aside = frozenset(aside_tokens(doc, sent, m.end_tok, sent.token_end))
         coord = coordinated_verb(doc, sent, m, last_subject)
         cited = frozenset((a.start, a.end) for a in attributions_of(doc) if a.sentence == sent.i)
-        voice = trigger_voice(doc, sent, m.head, m.end_tok, nominal)
+        voice = trigger_voice(doc, sent, m.head, m.end_tok, nominal, m.gapped)
         feats = []
         for c in cands:
             bare = 0
@@ -525,7 +525,7 @@ class EventCoder:
                 feats = event_features(
                     doc, sent, m, event_type, nominal, status,
                     quote_speaker(doc, m.start) is not None, ch.actor_p, ch.recipient_p, ch.n_candidates,
-                    trigger_voice(doc, sent, m.head, m.end_tok, nominal),
+                    trigger_voice(doc, sent, m.head, m.end_tok, nominal, m.gapped),
                     ch.subject is not None and is_agent_marked(doc, ch.subject, sent),
                     demand is not None,
                     p_type,
@@ -743,7 +743,7 @@ def passive_roles(doc: Document, sent: Sentence, m: TriggerMatch, cands: list[Ca
     voice: the patient (``sides.patient_of``) and which candidates may not be the actor -- the patient, its
     appositions and places after a locative cue (where it happened). Otherwise (None, nobody)."""
     no_actor = [False] * len(cands)
-    if None not in _arg_preps(m.arg) or trigger_voice(doc, sent, m.head, m.end_tok, nominal) not in PATIENT_FIRST_VOICES:
+    if None not in _arg_preps(m.arg) or trigger_voice(doc, sent, m.head, m.end_tok, nominal, m.gapped) not in PATIENT_FIRST_VOICES:
         return None, no_actor
     patient = patient_of(doc, sent, m, cands)
     p_actor = cands[patient].actor if patient is not None else None

@@ -97,6 +97,11 @@ class TriggerMatch:
         """Index of the first cue token (the verb or noun that carries the event)."""
         return self.tokens[0] if self.tokens else self.start_tok
 
+    @property
+    def gapped(self) -> bool:
+        """Words stand between the cue's own words (أطلقت [السلطات] سراح)."""
+        return bool(self.tokens) and self.tokens[-1] - self.tokens[0] + 1 > len(self.tokens)
+
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
