@@ -109,3 +109,18 @@ def test_the_coder_codes_each_member_of_a_recipient_list() -> None:
                                  date="2024-01-10"))
     requests = [e for e in doc.events if e.type == "REQUEST"]
     assert {e.recipient.country for e in requests if e.recipient} == {"ISR", "PSE"}, [(e.recipient, e.reason) for e in requests]
+
+
+def test_a_conjunction_the_segmenter_left_on_a_name_still_joins_the_list() -> None:
+    """«وسلوفاكيا» stays one token (the segmenter keeps unknown و-words whole); its actor starts after the و."""
+    from ahdath.events.arguments import after_wa, coordinated, list_head
+
+    text = "وتعارض كل من المجر وسلوفاكيا وبولندا والتشيك برنامجا للاتحاد الأوروبي."
+    pipe = ahdath.load(components=("language", "ner", "actors"))
+    doc = pipe(Document(id="t", text=text, date="2018-05-29"))
+    idx = MentionIndex(doc)
+    sent = doc.sentences[0]
+    slovakia = next(x for x in idx.mentions if x.actor.country == "SVK")
+    assert after_wa(doc, slovakia) and not after_wa(doc, next(x for x in idx.mentions if x.actor.country == "HUN"))
+    members = coordinated(doc, idx, list_head(doc, idx, slovakia, sent), sent)
+    assert [m.actor.country for m in members] == ["HUN", "SVK", "POL", "CZE"]

@@ -100,6 +100,13 @@ def is_agent_marked(doc: Document, m: Mention, sent: Sentence) -> bool:
     return first.norm.startswith("بيد")
 
 
+def after_wa(doc: Document, m: Mention) -> bool:
+    """The mention's first word carries the conjunction و: segmented off (وتركيا) or, for a name the segmenter
+    keeps whole (وسلوفاكيا), left outside the actor's own span."""
+    tok = doc.tokens[m.start_tok]
+    return tok.prefixes[:1] == ("و",) or (tok.text[:1] == "و" and m.actor.start > tok.start)
+
+
 def coordinated(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> list[Mention]:
     """Mentions joined to ``m`` by و (``مع هنية، والنخالة``; ``إيران وتركيا``); a comma alone does not join.
     One member each: a name in apposition to its title (``الأمين العام للأمم المتحدة أنطونيو غوتيريس``) is
@@ -117,7 +124,7 @@ def apposed(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> M
     if tok < sent.token_end and doc.tokens[tok].norm in COMMAS:
         tok += 1
     nxt = index.starting_at(tok)
-    if nxt is None or nxt.end_tok > sent.token_end or doc.tokens[nxt.start_tok].prefixes[:1] == ("و",):
+    if nxt is None or nxt.end_tok > sent.token_end or after_wa(doc, nxt):
         return None
     return nxt if same_entity(m.actor, nxt.actor) else None
 
@@ -137,8 +144,7 @@ def _chain(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> li
             tok += 1
         nxt = index.starting_at(tok)
         between = {t.norm for t in doc.tokens[cur.end_tok : tok]}
-        joined = "و" in between or (tok < sent.token_end and doc.tokens[tok].prefixes[:1] == ("و",))
-        if nxt is None or not joined or nxt.end_tok > sent.token_end:
+        if nxt is None or nxt.end_tok > sent.token_end or not ("و" in between or after_wa(doc, nxt)):
             return out
         out.append(nxt)
         cur = nxt

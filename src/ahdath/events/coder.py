@@ -24,6 +24,7 @@ from ahdath.events.arguments import (
     SUBJECT_WINDOW,
     Mention,
     MentionIndex,
+    after_wa,
     aside_tokens,
     clause_marks,
     coordinated,
@@ -693,8 +694,7 @@ def coordinated_left(doc: Document, idx: MentionIndex, last: Mention, sent: Sent
     while pos > 0:
         prev = left[pos - 1]
         between = doc.tokens[prev.end_tok : group[0].start_tok]
-        first = doc.tokens[group[0].start_tok]
-        if all(t.norm in {"،", ",", "و"} for t in between) and (between or first.prefixes[:1] == ("و",)):
+        if all(t.norm in {"،", ",", "و"} for t in between) and (between or after_wa(doc, group[0])):
             group.insert(0, prev)
             pos -= 1
         else:
