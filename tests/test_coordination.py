@@ -124,3 +124,14 @@ def test_a_conjunction_the_segmenter_left_on_a_name_still_joins_the_list() -> No
     assert after_wa(doc, slovakia) and not after_wa(doc, next(x for x in idx.mentions if x.actor.country == "HUN"))
     members = coordinated(doc, idx, list_head(doc, idx, slovakia, sent), sent)
     assert [m.actor.country for m in members] == ["HUN", "SVK", "POL", "CZE"]
+
+
+def test_and_another_before_a_nisba_is_one_more_member() -> None:
+    from ahdath.events.arguments import coordinated
+
+    text = "قصفت مدمرات أميركية وطائرات حربية بريطانية وأخرى فرنسية مواقع تابعة للنظام السوري."
+    pipe = ahdath.load(components=("language", "ner", "actors"))
+    doc = pipe(Document(id="t", text=text, date="2018-04-14"))
+    idx = MentionIndex(doc)
+    first = next(x for x in idx.mentions if x.actor.country == "USA")
+    assert [m.actor.country for m in coordinated(doc, idx, first, doc.sentences[0])] == ["USA", "GBR", "FRA"]

@@ -22,6 +22,8 @@ PREPOSITIONS = frozenset({"مع", "علي", "الي", "عن", "من", "ضد", "�
 CLITIC_PREPS = frozenset({"ب", "ل", "ك"})
 AGENT_MARKERS = (("علي", "يد"), ("من", "قبل"), ("بيد",))
 CONJ_TOKENS = frozenset({"،", ",", "و"})
+# "and other(s)" before a nisba: طائرات حربية بريطانية وأخرى فرنسية (the French ones are another member)
+AND_OTHER = frozenset({"واخري", "واخر", "واخرون", "واخرين"})
 # Particles that may stand right before a subject (بأن X أجرى، إن X قال).
 PARTICLES = frozenset({"ان", "بان", "لان", "كان", "وان", "فان", "انه", "بانه", "اذ", "حيث", "بينما", "فيما", "لكن", "كما", "قد", "لقد", "ثم", "حين", "عندما", "بعدما", "كذلك", "ايضا"})
 COMMAS = frozenset({"،", ","})
@@ -140,11 +142,11 @@ def _chain(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> li
             cur = app
             continue
         tok = cur.end_tok
-        while tok < sent.token_end and doc.tokens[tok].norm in CONJ_TOKENS:
+        while tok < sent.token_end and (doc.tokens[tok].norm in CONJ_TOKENS or doc.tokens[tok].norm in AND_OTHER):
             tok += 1
         nxt = index.starting_at(tok)
         between = {t.norm for t in doc.tokens[cur.end_tok : tok]}
-        if nxt is None or nxt.end_tok > sent.token_end or not ("و" in between or after_wa(doc, nxt)):
+        if nxt is None or nxt.end_tok > sent.token_end or not ("و" in between or between & AND_OTHER or after_wa(doc, nxt)):
             return out
         out.append(nxt)
         cur = nxt
