@@ -40,3 +40,14 @@ def test_a_ceasefire_with_words_inside_binds_both_sides() -> None:
     dyads = {(e.actor.country, e.recipient.country) for e in doc.events if e.type == "RETREAT" and e.actor and e.recipient}
     assert dyads == {("IRN", "ISR"), ("ISR", "IRN")}, [(e.type, e.trigger.text, e.reason) for e in doc.events]
     assert not any(e.type == "ASSAULT" for e in doc.events)  # لإطلاق النار inside the ceasefire is no shooting
+
+
+def test_a_deal_signed_it_binds_its_signatories_and_their_partner_after_maa() -> None:
+    """«الصفقة التي وقعتها X وY مع إيران»: the pronoun is the deal; the partner follows مع; both directions."""
+    assert is_mutual("AGREE", "وقعتها")
+    pipe = ahdath.load(components=("language", "actors", "quotes", "events"))
+    text = "ولطالما انتقد ترامب الصفقة التي وقعتها الولايات المتحدة وروسيا والصين مع إيران في عام 2015."
+    doc = pipe(Document(id="t", text=text, date="2018-04-24"))
+    dyads = {(e.actor.country, e.recipient.country) for e in doc.events if e.type == "AGREE" and e.actor and e.recipient}
+    assert {("USA", "IRN"), ("RUS", "IRN"), ("CHN", "IRN"), ("IRN", "USA")} <= dyads, dyads
+    assert ("USA", "RUS") not in dyads
