@@ -106,6 +106,14 @@ def test_nisba_combines_with_agent() -> None:
     assert (a.country, a.sector, a.kind) == ("KEN", "COP", "agent") and a.name == "Kenyan Police"
 
 
+def test_a_hyphen_between_the_syllables_of_an_east_asian_name() -> None:
+    """«لي جاي-ميونغ» is «لي جاي ميونغ» (the knowledge base lists the spaced form; an English name with a hyphen
+    gets the hyphenated form too)."""
+    doc = run("وقال الرئيس الكوري الجنوبي لي جاي-ميونغ إن بلاده تريد الحوار.", date="2025-08-01")
+    a = find(doc, "لي جاي-ميونغ")
+    assert (a.name, a.country) == ("Lee Jae-myung", "KOR")
+
+
 def test_country_names_plural_nisba_and_capital_metonym() -> None:
     doc = run("أعلنت طهران أن إيران لن تتراجع، وتظاهر فلسطينيون أمام سفارة الولايات المتحدة")
     tehran = find(doc, "طهران")

@@ -419,6 +419,9 @@ class KB:
             for a in e.ar:
                 for k in form_keys(a):
                     self._add(k, Target("entry", e.id))
+                    if e.type == "person" and "-" in e.name and len(k) >= 3 and "-" not in k:
+                        # Lai Ching-te: Arabic news writes the given name's syllables with a hyphen too (لاي تشينغ-ته)
+                        self._add((*k[:-1], "-", k[-1]), Target("entry", e.id))
             for a in e.ner_ar:
                 for k in form_keys(a):
                     self.ner_forms.setdefault(k, e.id)
