@@ -106,6 +106,13 @@ def test_nisba_combines_with_agent() -> None:
     assert (a.country, a.sector, a.kind) == ("KEN", "COP", "agent") and a.name == "Kenyan Police"
 
 
+def test_the_parties_to_a_conflict_are_an_agent_of_the_articles_country() -> None:
+    """«جميع الأطراف» is a common recipient of calls for restraint (the annotators code it, country of the conflict)."""
+    doc = run("وفي اليمن، دعا المبعوث الأممي جميع الأطراف إلى وقف القتال.", date="2018-06-01")
+    a = find(doc, "جميع الأطراف")
+    assert (a.kind, a.sector, a.country) == ("agent", "", "YEM") and a.name == "Yemeni Parties to the Conflict"
+
+
 def test_a_hyphen_between_the_syllables_of_an_east_asian_name() -> None:
     """«لي جاي-ميونغ» is «لي جاي ميونغ» (the knowledge base lists the spaced form; an English name with a hyphen
     gets the hyphenated form too)."""
