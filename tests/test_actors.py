@@ -113,6 +113,14 @@ def test_the_parties_to_a_conflict_are_an_agent_of_the_articles_country() -> Non
     assert (a.kind, a.sector, a.country) == ("agent", "", "YEM") and a.name == "Yemeni Parties to the Conflict"
 
 
+def test_the_thousands_are_people_but_dozens_of_villages_are_not() -> None:
+    doc = run("وتظاهر الآلاف في صنعاء احتجاجا على الغلاء.", date="2018-06-01")
+    a = find(doc, "الآلاف")
+    assert (a.kind, a.sector, a.country) == ("agent", "CVL", "YEM")
+    doc = run("واستعادت القوات السورية السيطرة على عشرات القرى.", date="2018-06-01")
+    assert not any(a.text.startswith("عشرات") for a in doc.actors)  # a count of things, no group of people
+
+
 def test_a_hyphen_between_the_syllables_of_an_east_asian_name() -> None:
     """«لي جاي-ميونغ» is «لي جاي ميونغ» (the knowledge base lists the spaced form; an English name with a hyphen
     gets the hyphenated form too)."""
