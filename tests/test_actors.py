@@ -121,6 +121,12 @@ def test_the_thousands_are_people_but_dozens_of_villages_are_not() -> None:
     assert not any(a.text.startswith("عشرات") for a in doc.actors)  # a count of things, no group of people
 
 
+def test_a_conjunction_the_segmenter_left_on_an_unknown_name_after_a_name_is_not_part_of_it() -> None:
+    doc = ahdath.load()(Document(id="t", text="واتهمت بريطانيا ألكساندر بتروف وراسلان بوشيروف بتسميم سكريبال.", date="2018-09-12"))
+    names = {a.text for a in doc.actors if a.kind == "person"}
+    assert "راسلان بوشيروف" in names and "وراسلان بوشيروف" not in names, names
+
+
 def test_a_hyphen_between_the_syllables_of_an_east_asian_name() -> None:
     """«لي جاي-ميونغ» is «لي جاي ميونغ» (the knowledge base lists the spaced form; an English name with a hyphen
     gets the hyphenated form too)."""

@@ -500,8 +500,10 @@ class ActorResolver:
             if i is None:
                 i = next((t.i for t in toks if t.start <= s < t.end), 0)
             j = max(i + 1, bisect_left(toks, e, key=lambda t: t.start))  # one past the last token starting before e
-            if j - i >= 2 and toks[i].prefixes[:1] == ("و",) and s == toks[i].start and (
-                    toks[i].stem in kb.first_names or self._after_name(res, spans, toks, i)):
+            split = toks[i].prefixes[:1] == ("و",)
+            whole = not toks[i].prefixes and toks[i].text[:1] == "و" and len(toks[i].norm) > 4  # وراسلان: kept whole
+            if j - i >= 2 and (split or whole) and s == toks[i].start and (
+                    (split and toks[i].stem in kb.first_names) or self._after_name(res, spans, toks, i)):
                 s += fold(toks[i].text).offsets[1]  # X وعصام الشابي: the conjunction is not part of the name
             text = doc.text[s:e]
             known = self.kb.person_variant(tuple(t.norm for t in toks[i:j] if t.norm and not t.is_punct))
