@@ -66,6 +66,7 @@ from ahdath.events.sides import (
 )
 from ahdath.events.status import status_of
 from ahdath.events.status_model import StatusModel, status_features
+from ahdath.events.welcomed import unmade_thing
 from ahdath.events.when import DateResolver
 from ahdath.language.normalize import fold_text
 from ahdath.model import Actor, Document, Event, Sentence, Span
@@ -498,6 +499,8 @@ class EventCoder:
                 if med is not None:  # بوساطة X: X mediates between the sentence's parties
                     ch = replace(ch, actors=list(med.mediators), recipients=list(med.parties) or [None],
                                  how=ch.how + "; the mediation noun names the mediator (actor) and the parties (recipients)")
+                elif event_type == m.type and ch.recipients != [None] and unmade_thing(doc, idx, sent, m):
+                    ch = replace(ch, recipients=[None], how=ch.how + "; a welcome for a thing no one named made: no recipient")
                 if ch.subject is not None:
                     last_subject = ch.subject
                 if not ch.actors:
