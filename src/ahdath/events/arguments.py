@@ -9,6 +9,7 @@ passives after ``على يد`` / ``من قبل``, and coordinated sides (``هن�
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -107,6 +108,22 @@ def after_wa(doc: Document, m: Mention) -> bool:
     keeps whole (وسلوفاكيا), left outside the actor's own span."""
     tok = doc.tokens[m.start_tok]
     return tok.prefixes[:1] == ("و",) or (tok.text[:1] == "و" and m.actor.start > tok.start)
+
+
+def first_object(
+    doc: Document, index: MentionIndex, start_tok: int, stop_tok: int, hit: Callable[[int], bool], passable: Callable[[Token], bool]
+) -> int | None:
+    """The first token in ``[start_tok, stop_tok)`` that ``hit`` accepts, when only mentions, punctuation and
+    ``passable`` words stand before it: a cue's object after the names of its subject (أدانت مصر وتركيا الهجوم،
+    وتنفي قطر تلك الاتهامات، ورحب السيسي بالاتفاق). None when another word comes first."""
+    inside = {t for x in index.in_range(start_tok, stop_tok) for t in range(x.start_tok, x.end_tok)}
+    for t in range(start_tok, stop_tok):
+        if hit(t):
+            return t
+        tok = doc.tokens[t]
+        if not (t in inside or tok.is_punct or passable(tok)):
+            return None
+    return None
 
 
 def coordinated(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> list[Mention]:

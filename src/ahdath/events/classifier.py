@@ -327,14 +327,11 @@ def unpack_clusters(words: np.ndarray, ids: np.ndarray) -> dict[str, tuple[str, 
 
 
 def pack_int8(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Weights as int8 with one float32 scale per column (max |w| / 127): a quarter of float32's bytes
-    (``unpack_int8`` reverses it, each weight within half a step)."""
+    """Weights as int8 with one float32 scale per column (max |w| / 127): a quarter of float32's bytes, each
+    weight within half a step. The models keep them so and scale the integer sums of their rows
+    (``_Linear.summed``, ``HiddenPairModel.sums``; ``HiddenPairModel.hidden_rows`` gives the float rows)."""
     scale = np.maximum(np.abs(weights).max(axis=0), 1e-12) / 127.0
     return np.round(weights / scale).astype(np.int8), scale.astype(np.float32)
-
-
-def unpack_int8(q: np.ndarray, scale: np.ndarray, dtype: type = np.float32) -> np.ndarray:
-    return q.astype(dtype) * scale.astype(dtype)
 
 
 def pack_vocab(features: Sequence[str]) -> np.ndarray:

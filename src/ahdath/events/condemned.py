@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ahdath.events.arguments import MentionIndex, introduced_by, same_entity
+from ahdath.events.arguments import MentionIndex, first_object, introduced_by, same_entity
 from ahdath.events.lexicon import TriggerMatch, listed, word_roles
 from ahdath.model import Actor, Document, Event, Sentence
 
@@ -52,20 +52,14 @@ def condemned_act(
     """The attack noun that is the object of condemnation cue ``cue``, if the sentence has one."""
     words = _words()
     acts = {x.start_tok: x for x in matches if x.type == ACT_TYPE}
-    inside = {t for x in idx.in_range(cue.end_tok, sent.token_end) for t in range(x.start_tok, x.end_tok)}
-    start = end = None
-    kind: frozenset[str] = frozenset()
-    for t in range(cue.end_tok, sent.token_end):
-        tok = doc.tokens[t]
-        if t in acts:
-            start, end, kind = t, acts[t].end_tok, cue_kind(acts[t].cue)
-        elif listed(tok, words["anaphor"]):
-            start, end = t, t + 1  # ندد بالجريمة: the act reported before
-        elif t in inside or tok.is_punct or tok.norm == "و" or listed(tok, words["gap"]):
-            continue
-        break
-    if start is None or end is None:
+    start = first_object(
+        doc, idx, cue.end_tok, sent.token_end,
+        lambda t: t in acts or listed(doc.tokens[t], words["anaphor"]),  # ندد بالجريمة: the act reported before
+        lambda tok: tok.norm == "و" or listed(tok, words["gap"]),
+    )
+    if start is None:
         return None
+    end, kind = (acts[start].end_tok, cue_kind(acts[start].cue)) if start in acts else (start + 1, frozenset())
     doer = victim = None
     nxt = idx.starting_at(end)
     kinds = doc.user_data.get("actor_mentions", {})

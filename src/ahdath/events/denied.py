@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ahdath.events.arguments import MentionIndex, same_entity
+from ahdath.events.arguments import MentionIndex, first_object, same_entity
 from ahdath.events.lexicon import TriggerMatch, listed, word_roles
 from ahdath.model import Actor, Document, Event, Sentence
 
@@ -28,18 +28,13 @@ def denied_claim(doc: Document, idx: MentionIndex, sent: Sentence, cue: TriggerM
     """Char offset of the claim noun that is the object of denial cue ``cue``, if one follows it in the sentence
     with nothing but mentions, punctuation and ``gap`` words (هذه، تلك، بشدة) between."""
     words = _words()
-    stop = min(sent.token_end, cue.end_tok + WINDOW)
-    inside = {t for x in idx.in_range(cue.end_tok, stop) for t in range(x.start_tok, x.end_tok)}
-    for t in range(cue.end_tok, stop):
-        tok = doc.tokens[t]
-        if listed(tok, words["claim"]):
-            if idx.starting_at(t + 1) is not None:
-                return None  # مزاعم ويلسون، اتهامات واشنطن: the claim's maker is named after it
-            return tok.start
-        if t in inside or tok.is_punct or listed(tok, words["gap"]):
-            continue
-        return None
-    return None
+    t = first_object(
+        doc, idx, cue.end_tok, min(sent.token_end, cue.end_tok + WINDOW),
+        lambda t: listed(doc.tokens[t], words["claim"]), lambda tok: listed(tok, words["gap"]),
+    )
+    if t is None or idx.starting_at(t + 1) is not None:
+        return None  # مزاعم ويلسون، اتهامات واشنطن: the claim's maker is named after it
+    return doc.tokens[t].start
 
 
 def claimants(accusations: list[Event], deniers: list[Actor | None]) -> list[Actor]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ahdath.events.arguments import MentionIndex
+from ahdath.events.arguments import MentionIndex, first_object
 from ahdath.events.lexicon import TriggerMatch, listed, word_roles
 from ahdath.model import Document, Sentence
 
@@ -27,13 +27,11 @@ def unmade_thing(doc: Document, idx: MentionIndex, sent: Sentence, cue: TriggerM
     words = _words()
     if cue.cue not in words["cue"]:
         return False
-    inside = {t for x in idx.in_range(cue.end_tok, sent.token_end) for t in range(x.start_tok, x.end_tok)}
-    for t in range(cue.end_tok, sent.token_end):
-        tok = doc.tokens[t]
-        if "ب" in tok.prefixes and listed(tok, words["thing"]):
-            stop = min(sent.token_end, t + 1 + MAKER_WINDOW)
-            return not any(idx.starting_at(k) is not None for k in range(t + 1, stop))
-        if t in inside or tok.is_punct:
-            continue
+    t = first_object(
+        doc, idx, cue.end_tok, sent.token_end,
+        lambda t: "ب" in doc.tokens[t].prefixes and listed(doc.tokens[t], words["thing"]), lambda tok: False,
+    )
+    if t is None:
         return False
-    return False
+    stop = min(sent.token_end, t + 1 + MAKER_WINDOW)
+    return not any(idx.starting_at(k) is not None for k in range(t + 1, stop))
