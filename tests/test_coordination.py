@@ -72,6 +72,21 @@ def test_a_list_before_a_one_way_act_is_its_actors() -> None:
     assert not any(e.recipient and e.recipient.name in {"Qatar", "Turkey", "Russia"} for e in accuse)
 
 
+def test_a_titled_list_before_a_one_way_act_is_its_actors() -> None:
+    # the ranker may point at a member's name (ميركل) rather than its title, which is the list's member
+    from ahdath.events.arguments import list_mentions
+
+    text = "حذر الرئيس الفرنسي إيمانويل ماكرون والمستشارة الألمانية أنغيلا ميركل من تفاقم الوضع الإنساني في إدلب."
+    doc = ahdath.load()(Document(id="t", text=text, date="2018-09-08"))
+    idx = MentionIndex(doc)
+    first = next(x for x in idx.mentions if x.actor.text == "الرئيس الفرنسي")
+    assert [x.actor.text for x in list_mentions(doc, idx, first, doc.sentences[0])] == [
+        "الرئيس الفرنسي", "إيمانويل ماكرون", "المستشارة الألمانية", "أنغيلا ميركل"]
+    warns = [e for e in doc.events if e.type == "THREATEN"]
+    assert {e.actor.name for e in warns if e.actor} == {"Emmanuel Macron", "Angela Merkel"}, [e.reason for e in warns]
+    assert not any(e.recipient and e.recipient.country in {"FRA", "DEU"} for e in warns)
+
+
 def test_a_title_and_its_name_are_one_member_of_a_list() -> None:
     from ahdath.events.arguments import coordinated, list_head
 

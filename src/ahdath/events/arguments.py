@@ -137,6 +137,12 @@ def coordinated(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) 
     return out
 
 
+def list_mentions(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> list[Mention]:
+    """Every mention of the و-list that starts at ``m``: ``coordinated``'s members and the names in apposition to
+    them (الرئيس الفرنسي إيمانويل ماكرون والمستشارة الألمانية أنغيلا ميركل: four mentions, two members)."""
+    return _chain(doc, index, m, sent)
+
+
 def apposed(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> Mention | None:
     """The mention right after ``m`` (or after a comma) that is the same entity: a name after its title."""
     tok = m.end_tok

@@ -35,6 +35,7 @@ from ahdath.events.arguments import (
     is_agent_marked,
     is_genitive,
     list_head,
+    list_mentions,
     same_entity,
     trigger_voice,
     vowed,
@@ -414,15 +415,17 @@ class EventCoder:
         if receiving:  # the model reads subject/object (data/receiving_verbs.tsv); swap them
             pick = PairChoice(pick.recipient, pick.actor, pick.actor_p, pick.recipient_p)
         actor_c = cands[pick.actor]
-        actor_ms = coordinated(doc, idx, list_head(doc, idx, actor_c.mention, sent), sent) if actor_c.mention else []
+        head = list_head(doc, idx, actor_c.mention, sent) if actor_c.mention else None
+        actor_ms = coordinated(doc, idx, head, sent) if head else []
+        members = list_mentions(doc, idx, head, sent) if head else []  # with the names in apposition
         if (
             pick.recipient is not None
             and event_type not in _MUTUAL_TYPES
-            and any(x is cands[pick.recipient].mention and x is not actor_c.mention for x in actor_ms)
+            and any(x is cands[pick.recipient].mention and x is not actor_c.mention for x in members)
             and introduced_by(doc, actor_ms[0], sent) != BETWEEN
         ):
             # a list before a one-way act is its actors (أدانت قطر وتركيا وروسيا ...): the recipient is outside it
-            in_list = [c.mention is not None and any(x is c.mention for x in actor_ms) for c in cands]
+            in_list = [c.mention is not None and any(x is c.mention for x in members) for c in cands]
             blocked = [b or inside for b, inside in zip(blocked, in_list, strict=True)]
             again = choose_pair(self.sides_model, feats, null, infos, event_type, pos, m.cue, blocked, cand_actors, no_actor)
             if again is not None and in_list[again.actor]:
