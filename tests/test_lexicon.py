@@ -232,6 +232,8 @@ def test_gap_cue_stays_in_sentence(lex):
 def test_blockers_and_names(lex):
     assert all(m.type != "COOPERATE" for m in match(lex, "اجتمع وزراء مجلس التعاون الخليجي"))
     assert match(lex, "فجر اليوم في المدينة") == []
+    assert [m.text for m in match(lex, "اغتيل، فجر أمس الأربعاء، في طهران")] == ["اغتيل"]  # dawn, not "blew up"
+    assert match(lex, "وقعت الحادثة فجر يوم الجمعة") == []
     assert [m.type for m in match(lex, "قصفت الطائرات فجر الأحد البلدة")] == ["ASSAULT"]
 
 
