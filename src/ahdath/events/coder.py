@@ -117,6 +117,15 @@ class SideChoice:
     n_candidates: int
 
 
+@dataclass(frozen=True, slots=True)
+class SideRule:
+    """Sides a coding rule puts in place of the ranker's (``None``: that side stays), and why."""
+
+    actors: list[Actor | None] | None
+    recipients: list[Actor | None] | None
+    why: str
+
+
 @dataclass(slots=True)
 class Decision:
     """One trigger candidate, decided up to the event filter."""
@@ -498,12 +507,11 @@ class EventCoder:
                 if restating:
                     _restated(decided, demand, ch)
                     continue
-                med = mediation(doc, idx, sent, m) if event_type == MEDIATE_TYPE else None
-                if med is not None:  # بوساطة X: X mediates between the sentence's parties
-                    ch = replace(ch, actors=list(med.mediators), recipients=list(med.parties) or [None],
-                                 how=ch.how + "; the mediation noun names the mediator (actor) and the parties (recipients)")
-                elif event_type == m.type and ch.recipients != [None] and unmade_thing(doc, idx, sent, m):
-                    ch = replace(ch, recipients=[None], how=ch.how + "; a welcome for a thing no one named made: no recipient")
+                rule = self._sentence_rule(doc, idx, sent, m, event_type, ch)
+                if rule is not None:
+                    ch = replace(ch, actors=rule.actors if rule.actors is not None else ch.actors,
+                                 recipients=rule.recipients if rule.recipients is not None else ch.recipients,
+                                 how=f"{ch.how}; {rule.why}")
                 if ch.subject is not None:
                     last_subject = ch.subject
                 if not ch.actors:
@@ -566,18 +574,10 @@ class EventCoder:
                 why_type += f"; event model p={p_event:.2f}"
             mutual = is_mutual(d.type, d.match.cue)
             recipients = d.sides.recipients
-            if d.condemned is not None and all(
-                r is None or r.start >= d.condemned.start or r.start < d.sent.start for r in recipients
-            ):  # not an accused named before the act (اتهمت إيران إسرائيل بالهجوم)
-                doers = attackers(d.condemned, attacks, d.sides.actors, kinds)
-                if doers:
-                    recipients = list(doers)
-                    why_type += "; the condemned act's doer is the recipient"
-            if d.denied is not None and all(r is None or r.start >= d.denied for r in recipients):
-                makers = claimants(accusations, d.sides.actors)  # وتنفي قطر تلك الاتهامات: the accusers
-                if makers:
-                    recipients = list(makers)
-                    why_type += "; the denied claim's maker is the recipient"
+            rule = _article_rule(d, attacks, kinds, accusations)
+            if rule is not None and rule.recipients is not None:
+                recipients = rule.recipients
+                why_type += f"; {rule.why}"
             for actor in d.sides.actors:
                 for rec in recipients:
                     if rec is not None and same_entity(actor, rec):
@@ -600,6 +600,21 @@ class EventCoder:
             e.id = i
         doc.events = events
         return doc
+
+    @staticmethod
+    def _sentence_rule(
+        doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, event_type: str, ch: SideChoice
+    ) -> SideRule | None:
+        """Sides that a rule reads off the trigger's own sentence, in place of the ranker's: a mediation names its
+        mediators and parties (events/mediation.py); a welcome for a thing no one named made has no recipient
+        (events/welcomed.py)."""
+        med = mediation(doc, idx, sent, m) if event_type == MEDIATE_TYPE else None
+        if med is not None:  # بوساطة X: X mediates between the sentence's parties
+            return SideRule(list(med.mediators), list(med.parties) or [None],
+                            "the mediation noun names the mediator (actor) and the parties (recipients)")
+        if event_type == m.type and ch.recipients != [None] and unmade_thing(doc, idx, sent, m):
+            return SideRule(None, [None], "a welcome for a thing no one named made: no recipient")
+        return None
 
     @staticmethod
     def _announced_threat(doc: Document, sent: Sentence, m: TriggerMatch) -> bool:
@@ -667,6 +682,25 @@ class EventCoder:
             confidence=conf,
             reason=reason,
         )
+
+
+def _article_rule(
+    d: Decision, attacks: list[Event], kinds: list[frozenset[str]], accusations: list[Event]
+) -> SideRule | None:
+    """Recipients that a rule reads off what the article coded before, in place of the ranker's: the doer of a
+    condemned act (events/condemned.py), the maker of a denied claim (events/denied.py)."""
+    recipients = d.sides.recipients
+    if d.condemned is not None and all(
+        r is None or r.start >= d.condemned.start or r.start < d.sent.start for r in recipients
+    ):  # not an accused named before the act (اتهمت إيران إسرائيل بالهجوم)
+        doers = attackers(d.condemned, attacks, d.sides.actors, kinds)
+        if doers:
+            return SideRule(None, list(doers), "the condemned act's doer is the recipient")
+    if d.denied is not None and all(r is None or r.start >= d.denied for r in recipients):
+        makers = claimants(accusations, d.sides.actors)  # وتنفي قطر تلك الاتهامات: the accusers
+        if makers:
+            return SideRule(None, list(makers), "the denied claim's maker is the recipient")
+    return None
 
 
 def _recipient_list(
