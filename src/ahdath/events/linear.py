@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +19,7 @@ class LinearModel:
     bias: dict[str, float]
     thresholds: dict[str, float]
     kind: str = "logistic"  # or "softmax": candidates of one item compete (the bias scores "none of them")
+    _roles: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path) -> LinearModel:
@@ -26,8 +27,12 @@ class LinearModel:
 
     def margin(self, features: list[str], role: str) -> float:
         """The linear score of binary features for ``role``, without the bias."""
-        w = self.weights
-        return sum(w.get(f"{role}:{name}", 0.0) for name in features)
+        if not self._roles:  # the weights by role, then feature name (role names hold no ":"), built at the first use
+            for key, v in self.weights.items():
+                r, _, name = key.partition(":")
+                self._roles.setdefault(r, {})[name] = v
+        w = self._roles.get(role, {})
+        return sum(w.get(name, 0.0) for name in features)
 
     def score(self, features: list[str], role: str) -> float:
         """Probability for ``role`` given binary features (a logistic model)."""

@@ -406,7 +406,8 @@ class HiddenPairModel:
         self._rows: dict[str, dict[str, int]] = {p: {} for p in _ROLE_PREFIXES}
         # a pair's features take few distinct values (directions, prepositions, sectors, the cue, a gap bucket):
         # their sums are kept by feature list (cleared when it grows past PAIR_CACHE lists)
-        self._pair_sums: dict[tuple[str, ...], tuple[float, np.ndarray]] = {}
+        self._pair_sums: dict[tuple[str, ...], int] = {}
+        self._pair_lin, self._pair_hid = np.zeros(0), np.zeros((0, len(b)))
         for name, i in vocab.items():
             head, sep, rest = name.partition(":")
             if sep and head + ":" in self._rows:
@@ -436,7 +437,10 @@ class HiddenPairModel:
 
     def sums(self, lists: list[list[str]], prefix: str) -> tuple[np.ndarray, np.ndarray]:
         """(linear score, hidden pre-activation) of each feature list under one role, in a few array operations."""
-        rows = [self.ids(fs, prefix) for fs in lists]
+        return self._row_sums([self.ids(fs, prefix) for fs in lists])
+
+    def _row_sums(self, rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """(linear score, hidden pre-activation) of each list of rows (any roles: one matrix holds them all)."""
         lens = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
         flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=int(lens.sum()))
         lin, hid = np.zeros(len(rows)), np.zeros((len(rows), len(self.b)))
@@ -455,26 +459,35 @@ class HiddenPairModel:
         return self.hidden if self.scale is None else self.hidden.astype(np.float64) * self.scale
 
     def pair_sums(self, pair_feats: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
-        """``sums(pair_feats, "p:")``, each distinct feature list summed once."""
-        cache = self._pair_sums
+        """``sums(pair_feats, "p:")``, each distinct feature list summed once (its sums kept as a row of
+        ``_pair_lin`` / ``_pair_hid``, found by ``_pair_sums``)."""
+        index = self._pair_sums
         keys = [tuple(f) for f in pair_feats]
         uniq = dict.fromkeys(keys)
-        missing = [k for k in uniq if k not in cache]
+        missing = [k for k in uniq if k not in index]
         if missing:
-            if len(cache) + len(missing) > PAIR_CACHE:
-                cache.clear()
+            if len(index) + len(missing) > PAIR_CACHE:
+                index.clear()
                 missing = list(uniq)
             lin, hid = self.sums(missing, "p:")  # type: ignore[arg-type]
-            cache.update(zip(missing, zip(lin.tolist(), hid, strict=True), strict=True))
-        got = [cache[k] for k in keys]
-        return np.array([x for x, _ in got]), np.array([h for _, h in got]).reshape(len(keys), len(self.b))
+            n0, n1 = len(index), len(index) + len(missing)
+            if n1 > len(self._pair_lin):  # grow by doubling
+                size = max(n1, 2 * len(self._pair_lin), 256)
+                self._pair_lin = np.concatenate((self._pair_lin[:n0], np.zeros(size - n0)))
+                self._pair_hid = np.concatenate((self._pair_hid[:n0], np.zeros((size - n0, len(self.b)))))
+            self._pair_lin[n0:n1], self._pair_hid[n0:n1] = lin, hid
+            index.update(zip(missing, range(n0, n1), strict=True))
+        rows = np.fromiter(map(index.__getitem__, keys), dtype=np.int64, count=len(keys))
+        return self._pair_lin[rows], self._pair_hid[rows]
 
     def sides(self, feats: list[list[str]], null: list[str]) -> tuple[Any, Any]:
-        """Each candidate's part as the actor, and as the recipient with the none option last."""
-        a = self.sums(feats, "a:")
-        r_lin, r_hid = self.sums(feats, "r:")
-        n_lin, n_hid = self.sums([[*null, "__none__"]], "rn:")
-        return a, (np.concatenate((r_lin, n_lin)), np.concatenate((r_hid, n_hid)))
+        """Each candidate's part as the actor, and as the recipient with the none option last (one sum over
+        the rows of all three roles)."""
+        n = len(feats)
+        lin, hid = self._row_sums(
+            [self.ids(fs, "a:") for fs in feats] + [self.ids(fs, "r:") for fs in feats] + [self.ids([*null, "__none__"], "rn:")]
+        )
+        return (lin[:n], hid[:n]), (lin[n:], hid[n:])
 
     @staticmethod
     def actor_ranks(a: Any) -> list[float]:
