@@ -67,3 +67,13 @@ def test_shipped_status_model_loads_with_its_threshold() -> None:
 
     model = StatusModel.load()
     assert model is not None and 0.5 <= model.override <= 1.0
+
+
+def test_linear_margin_reads_each_roles_weights() -> None:
+    # weights are grouped by role once (the text before the first ":"); a feature name may hold ":" itself
+    model = LinearModel(weights={"a:x": 1.0, "a:y:z": 0.5, "b:x": -2.0, "ab:x": 7.0}, bias={"a": 0.0, "b": 0.0},
+                        thresholds={})
+    assert model.margin(["x", "y:z", "w"], "a") == 1.5
+    assert model.margin(["x"], "b") == -2.0
+    assert model.margin(["x"], "c") == 0.0  # a role with no weights
+    assert model.best(["x"], ["a", "b"])[0] == "a"
