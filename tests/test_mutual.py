@@ -23,6 +23,9 @@ def test_is_mutual_reads_the_cue_words() -> None:
     assert is_mutual("RETREAT", "وقف ... اطلاق النار")  # a ceasefire binds both sides
     assert not is_mutual("RETREAT", "انسحاب")
     assert not is_mutual("CONSULT", "اتفاق")  # a meeting stays one record (its initiator is the actor)
+    # coded one way in most annotations: cooperation with someone, a battle (singular)
+    assert not any(is_mutual("COOPERATE", w) for w in ("تعاون", "تنسيق", "تحالف")) and is_mutual("COOPERATE", "مشترك")
+    assert not is_mutual("ASSAULT", "معركه") and is_mutual("ASSAULT", "معارك")
 
 
 def test_clashes_give_both_directions() -> None:
