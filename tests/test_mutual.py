@@ -26,6 +26,7 @@ def test_is_mutual_reads_the_cue_words() -> None:
     # coded one way in most annotations: cooperation with someone, a battle (singular)
     assert not any(is_mutual("COOPERATE", w) for w in ("تعاون", "تنسيق", "تحالف")) and is_mutual("COOPERATE", "مشترك")
     assert not is_mutual("ASSAULT", "معركه") and is_mutual("ASSAULT", "معارك")
+    assert is_mutual("AGREE", "توصل") and is_mutual("ASSAULT", "اشتبك") and is_mutual("RETREAT", "صفقه تبادل")
 
 
 def test_clashes_give_both_directions() -> None:
