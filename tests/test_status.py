@@ -104,3 +104,11 @@ def test_bad_spans(lex):
     assert status_of(doc, 5, 6) == ("asserted", None)
     assert status_of(doc, 1, 1) == ("asserted", None)
     assert status_of(analyze(Document(id="e", text="")), 0, 1) == ("asserted", None)
+
+
+def test_future_of_a_cue_whose_root_starts_with_sin(lex):
+    # سمح، ساعد، سحب: the root's own س is no future particle, the one before it is (ستسمح، ستساعد، سيسحب)
+    got = {t: (s, c) for t, s, c in statuses(lex, "وقالت الوزارة إنها ستساعد الأسر. وأعلن الجيش أنه سيسحب قواته.")}
+    assert got["ستساعد"] == ("future", "ستساعد") and got["سيسحب قواته"][0] == "future", got
+    got = {t: s for t, s, _ in statuses(lex, "وساعدت فرنسا الأسر. وسحب الجيش قواته.")}
+    assert set(got.values()) == {"asserted"}, got

@@ -119,6 +119,14 @@ def _looks_imperfect(tok: Token) -> bool:
     return len(stem) >= 3 and stem[0] in IMPERFECT_LETTERS
 
 
+def _cue_has_particle(cue: str) -> bool:
+    """Whether a lexicon cue's first word starts with the future particle before an imperfective prefix (سيرد،
+    سيدفع ... ثمن), not with a root letter س (سمح، سحب؛ سيطر reads as the particle too, which costs nothing: its
+    future form سيسيطر is rare)."""
+    word = cue.split()[0] if cue else ""
+    return len(word) >= 4 and word[0] == FUTURE and word[1] in "يتن"
+
+
 def _has_future_prefix(tok: Token, cue: str | None) -> bool:
     if FUTURE in tok.prefixes:
         return True
@@ -148,8 +156,9 @@ def status_of(doc: Document, start_tok: int, end_tok: int, cue: str | None = Non
     for pc in lex.prefixes:
         if pc.words[0] != FUTURE:
             continue
-        # A cue that itself starts with س (سيرد: a threat, made now) carries no future of its own.
-        if not (cue and cue.startswith(FUTURE)) and _has_future_prefix(head, cue):
+        # A cue that itself starts with the future particle (سيرد: a threat, made now) carries no future of its
+        # own; a cue whose root starts with س (سمح، ساعد، سحب، سلم) does, with the particle before it (ستسمح).
+        if not (cue and _cue_has_particle(cue)) and _has_future_prefix(head, cue):
             found.append((0, pc.status, start_tok, start_tok))
             continue
         for d in range(1, pc.window + 1):
