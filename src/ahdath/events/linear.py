@@ -10,6 +10,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 
@@ -32,7 +33,7 @@ class LinearModel:
                 r, _, name = key.partition(":")
                 self._roles.setdefault(r, {})[name] = v
         w = self._roles.get(role, {})
-        return sum(w.get(name, 0.0) for name in features)
+        return sum(map(w.get, features, repeat(0.0)))
 
     def score(self, features: list[str], role: str) -> float:
         """Probability for ``role`` given binary features (a logistic model)."""
