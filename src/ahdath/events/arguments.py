@@ -130,17 +130,16 @@ def coordinated(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) 
     """Mentions joined to ``m`` by و (``مع هنية، والنخالة``; ``إيران وتركيا``); a comma alone does not join.
     One member each: a name in apposition to its title (``الأمين العام للأمم المتحدة أنطونيو غوتيريس``) is
     part of the title's member, and the list goes on after the name."""
-    out = [m]
-    for x in _chain(doc, index, m, sent)[1:]:
+    return distinct_members(list_mentions(doc, index, m, sent))
+
+
+def distinct_members(chain: list[Mention]) -> list[Mention]:
+    """A ``list_mentions`` chain less the mentions of an entity already in it: one mention per member."""
+    out = [chain[0]]
+    for x in chain[1:]:
         if not any(same_entity(x.actor, y.actor) for y in out):
             out.append(x)
     return out
-
-
-def list_mentions(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> list[Mention]:
-    """Every mention of the و-list that starts at ``m``: ``coordinated``'s members and the names in apposition to
-    them (الرئيس الفرنسي إيمانويل ماكرون والمستشارة الألمانية أنغيلا ميركل: four mentions, two members)."""
-    return _chain(doc, index, m, sent)
 
 
 def apposed(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> Mention | None:
@@ -154,8 +153,9 @@ def apposed(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> M
     return nxt if same_entity(m.actor, nxt.actor) else None
 
 
-def _chain(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> list[Mention]:
-    """``m`` and the mentions that follow it in a و-list, names in apposition included."""
+def list_mentions(doc: Document, index: MentionIndex, m: Mention, sent: Sentence) -> list[Mention]:
+    """``m`` and every mention that follows it in its و-list, names in apposition included (الرئيس الفرنسي
+    إيمانويل ماكرون والمستشارة الألمانية أنغيلا ميركل: four mentions, two members; ``coordinated`` keeps one each)."""
     out = [m]
     cur = m
     while True:
@@ -184,7 +184,7 @@ def list_head(doc: Document, index: MentionIndex, m: Mention, sent: Sentence, su
     قطر, العراق), when that first one can be a subject (no preposition, or after كل من), or whatever it is
     when not ``subject`` (a recipient: سفيريها لدى مالي والنيجر); else ``m``."""
     for x in index.in_range(sent.token_start, m.start_tok):
-        if not any(y is m for y in _chain(doc, index, x, sent)[1:]):
+        if not any(y is m for y in list_mentions(doc, index, x, sent)[1:]):
             continue
         if not subject:  # بين X وY pairs two sides: Y is not X's fellow
             return m if introduced_by(doc, x, sent) == BETWEEN else x

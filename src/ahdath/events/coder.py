@@ -29,6 +29,7 @@ from ahdath.events.arguments import (
     clause_marks,
     coordinated,
     demand_of,
+    distinct_members,
     entity_key,
     first_person,
     introduced_by,
@@ -425,8 +426,8 @@ class EventCoder:
             pick = PairChoice(pick.recipient, pick.actor, pick.actor_p, pick.recipient_p)
         actor_c = cands[pick.actor]
         head = list_head(doc, idx, actor_c.mention, sent) if actor_c.mention else None
-        actor_ms = coordinated(doc, idx, head, sent) if head else []
         members = list_mentions(doc, idx, head, sent) if head else []  # with the names in apposition
+        actor_ms = distinct_members(members) if members else []
         if (
             pick.recipient is not None
             and event_type not in _MUTUAL_TYPES

@@ -20,7 +20,7 @@ class LinearModel:
     bias: dict[str, float]
     thresholds: dict[str, float]
     kind: str = "logistic"  # or "softmax": candidates of one item compete (the bias scores "none of them")
-    _roles: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+    _roles: dict[str, dict[str, float]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path) -> LinearModel:
