@@ -66,6 +66,7 @@ from ahdath.events.sides import (
     sentence_candidates,
     side_info,
 )
+from ahdath.events.statements import statement_quote, statement_trigger, statement_types
 from ahdath.events.status import status_of
 from ahdath.events.status_model import StatusModel, status_features
 from ahdath.events.welcomed import unmade_thing
@@ -143,6 +144,7 @@ class Decision:
     features: list[str]
     condemned: CondemnedAct | None = None  # an ACCUSE whose object is an attack noun (events/condemned.py)
     denied: int | None = None  # a REJECT whose object is a claim noun: its offset (events/denied.py)
+    statement: bool = False  # a speech verb whose content the sentence model typed (events/statements.py): no filter
 
 
 @dataclass(slots=True)
@@ -164,6 +166,7 @@ class EventCoder:
         resolver: Any | None = None,
         mode_model: ModeModel | None = None,
         status_model: StatusModel | None = None,
+        statements: dict[str, float] | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.classifier = classifier
@@ -171,6 +174,7 @@ class EventCoder:
         self.event_model = event_model
         self.mode_model = mode_model  # a mode for events whose cue gives none (ahdath.events.modes)
         self.status_model = status_model  # a second opinion on the status rules (ahdath.events.status_model)
+        self.statements = statements or {}  # {type: sentence-model threshold} of statement events (events/statements.py)
         self.resolver = resolver  # names each side by its most specific mention in the article
         self.locator = Locator.load()
         self.dates = DateResolver.load()
@@ -191,7 +195,7 @@ class EventCoder:
         mode_model = ModeModel.load() if use_model else None
         status_model = StatusModel.load() if use_model else None
         return cls(TriggerLexicon.load(lexicon_path), classifier, sides_model, event_model, resolver, mode_model,
-                   status_model)
+                   status_model, statement_types() if use_model else None)
 
     # -- sides -------------------------------------------------------------------------
     def _after(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch) -> Mention | None:
@@ -351,8 +355,11 @@ class EventCoder:
         return cands, feats, rule
 
     def _model_sides(
-        self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, event_type: str, last_subject: Mention | None
+        self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch, event_type: str, last_subject: Mention | None,
+        only_actor: Actor | None = None,
     ) -> SideChoice:
+        """The ranker's sides of trigger ``m``; with ``only_actor`` (a statement's speaker), only that entity may be
+        the actor (pair rankers; the older actor-then-recipient models ignore it)."""
         assert self.sides_model is not None
         cands, feats, _ = self.candidates(doc, idx, sent, m, event_type, last_subject)
         if not cands:
@@ -360,7 +367,7 @@ class EventCoder:
         model = self.sides_model
         null = null_features(feats)
         if model.kind == "pair":
-            return self._pair_sides(doc, idx, sent, m, event_type, cands, feats, null)
+            return self._pair_sides(doc, idx, sent, m, event_type, cands, feats, null, only_actor)
         a_ps = model.choose(feats, null, "actor")
         best = max(range(len(cands)), key=a_ps.__getitem__)
         if a_ps[best] < model.thresholds["actor"]:
@@ -400,8 +407,10 @@ class EventCoder:
         cands: list[Candidate],
         feats: list[list[str]],
         null: list[str],
+        only_actor: Actor | None = None,
     ) -> SideChoice:
-        """Actor and recipient chosen together (``sides.PairChooser``), then split over coordination."""
+        """Actor and recipient chosen together (``sides.PairChooser``), then split over coordination; with
+        ``only_actor``, the candidates that are another entity may only be the recipient."""
         assert self.sides_model is not None
         infos = [side_info(doc, sent, m, c) for c in cands]
         # A comma-enclosed aside opened by a preposition ("، في اتصال مع X،") is an adjunct, not the recipient.
@@ -412,6 +421,8 @@ class EventCoder:
         speaker = next((i for i, c in enumerate(cands) if c.origin == "speaker"), None)
         if speaker is not None and first_person(doc, sent, m.start_tok, m.head):  # سنواصل in a quote: the speaker acts
             no_actor = [i != speaker for i in range(len(cands))]
+        if only_actor is not None and any(same_entity(c.actor, only_actor) for c in cands):
+            no_actor = [not same_entity(c.actor, only_actor) for c in cands]
         cand_actors = [c.actor for c in cands]
         pick = choose_pair(self.sides_model, feats, null, infos, event_type, pos, m.cue, blocked, cand_actors, no_actor)
         if pick is None:  # only the patient of a passive verb and places: an agentless event
@@ -557,7 +568,41 @@ class EventCoder:
                 act = condemned_act(doc, idx, sent, m, by_sentence[sent.i]) if event_type == CONDEMN_TYPE else None
                 claim = denied_claim(doc, idx, sent, m) if event_type == DENIAL_TYPE else None
                 decided.append(Decision(sent, m, event_type, mode, conf, why_type, ch, status, status_cue, feats, act, claim))
+            decided += self._statements(doc, idx, sent, decided, last_subject)
             yield from decided
+
+    def _statements(
+        self, doc: Document, idx: MentionIndex, sent: Sentence, decided: list[Decision], last_subject: Mention | None
+    ) -> list[Decision]:
+        """Statement events (``events/statements.py``): the speech cue of a quote in ``sent`` as the trigger of each
+        statement type the sentence model reads in the sentence and no cue of the sentence was coded as."""
+        if not self.statements or self.classifier is None or self.sides_model is None:
+            return []
+        quote = statement_quote(doc, sent)
+        if quote is None:
+            return []
+        out: list[Decision] = []
+        probs = self.classifier.score_sentence(doc, sent)
+        for event_type, threshold in self.statements.items():
+            p = probs.get(event_type, 0.0)
+            if p < threshold or any(d.type == event_type for d in decided):
+                continue
+            m = statement_trigger(doc, sent, quote, event_type, p)
+            if m is None:
+                continue
+            ch = self._model_sides(doc, idx, sent, m, event_type, last_subject, quote.speaker)
+            if not ch.actors:
+                continue
+            why = f"a statement: sentence model p={p:.2f} for {event_type}, no {event_type} cue in the sentence"
+            mode = None
+            if self.mode_model is not None:
+                got = self.mode_model.predict(
+                    event_type, mode_features(doc.tokens, m.start_tok, m.end_tok, sent.token_start, sent.token_end))
+                if got is not None:
+                    mode = got[0]
+                    why += f"; mode {got[0]} p={got[1]:.2f} (mode model)"
+            out.append(Decision(sent, m, event_type, mode, p, why, ch, "asserted", None, [], statement=True))
+        return out
 
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
@@ -567,7 +612,9 @@ class EventCoder:
         seen: set[tuple[str, str, str]] = set()
         for d in self.triggers(doc):
             conf, why_type = d.confidence, d.why_type
-            if self.event_model is not None:
+            if d.statement:
+                conf = d.confidence * (0.5 + 0.5 * d.sides.actor_p)
+            elif self.event_model is not None:
                 p_event = self.event_model.score(d.features, "event")
                 if p_event < self.event_model.thresholds["event"]:
                     continue

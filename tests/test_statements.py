@@ -1,0 +1,60 @@
+"""A statement whose content is an event type, with no cue of that type (events/statements.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import ahdath
+from ahdath.events.statements import statement_types
+from ahdath.model import PLOVER_TYPES, Document
+
+
+def _events(text: str, date: str = "2018-07-24") -> list:
+    return ahdath.load()(Document(id="t", text=text, date=date)).events
+
+
+def _statements(text: str) -> list:
+    return [e for e in _events(text) if "a statement:" in e.reason]
+
+
+def test_types_file() -> None:
+    types = statement_types()
+    assert "ACCUSE" in types
+    assert all(t in PLOVER_TYPES and 0.0 < p <= 1.0 for t, p in types.items())
+
+
+def test_types_file_rejects_bad_rows(tmp_path: Path) -> None:
+    bad = tmp_path / "types.tsv"
+    bad.write_text("type\tthreshold\nACCUSED\t0.5\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a PLOVER type"):
+        statement_types(bad)
+    bad.write_text("type\tthreshold\nACCUSE\t1.5\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a probability"):
+        statement_types(bad)
+
+
+def test_an_accusation_without_an_accusation_word() -> None:
+    text = "وقال وزير الخارجية البريطاني بوريس جونسون إن إيران تقف وراء زعزعة استقرار المنطقة وتدعم الميليشيات في اليمن."
+    evs = [e for e in _statements(text) if e.type == "ACCUSE"]
+    assert len(evs) == 1
+    e = evs[0]
+    assert e.trigger.text == "وقال" and text[e.trigger.start : e.trigger.end] == "وقال"
+    assert e.actor is not None and e.actor.name == "Boris Johnson"
+    assert e.recipient is not None and e.recipient.name == "Iran"
+    assert e.status == "asserted" and 0.0 < e.confidence <= 1.0
+
+
+def test_no_speaker_no_statement() -> None:
+    assert not _statements("إن إيران تقف وراء زعزعة استقرار المنطقة وتدعم الميليشيات في اليمن.")
+
+
+def test_a_plain_statement_is_no_event() -> None:
+    assert not _statements("وقال جونسون إن الاجتماع سيعقد الأسبوع المقبل في لندن.")
+
+
+def test_a_coded_cue_of_the_type_leaves_the_statement_alone() -> None:
+    text = "وقالت الحكومة اليمنية إن ميليشيات الحوثي ترتكب جرائم حرب بحق المدنيين في الحديدة."
+    evs = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert evs and not any("a statement:" in e.reason for e in evs)
