@@ -40,8 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     lex = TriggerLexicon.load()
     matches = [(d, m) for d in docs for m in lex.match(d)]
-    for d in docs:  # cold caches again: candidate scoring recomputes sentence features once per sentence
-        d.user_data.pop("_event_clf_sent_feats", None)
+    for d in docs:  # cold caches again: candidate scoring sums each sentence's part once
+        for key in [k for k in d.user_data if k.startswith("_event_clf_")]:
+            del d.user_data[key]
     w, c = time.perf_counter(), time.process_time()
     for d, m in matches:
         clf.score_candidate(d, d.sentences[d.tokens[m.start_tok].sent], m.start_tok, m.end_tok, m.type)

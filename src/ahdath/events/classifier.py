@@ -36,6 +36,7 @@ DEFAULT_MODEL = Path(__file__).with_name("models") / "event_classifier.npz"
 NONE = "NONE"
 _WINDOW = 3  # neighbours on each side that get positional features
 _BAG = 6  # neighbours on each side that go into the unordered window bag
+WORD_ROWS_CACHE = 200_000  # word forms whose sentence-model rows an EventClassifier keeps
 
 Clusters = Mapping[str, tuple[str, ...]]  # folded word -> its cluster id at each granularity (coarse to fine)
 
@@ -53,30 +54,35 @@ def _stem(t: Token) -> str:
     return t.stem or t.norm
 
 
-def sentence_features(tokens: Sequence[Token]) -> list[str]:
-    """Features of a whole sentence: folded words, stems, stem bigrams, clitic+stem, the first
-    stems (Arabic news leads with the main verb), character 3/4-grams of stems."""
-    toks = _content(tokens)
-    feats: list[str] = []
-    prev = "<s>"
-    for t in toks:
-        s = _stem(t)
-        feats.append("w=" + t.norm)
-        feats.append("s=" + s)
-        feats.append("b=" + prev + "_" + s)
-        if t.prefixes:
-            feats.append("ps=" + "".join(t.prefixes) + "+" + s)
-        prev = s
-    feats.append("b=" + prev + "_</s>")
-    for k, t in enumerate(toks[:4]):
-        s = _stem(t)
+def word_sentence_features(t: Token) -> list[str]:
+    """A word's own part of its sentence's features: the folded word, the stem, clitics+stem and the character
+    3/4-grams of the stem."""
+    s = _stem(t)
+    feats = ["w=" + t.norm, "s=" + s]
+    if t.prefixes:
+        feats.append("ps=" + "".join(t.prefixes) + "+" + s)
+    p = "#" + s + "#"
+    for n in (3, 4):
+        feats.extend("c=" + p[i : i + n] for i in range(len(p) - n + 1))
+    return feats
+
+
+def context_sentence_features(toks: Sequence[Token]) -> list[str]:
+    """The part of a sentence's features that spans words (``toks``: its content words): stem bigrams and the
+    first four stems (Arabic news leads with the main verb)."""
+    stems = [_stem(t) for t in toks]
+    feats = [f"b={a}_{b}" for a, b in zip(["<s>", *stems], [*stems, "</s>"], strict=True)]
+    for k, s in enumerate(stems[:4]):
         feats.append(f"f{k}=" + s)
         feats.append("f=" + s)
-    for t in toks:
-        p = "#" + _stem(t) + "#"
-        for n in (3, 4):
-            feats.extend("c=" + p[i : i + n] for i in range(len(p) - n + 1))
     return feats
+
+
+def sentence_features(tokens: Sequence[Token]) -> list[str]:
+    """Features of a whole sentence: each content word's own (``word_sentence_features``) and those that span
+    words (``context_sentence_features``)."""
+    toks = _content(tokens)
+    return [f for t in toks for f in word_sentence_features(t)] + context_sentence_features(toks)
 
 
 def _affixes(s: str, prefix: str) -> list[str]:
@@ -158,9 +164,13 @@ class _Linear:
         """The summed weight rows of the features in the vocabulary (zeros when none is)."""
         idx = set(map(self.vocab.get, feats))
         idx.discard(None)
+        return self.summed_rows(idx)  # type: ignore[arg-type]
+
+    def summed_rows(self, idx: set[int]) -> np.ndarray:
+        """The summed weight rows ``idx`` (zeros when empty)."""
         if not idx:
             return np.zeros(self.weights.shape[1])
-        rows = self.weights[np.fromiter(idx, dtype=np.int64, count=len(idx))]
+        rows = self.weights.take(np.fromiter(idx, dtype=np.int64, count=len(idx)), axis=0)
         if self.scale is None:
             return rows.sum(axis=0, dtype=np.float64)
         return rows.sum(axis=0, dtype=np.int32) * self.scale
@@ -227,6 +237,8 @@ class EventClassifier:
         self.candidate_classes = tuple(candidate_classes)
         self.thresholds = dict(thresholds)
         self.clusters = clusters or {}
+        # the sentence model's rows of each word's own features (``word_sentence_features``), by (norm, stem, clitics)
+        self._word_rows: dict[tuple[str, str, tuple[str, ...]], tuple[int, ...]] = {}
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> EventClassifier:
@@ -256,14 +268,23 @@ class EventClassifier:
         return EventClassifier(self._sent, self.sentence_types, layer, classes, self.thresholds, self.clusters)
 
     # -- features (cached per document in doc.user_data) ------------------------------------------
-    def _sentence_feats(self, doc: Document, sent: Sentence) -> list[str]:
-        cache = doc.user_data.setdefault("_event_clf_sent_feats", {})
-        key = (sent.token_start, sent.token_end)
-        feats = cache.get(key)
-        if feats is None:
-            feats = sentence_features(doc.tokens[sent.token_start : sent.token_end])
-            cache[key] = feats
-        return feats
+    def _sentence_rows(self, doc: Document, sent: Sentence) -> set[int]:
+        """The sentence model's rows of ``sentence_features`` of ``sent``: each word's own rows are looked up once
+        per distinct word form and kept (up to WORD_ROWS_CACHE forms, then the cache starts again)."""
+        toks = _content(doc.tokens[sent.token_start : sent.token_end])
+        get, cache = self._sent.vocab.get, self._word_rows
+        rows: set[int] = set()
+        for t in toks:
+            key = (t.norm, t.stem, t.prefixes)
+            own = cache.get(key)
+            if own is None:
+                own = tuple(i for i in map(get, word_sentence_features(t)) if i is not None)
+                if len(cache) >= WORD_ROWS_CACHE:
+                    cache.clear()
+                cache[key] = own
+            rows.update(own)
+        rows.update(i for i in map(get, context_sentence_features(toks)) if i is not None)
+        return rows
 
     def _sentence_part(self, doc: Document, sent: Sentence) -> np.ndarray:
         """The candidate model's summed weights of the sentence's ``S`` features (see ``candidate_features``)."""
@@ -278,11 +299,17 @@ class EventClassifier:
 
     # -- public API -------------------------------------------------------------------------------
     def score_sentence(self, doc: Document, sent: Sentence) -> dict[str, float]:
-        """Probability per PLOVER type that ``sent`` reports an event of that type."""
-        p = _sigmoid(self._sent.margins(self._sentence_feats(doc, sent)))
-        out = dict.fromkeys(PLOVER_TYPES, 0.0)
-        out.update(zip(self.sentence_types, (float(x) for x in p), strict=True))
-        return out
+        """Probability per PLOVER type that ``sent`` reports an event of that type (computed once per sentence
+        and model, kept in ``doc.user_data``; a fresh dict each call)."""
+        cache = doc.user_data.setdefault(f"_event_clf_sent_probs_{id(self._sent)}", {})
+        key = (sent.token_start, sent.token_end)
+        out = cache.get(key)
+        if out is None:
+            p = _sigmoid(self._sent.output(self._sent.summed_rows(self._sentence_rows(doc, sent))))
+            out = dict.fromkeys(PLOVER_TYPES, 0.0)
+            out.update(zip(self.sentence_types, (float(x) for x in p), strict=True))
+            cache[key] = out
+        return dict(out)
 
     def score_candidate(
         self, doc: Document, sent: Sentence, start_tok: int, end_tok: int, lex_type: str | None
