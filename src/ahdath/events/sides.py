@@ -447,11 +447,12 @@ class HiddenPairModel:
         filled = lens > 0
         if filled.any():
             starts = (np.cumsum(lens) - lens)[filled]
-            lin[filled] = np.add.reduceat(self.linear[flat], starts)
+            lin[filled] = np.add.reduceat(self.linear.take(flat), starts)
+            rows = self.hidden.take(flat, axis=0)  # (take: a plain gather, faster than fancy indexing)
             if self.scale is None:
-                hid[filled] = np.add.reduceat(self.hidden[flat], starts, axis=0)
+                hid[filled] = np.add.reduceat(rows, starts, axis=0)
             else:
-                hid[filled] = np.add.reduceat(self.hidden[flat], starts, axis=0, dtype=np.int32) * self.scale
+                hid[filled] = np.add.reduceat(rows, starts, axis=0, dtype=np.int32) * self.scale
         return lin, hid
 
     def hidden_rows(self) -> np.ndarray:
