@@ -58,3 +58,14 @@ def test_a_coded_cue_of_the_type_leaves_the_statement_alone() -> None:
     text = "وقالت الحكومة اليمنية إن ميليشيات الحوثي ترتكب جرائم حرب بحق المدنيين في الحديدة."
     evs = [e for e in _events(text) if e.type == "ACCUSE"]
     assert evs and not any("a statement:" in e.reason for e in evs)
+
+
+def test_the_statement_keeps_its_quote() -> None:
+    # اعتبر is no plain reporting verb: a quote whose cue is coded as an event is dropped (quotes/link.py), but
+    # an event read off the quote's content is the quote's, and the quote stays, linked both ways
+    text = "واعتبر وزير الخارجية البريطاني بوريس جونسون أن إيران تقف وراء زعزعة استقرار المنطقة."
+    doc = ahdath.load()(Document(id="t", text=text, date="2018-05-14"))
+    (e,) = [e for e in doc.events if "a statement:" in e.reason]
+    assert e.type == "ACCUSE" and e.trigger.text == "واعتبر"
+    assert len(doc.quotes) == 1 and doc.quotes[0].cue.text == "واعتبر"
+    assert e.quote == 0 and e.id in doc.quotes[0].events

@@ -144,7 +144,9 @@ class Decision:
     features: list[str]
     condemned: CondemnedAct | None = None  # an ACCUSE whose object is an attack noun (events/condemned.py)
     denied: int | None = None  # a REJECT whose object is a claim noun: its offset (events/denied.py)
-    statement: bool = False  # a speech verb whose content the sentence model typed (events/statements.py): no filter
+    # a statement's quote (its index in doc.quotes) whose content the sentence model typed (events/statements.py):
+    # no event filter, and the event is that quote's
+    statement: int | None = None
 
 
 @dataclass(slots=True)
@@ -601,7 +603,7 @@ class EventCoder:
                 if got is not None:
                     mode = got[0]
                     why += f"; mode {got[0]} p={got[1]:.2f} (mode model)"
-            out.append(Decision(sent, m, event_type, mode, p, why, ch, "asserted", None, [], statement=True))
+            out.append(Decision(sent, m, event_type, mode, p, why, ch, "asserted", None, [], statement=doc.quotes.index(quote)))
         return out
 
     def __call__(self, doc: Document) -> Document:
@@ -612,7 +614,7 @@ class EventCoder:
         seen: set[tuple[str, str, str]] = set()
         for d in self.triggers(doc):
             conf, why_type = d.confidence, d.why_type
-            if d.statement:
+            if d.statement is not None:
                 conf = d.confidence * (0.5 + 0.5 * d.sides.actor_p)
             elif self.event_model is not None:
                 p_event = self.event_model.score(d.features, "event")
@@ -639,6 +641,7 @@ class EventCoder:
                             continue
                         seen.add(key)
                         events.append(self._event(doc, d, a, r, conf, why))
+                        events[-1].quote = d.statement  # (link_statements keeps a statement's quote, then relinks)
                         if d.type == ACT_TYPE and d.status == "asserted":
                             attacks.append(events[-1])
                             kinds.append(cue_kind(d.match.cue))

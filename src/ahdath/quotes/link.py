@@ -5,7 +5,8 @@ or when it stands in the quote's cue sentence with the quote's speaker as its ac
 وقال: ...). ``event.quote`` gets the quote's index in ``doc.quotes``; ``quote.events`` the event ids.
 First, a quote whose cue the event coder coded as an event (ووصف ترامب الاتفاق بأنه "كارثة": ACCUSE) is
 dropped: a speech act that is an event is not also a quote (EVENT_GUIDELINES 5), unless its verb only
-reports (``reporting_verbs.tsv``: وأكد دعمه is an event and a quote).
+reports (``reporting_verbs.tsv``: وأكد دعمه is an event and a quote) or the event was read off the quote's
+content (a statement event, ``events/statements.py``, which the coder marks with ``event.quote``).
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ def drop_event_speech(doc: Document) -> Document:
     lex, plain = load_lexicon(), reporting_lemmas()
     by_start = {t.start: t for t in doc.tokens}
     keep: list[Quote] = []
-    for q in doc.quotes:
+    for i, q in enumerate(doc.quotes):
         tok = by_start.get(q.cue.start)
         cue = lex.cue(tok) if tok is not None else None
-        coded = any(e.trigger.start < q.cue.end and q.cue.start < e.trigger.end for e in doc.events)
+        # (an event the coder read off this quote's content, ``event.quote == i``, is the quote's, not its cue's)
+        coded = any(e.trigger.start < q.cue.end and q.cue.start < e.trigger.end and e.quote != i for e in doc.events)
         if coded and cue is not None and cue.lemma not in plain:
             continue
         keep.append(q)
