@@ -69,3 +69,13 @@ def test_the_statement_keeps_its_quote() -> None:
     assert e.type == "ACCUSE" and e.trigger.text == "واعتبر"
     assert len(doc.quotes) == 1 and doc.quotes[0].cue.text == "واعتبر"
     assert e.quote == 0 and e.id in doc.quotes[0].events
+
+
+def test_a_dropped_cue_gives_way_to_a_strong_statement() -> None:
+    # الانقلابين is an ACCUSE cue the event filter drops here; the sentence model reads an accusation with
+    # p >= OVERRIDE_P, so the statement is coded (with a weaker sentence reading it would not be)
+    text = "وقال وزير الخارجية اليمني خالد اليماني إن التصريحات التي أدلى بها المبعوث الأممي مارتن غريفث تبرر مواقف الانقلابين الحوثيين."
+    (e,) = [e for e in _statements(text) if e.type == "ACCUSE"]
+    assert "dropped by the event filter" in e.reason
+    assert e.actor is not None and e.actor.name == "Khaled al-Yamani"
+    assert e.recipient is not None and e.recipient.name == "Martin Griffiths"

@@ -101,6 +101,7 @@ SENTENCE_GATE = 0.5
 # Voices (arguments.trigger_voice) whose first following mention is the patient, never the actor.
 PATIENT_FIRST_VOICES = frozenset({"passive", "counted"})
 CUE_VOTE = 0.5  # weight of the lexicon cue's log-odds against the sentence model's (chosen on the GSR dev half)
+OVERRIDE_P = 0.8  # a statement over a cue of its type that the event filter drops (events/statements.py)
 THREAT_MODES = Path(__file__).parent / "data" / "threat_modes.tsv"
 MUTUAL = Path(__file__).parent / "data" / "mutual.tsv"
 RECEIVING = Path(__file__).parent / "data" / "receiving_verbs.tsv"
@@ -573,6 +574,12 @@ class EventCoder:
             decided += self._statements(doc, idx, sent, decided, last_subject)
             yield from decided
 
+    def _passes_filter(self, d: Decision) -> bool:
+        """Whether the event filter keeps decision ``d`` (statements pass unfiltered)."""
+        if d.statement is not None or self.event_model is None:
+            return True
+        return self.event_model.score(d.features, "event") >= self.event_model.thresholds["event"]
+
     def _statements(
         self, doc: Document, idx: MentionIndex, sent: Sentence, decided: list[Decision], last_subject: Mention | None
     ) -> list[Decision]:
@@ -587,7 +594,10 @@ class EventCoder:
         probs = self.classifier.score_sentence(doc, sent)
         for event_type, threshold in self.statements.items():
             p = probs.get(event_type, 0.0)
-            if p < threshold or any(d.type == event_type for d in decided):
+            same = [d for d in decided if d.type == event_type]
+            # a cue of the type the event filter keeps codes the statement already; one it drops gives way to the
+            # statement only on strong sentence evidence (OVERRIDE_P: the two models disagree)
+            if p < threshold or any(map(self._passes_filter, same)) or (same and p < OVERRIDE_P):
                 continue
             m = statement_trigger(doc, sent, quote, event_type, p)
             if m is None:
@@ -595,7 +605,8 @@ class EventCoder:
             ch = self._model_sides(doc, idx, sent, m, event_type, last_subject, quote.speaker)
             if not ch.actors:
                 continue
-            why = f"a statement: sentence model p={p:.2f} for {event_type}, no {event_type} cue in the sentence"
+            why = f"a statement: sentence model p={p:.2f} for {event_type}, " + (
+                f"its {event_type} cue '{same[0].match.text}' dropped by the event filter" if same else f"no {event_type} cue in the sentence")
             mode = None
             if self.mode_model is not None:
                 got = self.mode_model.predict(
