@@ -426,6 +426,8 @@ class EventCoder:
             no_actor = [i != speaker for i in range(len(cands))]
         if only_actor is not None and any(same_entity(c.actor, only_actor) for c in cands):
             no_actor = [not same_entity(c.actor, only_actor) for c in cands]
+            # a statement's target is named in it or near it, not in the article's lead sentence
+            blocked = [b or c.origin == "lead" for b, c in zip(blocked, cands, strict=True)]
         cand_actors = [c.actor for c in cands]
         pick = choose_pair(self.sides_model, feats, null, infos, event_type, pos, m.cue, blocked, cand_actors, no_actor)
         if pick is None:  # only the patient of a passive verb and places: an agentless event
