@@ -539,13 +539,8 @@ class EventCoder:
                     if not agrees:
                         continue
                     why_type += why_sent
-                mode = m.mode if event_type == m.type else None
-                if (mode is None or MODE_OVERRIDE < 1.0) and self.mode_model is not None:
-                    got = self.mode_model.predict(
-                        event_type, mode_features(doc.tokens, m.start_tok, m.end_tok, sent.token_start, sent.token_end))
-                    if got is not None and (mode is None or (got[0] != mode and got[1] >= MODE_OVERRIDE)):
-                        why_type += f"; mode {got[0]} p={got[1]:.2f} (mode model{'; cue: ' + mode if mode else ''})"
-                        mode = got[0]
+                mode, why_mode = self._decide_mode(doc, sent, m, event_type, m.mode if event_type == m.type else None)
+                why_type += why_mode
                 # only an actor announcing its own act (سنواصل مواجهة، لن نسمح): a reported plan is a future act
                 threat = threat_mode(event_type, mode) if status == "future" and first_person(doc, sent, m.start_tok, m.head) else None
                 if threat is not None:
@@ -576,11 +571,25 @@ class EventCoder:
             decided += self._statements(doc, idx, sent, decided, last_subject)
             yield from decided
 
-    def _passes_filter(self, d: Decision) -> bool:
-        """Whether the event filter keeps decision ``d`` (statements pass unfiltered)."""
+    def _decide_mode(
+        self, doc: Document, sent: Sentence, m: TriggerMatch, event_type: str, mode: str | None
+    ) -> tuple[str | None, str]:
+        """The event's mode: the cue's ``mode``, or the mode model's where the cue gives none (or, from
+        MODE_OVERRIDE, where the model reads another); and the reason's words for a mode from the model."""
+        if (mode is None or MODE_OVERRIDE < 1.0) and self.mode_model is not None:
+            got = self.mode_model.predict(
+                event_type, mode_features(doc.tokens, m.start_tok, m.end_tok, sent.token_start, sent.token_end))
+            if got is not None and (mode is None or (got[0] != mode and got[1] >= MODE_OVERRIDE)):
+                return got[0], f"; mode {got[0]} p={got[1]:.2f} (mode model{'; cue: ' + mode if mode else ''})"
+        return mode, ""
+
+    def _filter(self, d: Decision) -> tuple[bool, float | None]:
+        """Whether the event filter keeps decision ``d``, and its probability (None where no filter applies: a
+        statement, or no event model)."""
         if d.statement is not None or self.event_model is None:
-            return True
-        return self.event_model.score(d.features, "event") >= self.event_model.thresholds["event"]
+            return True, None
+        p_event = self.event_model.score(d.features, "event")
+        return p_event >= self.event_model.thresholds["event"], p_event
 
     def _statements(
         self, doc: Document, idx: MentionIndex, sent: Sentence, decided: list[Decision], last_subject: Mention | None
@@ -589,9 +598,10 @@ class EventCoder:
         statement type the sentence model reads in the sentence and no cue of the sentence was coded as."""
         if not self.statements or self.classifier is None or self.sides_model is None:
             return []
-        quote = statement_quote(doc, sent)
-        if quote is None:
+        qi = statement_quote(doc, sent)
+        if qi is None:
             return []
+        quote = doc.quotes[qi]
         out: list[Decision] = []
         probs = self.classifier.score_sentence(doc, sent)
         for event_type, threshold in self.statements.items():
@@ -599,7 +609,7 @@ class EventCoder:
             same = [d for d in decided if d.type == event_type]
             # a cue of the type the event filter keeps codes the statement already; one it drops gives way to the
             # statement only on strong sentence evidence (OVERRIDE_P: the two models disagree)
-            if p < threshold or any(map(self._passes_filter, same)) or (same and p < OVERRIDE_P):
+            if p < threshold or any(self._filter(d)[0] for d in same) or (same and p < OVERRIDE_P):
                 continue
             m = statement_trigger(doc, sent, quote, event_type, p)
             if m is None:
@@ -609,14 +619,8 @@ class EventCoder:
                 continue
             why = f"a statement: sentence model p={p:.2f} for {event_type}, " + (
                 f"its {event_type} cue '{same[0].match.text}' dropped by the event filter" if same else f"no {event_type} cue in the sentence")
-            mode = None
-            if self.mode_model is not None:
-                got = self.mode_model.predict(
-                    event_type, mode_features(doc.tokens, m.start_tok, m.end_tok, sent.token_start, sent.token_end))
-                if got is not None:
-                    mode = got[0]
-                    why += f"; mode {got[0]} p={got[1]:.2f} (mode model)"
-            out.append(Decision(sent, m, event_type, mode, p, why, ch, "asserted", None, [], statement=doc.quotes.index(quote)))
+            mode, why_mode = self._decide_mode(doc, sent, m, event_type, None)
+            out.append(Decision(sent, m, event_type, mode, p, why + why_mode, ch, "asserted", None, [], statement=qi))
         return out
 
     def __call__(self, doc: Document) -> Document:
@@ -627,12 +631,12 @@ class EventCoder:
         seen: set[tuple[str, str, str]] = set()
         for d in self.triggers(doc):
             conf, why_type = d.confidence, d.why_type
+            keep, p_event = self._filter(d)
+            if not keep:
+                continue
             if d.statement is not None:
                 conf = d.confidence * (0.5 + 0.5 * d.sides.actor_p)
-            elif self.event_model is not None:
-                p_event = self.event_model.score(d.features, "event")
-                if p_event < self.event_model.thresholds["event"]:
-                    continue
+            elif p_event is not None:
                 conf = p_event * (0.5 + 0.5 * d.sides.actor_p)
                 why_type += f"; event model p={p_event:.2f}"
             mutual = is_mutual(d.type, d.match.cue)

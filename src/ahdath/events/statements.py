@@ -34,9 +34,9 @@ def statement_types(path: Path = TYPES) -> dict[str, float]:
     return out
 
 
-def statement_quote(doc: Document, sent: Sentence) -> Quote | None:
-    """The first quote whose speech cue stands in ``sent`` and whose speaker is known."""
-    return next((q for q in doc.quotes if q.speaker is not None and sent.start <= q.cue.start < sent.end), None)
+def statement_quote(doc: Document, sent: Sentence) -> int | None:
+    """The index in ``doc.quotes`` of the first quote whose speech cue stands in ``sent`` and whose speaker is known."""
+    return next((i for i, q in enumerate(doc.quotes) if q.speaker is not None and sent.start <= q.cue.start < sent.end), None)
 
 
 def statement_trigger(doc: Document, sent: Sentence, quote: Quote, event_type: str, p: float) -> TriggerMatch | None:
