@@ -852,3 +852,18 @@ def test_the_kingdom_is_the_articles_kingdom_else_saudi_arabia() -> None:
     assert any(a.text == "المملكة" and a.country == "JOR" for a in doc.actors), [(a.text, a.country) for a in doc.actors]
     doc = with_ner("وقالت إيران إن المملكة تدعم الإرهاب، وردت إيران على الاتهامات.", "2018-05-01")
     assert any(a.text == "المملكة" and a.country == "SAU" for a in doc.actors), [(a.text, a.country) for a in doc.actors]
+
+
+def test_police_and_courts_take_the_country_named_as_their_place() -> None:
+    # the article is about France; the raids were in Belgium: the police is Belgian
+    text = (
+        "قالت فرنسا إن فرنسا تتابع التحقيق مع الزوجين في فرنسا. "
+        "ونفذت الشرطة خمس عمليات مداهمة في بلجيكا السبت."
+    )
+    doc = ahdath.code(text, date="2018-07-02")
+    police = find(doc, "الشرطة")
+    assert police.country == "BEL", police.reason
+    assert "a place in its sentence" in police.reason
+    # a country that is not named as a place (no في، no بـ) gives no place
+    other = ahdath.code("قالت فرنسا إن فرنسا تتابع التحقيق. واتهمت الشرطة بلجيكا بالتقصير.", date="2018-07-02")
+    assert find(other, "الشرطة").country == "FRA"

@@ -42,6 +42,7 @@ NO_CONTEXT_SECTORS = frozenset({"BUS", "JRN"})
 SURNAME_PARTICLES = frozenset({"بن", "ابن", "ال", "ابو"})  # folded: a family name's first word (بن مبارك، آل خليفة)
 # Preference of a mention as "the most specific" one of its entity.
 MENTION_RANK = {"name": 5, "surname": 4, "title": 3, "loaded": 2, "agent": 2, "capital": 1, "nisba": 1}
+DOMESTIC_SECTORS = frozenset({"COP", "JUD"})  # agents that act where they are: a country named as a place gives theirs
 # mentions that stay where they stand (``canonical``): a place, and a country named by its adjective, capital or a
 # loaded reference («قاعدة الشعيرات الجوية السورية», «مصالح طهران», «الاحتلال»): the words of the act's own
 # sentence are its evidence, not the country's name elsewhere in the article
@@ -1013,10 +1014,11 @@ class ActorResolver:
     # ---- 5. context country ------------------------------------------------------------------
     def _context_country(self, res: list[_M], date: str | None, toks: list[Token]) -> None:
         """An agent (or unknown person/organization) with no country of its own takes the country of a place
-        named in its sentence (اعتقلت قوات الأمن عشرات المحتجين في طهران: Iranian protesters), else the
-        article's most mentioned country."""
+        named in its sentence (اعتقلت قوات الأمن عشرات المحتجين في طهران: Iranian protesters; for police and courts
+        also a country named as a place, في بلجيكا), else the article's most mentioned country."""
         counts: Counter[str] = Counter()
         places: dict[int, Counter[str]] = {}
+        located: dict[int, Counter[str]] = {}  # countries named as places (في بلجيكا): for domestic agents only
         for m in res:
             if (
                 m.country
@@ -1028,6 +1030,8 @@ class ActorResolver:
                 counts[m.country] += 2 if m.kind == "country" and m.mention == "name" else 1
                 if m.mention in ("place", "capital") and m.i < len(toks):
                     places.setdefault(toks[m.i].sent, Counter())[m.country] += 1
+                elif m.mention == "name" and m.kind == "country" and m.i < len(toks) and _locative(toks, m.i):
+                    located.setdefault(toks[m.i].sent, Counter())[m.country] += 1
         if not counts:
             return
         article_top = counts.most_common(1)[0][0]
@@ -1041,6 +1045,8 @@ class ActorResolver:
         def context(m: _M) -> tuple[str, str, bool]:
             """(country, where it came from, whether an agent's ``context_country`` may remap it)."""
             here = places.get(toks[m.i].sent) if m.i < len(toks) else None
+            if not here and m.sector in DOMESTIC_SECTORS and m.i < len(toks):
+                here = located.get(toks[m.i].sent)
             if here:
                 return here.most_common(1)[0][0], "a place in its sentence", True
             before = [c for i, c in own.get(m.target.ref, ()) if i < m.i] if m.target.kind == "agent" else []
@@ -1167,3 +1173,8 @@ def entry_label(e: Entry) -> str:
 def _definite(tok: Token) -> bool:
     """The word carries the article, after any clitic (الهجوم، بالهجوم، وللهجوم)."""
     return "ال" in tok.prefixes or tok.norm.startswith("ال")
+
+
+def _locative(toks: list[Token], i: int) -> bool:
+    """A country named as a place (في بلجيكا، ببلجيكا), not as an actor."""
+    return "ب" in toks[i].prefixes or (i > 0 and toks[i - 1].norm == "في")
