@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
 
 import ahdath
-from ahdath.events.statements import statement_types
+from ahdath.events.lexicon import plover_modes
+from ahdath.events.linear import LinearModel
+from ahdath.events.modes import STATEMENT_MODEL_PATH, ModeModel, sentence_mode_features
+from ahdath.events.statements import statement_quote, statement_trigger, statement_types
 from ahdath.model import PLOVER_TYPES, Document
 
 
@@ -79,3 +83,39 @@ def test_a_dropped_cue_gives_way_to_a_strong_statement() -> None:
     assert "dropped by the event filter" in e.reason
     assert e.actor is not None and e.actor.name == "Khaled al-Yamani"
     assert e.recipient is not None and e.recipient.name == "Martin Griffiths"
+
+
+def test_a_statement_takes_its_mode_from_the_whole_sentence() -> None:
+    text = "وقال وزير الخارجية البريطاني بوريس جونسون إن إيران تقف وراء زعزعة استقرار المنطقة وتدعم الميليشيات في اليمن."
+    (e,) = [e for e in _statements(text) if e.type == "ACCUSE"]
+    assert "statement mode model" in e.reason and e.mode in plover_modes()["ACCUSE"]
+    # the statement mode model reads the words of the whole sentence, not the speech verb's neighbours
+    doc = ahdath.load()(Document(id="t", text=text, date="2018-07-24"))
+    sent = doc.sentences[0]
+    qi = statement_quote(doc, sent)
+    assert qi is not None
+    m = statement_trigger(doc, sent, doc.quotes[qi], "ACCUSE", 0.9)
+    assert m is not None
+    coder = copy.copy(dict(ahdath.load().components)["events"])  # a copy: the cached pipeline's coder stays as it is
+    for mode in ("allege", "disapprove"):
+        coder.statement_mode_model = ModeModel(LinearModel(
+            {f"ACCUSE|{mode}:sw=ميليشيات": 5.0}, {"ACCUSE|allege": 0.0, "ACCUSE|disapprove": 0.0}, {}, kind="softmax"))
+        got, why = coder._statement_mode(doc, sent, m, "ACCUSE")
+        assert got == mode and "whole sentence" in why
+    coder.statement_mode_model = None  # no such model: the mode model at the speech verb, as for a cue
+    got, why = coder._statement_mode(doc, sent, m, "ACCUSE")
+    assert "statement mode model" not in why
+
+
+def test_sentence_mode_features() -> None:
+    doc = ahdath.load()(Document(id="t", text="أدانت مصر الهجوم، وأدانت الأردن الهجوم.", date="2018-07-24"))
+    feats = sentence_mode_features(doc.tokens, 0, len(doc.tokens))
+    assert len(feats) == len(set(feats)) and all(f.startswith("sw=") for f in feats)
+    assert not any(f in ("sw=،", "sw=.") for f in feats)
+
+
+def test_the_shipped_statement_mode_model_covers_the_statement_types_with_modes() -> None:
+    model = ModeModel.load(STATEMENT_MODEL_PATH)
+    assert model is not None
+    with_modes = [t for t in statement_types() if plover_modes().get(t)]
+    assert with_modes and all(model.predict(t, []) is not None for t in with_modes)

@@ -48,7 +48,7 @@ from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch, read_rows
 from ahdath.events.mediation import MEDIATE_TYPE, mediation
-from ahdath.events.modes import ModeModel, mode_features
+from ahdath.events.modes import STATEMENT_MODEL_PATH, ModeModel, mode_features, sentence_mode_features
 from ahdath.events.place import Locator, locative_before
 from ahdath.events.polarity import Polarity
 from ahdath.events.sides import (
@@ -170,6 +170,7 @@ class EventCoder:
         mode_model: ModeModel | None = None,
         status_model: StatusModel | None = None,
         statements: dict[str, float] | None = None,
+        statement_mode_model: ModeModel | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.classifier = classifier
@@ -178,6 +179,7 @@ class EventCoder:
         self.mode_model = mode_model  # a mode for events whose cue gives none (ahdath.events.modes)
         self.status_model = status_model  # a second opinion on the status rules (ahdath.events.status_model)
         self.statements = statements or {}  # {type: sentence-model threshold} of statement events (events/statements.py)
+        self.statement_mode_model = statement_mode_model  # a statement's mode, from its whole sentence
         self.resolver = resolver  # names each side by its most specific mention in the article
         self.locator = Locator.load()
         self.dates = DateResolver.load()
@@ -197,8 +199,9 @@ class EventCoder:
         event_model = EventModel.load(EVENT_MODEL_PATH) if use_model and EVENT_MODEL_PATH.exists() else None
         mode_model = ModeModel.load() if use_model else None
         status_model = StatusModel.load() if use_model else None
+        statement_modes = ModeModel.load(STATEMENT_MODEL_PATH) if use_model else None
         return cls(TriggerLexicon.load(lexicon_path), classifier, sides_model, event_model, resolver, mode_model,
-                   status_model, statement_types() if use_model else None)
+                   status_model, statement_types() if use_model else None, statement_modes)
 
     # -- sides -------------------------------------------------------------------------
     def _after(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch) -> Mention | None:
@@ -583,6 +586,15 @@ class EventCoder:
                 return got[0], f"; mode {got[0]} p={got[1]:.2f} (mode model{'; cue: ' + mode if mode else ''})"
         return mode, ""
 
+    def _statement_mode(self, doc: Document, sent: Sentence, m: TriggerMatch, event_type: str) -> tuple[str | None, str]:
+        """A statement's mode: the statement mode model's reading of the whole sentence (its trigger, the speech
+        verb, says nothing of the mode), else the mode model's at the speech verb."""
+        if self.statement_mode_model is not None:
+            got = self.statement_mode_model.predict(event_type, sentence_mode_features(doc.tokens, sent.token_start, sent.token_end))
+            if got is not None:
+                return got[0], f"; mode {got[0]} p={got[1]:.2f} (statement mode model: the whole sentence)"
+        return self._decide_mode(doc, sent, m, event_type, None)
+
     def _filter(self, d: Decision) -> tuple[bool, float | None]:
         """Whether the event filter keeps decision ``d``, and its probability (None where no filter applies: a
         statement, or no event model)."""
@@ -619,7 +631,7 @@ class EventCoder:
                 continue
             why = f"a statement: sentence model p={p:.2f} for {event_type}, " + (
                 f"its {event_type} cue '{same[0].match.text}' dropped by the event filter" if same else f"no {event_type} cue in the sentence")
-            mode, why_mode = self._decide_mode(doc, sent, m, event_type, None)
+            mode, why_mode = self._statement_mode(doc, sent, m, event_type)
             out.append(Decision(sent, m, event_type, mode, p, why + why_mode, ch, "asserted", None, [], statement=qi))
         return out
 

@@ -17,6 +17,9 @@ from ahdath.events.linear import LinearModel
 from ahdath.model import Token
 
 MODEL_PATH = Path(__file__).parent / "data" / "mode_model.json"
+# the mode of a statement (a speech act whose content is the event: its trigger is the speech verb, which tells
+# nothing of the mode) is read from the words of its whole sentence
+STATEMENT_MODEL_PATH = Path(__file__).parent / "data" / "statement_mode_model.json"
 AFTER = 6  # words after the trigger that are features (the complement: بوقف، بالانسحاب)
 BEFORE = 3  # words before it
 
@@ -36,6 +39,11 @@ def mode_features(tokens: list[Token], start_tok: int, end_tok: int, sent_start:
     before = [t for t in tokens[max(sent_start, start_tok - BEFORE):start_tok] if not t.is_punct]
     f += [f"before={t.stem or t.norm}" for t in before]
     return f
+
+
+def sentence_mode_features(tokens: list[Token], sent_start: int, sent_end: int) -> list[str]:
+    """Features of a whole sentence for the statement mode model: the stems of its words, each once."""
+    return list(dict.fromkeys(f"sw={t.stem or t.norm}" for t in tokens[sent_start:sent_end] if not t.is_punct))
 
 
 @dataclass(frozen=True, slots=True)
