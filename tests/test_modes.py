@@ -3,9 +3,11 @@ over a type's modes, its use when the lexicon cue gives no mode) and the status 
 
 from __future__ import annotations
 
+import math
+
 import ahdath
 from ahdath.events.linear import LinearModel
-from ahdath.events.modes import ModeModel, mode_features
+from ahdath.events.modes import ModeModel, joint_mode, mode_features
 from ahdath.language import analyze
 from ahdath.model import Document
 
@@ -31,6 +33,19 @@ def test_predict_picks_among_the_types_modes() -> None:
     assert model.predict("REQUEST", ["after1=بتقديم"])[0] == "assist"
     assert model.predict("AGREE", ["after1=بوقف"]) is None  # AGREE takes no mode
     assert model.predict("ASSAULT", ["after1=بوقف"]) is None  # no ASSAULT mode in this model
+
+
+def test_joint_mode_multiplies_the_models_distributions() -> None:
+    bias = {"REQUEST|change": 0.0, "REQUEST|assist": 0.0, "REQUEST|yield": 0.0}
+    near = ModeModel(LinearModel({"REQUEST|change:after1=بوقف": 2.0}, dict(bias), {}, kind="softmax"))
+    whole = ModeModel(LinearModel({"REQUEST|assist:sw=مساعد": 3.0}, dict(bias), {}, kind="softmax"))
+    assert near.predict("REQUEST", ["after1=بوقف"])[0] == "change"
+    mode, p = joint_mode([(near, ["after1=بوقف"]), (whole, ["sw=مساعد"])], "REQUEST")
+    assert mode == "assist" and math.isclose(p, math.exp(3) / (math.exp(3) + math.exp(2) + 1))
+    assert joint_mode([(near, ["after1=بوقف"]), (whole, [])], "REQUEST")[0] == "change"
+    other = ModeModel(LinearModel({}, {"REQUEST|change": 0.0}, {}, kind="softmax"))  # knows one mode only
+    assert joint_mode([(near, []), (other, [])], "REQUEST") is None
+    assert joint_mode([(near, []), (whole, [])], "AGREE") is None  # AGREE takes no mode
 
 
 def test_shipped_model_fills_a_mode_the_cue_lacks() -> None:

@@ -48,7 +48,7 @@ from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch, read_rows
 from ahdath.events.mediation import MEDIATE_TYPE, mediation
-from ahdath.events.modes import STATEMENT_MODEL_PATH, ModeModel, mode_features, sentence_mode_features
+from ahdath.events.modes import STATEMENT_MODEL_PATH, ModeModel, joint_mode, mode_features, sentence_mode_features
 from ahdath.events.place import Locator, locative_before
 from ahdath.events.polarity import Polarity
 from ahdath.events.sides import (
@@ -577,8 +577,16 @@ class EventCoder:
     def _decide_mode(
         self, doc: Document, sent: Sentence, m: TriggerMatch, event_type: str, mode: str | None
     ) -> tuple[str | None, str]:
-        """The event's mode: the cue's ``mode``, or the mode model's where the cue gives none (or, from
-        MODE_OVERRIDE, where the model reads another); and the reason's words for a mode from the model."""
+        """The event's mode: the cue's ``mode``, or the mode model's where the cue gives none (joined with the
+        statement mode model's reading of the whole sentence, for the types it knows), or, from MODE_OVERRIDE,
+        where the mode model reads another; and the reason's words for a mode from the models."""
+        if mode is None and self.mode_model is not None and self.statement_mode_model is not None:
+            got = joint_mode([
+                (self.mode_model, mode_features(doc.tokens, m.start_tok, m.end_tok, sent.token_start, sent.token_end)),
+                (self.statement_mode_model, sentence_mode_features(doc.tokens, sent.token_start, sent.token_end)),
+            ], event_type)
+            if got is not None:
+                return got[0], f"; mode {got[0]} p={got[1]:.2f} (mode model and statement mode model)"
         if (mode is None or MODE_OVERRIDE < 1.0) and self.mode_model is not None:
             got = self.mode_model.predict(
                 event_type, mode_features(doc.tokens, m.start_tok, m.end_tok, sent.token_start, sent.token_end))

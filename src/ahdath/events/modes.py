@@ -9,6 +9,7 @@ most probable mode among those ``plover_modes.tsv`` allows for the type. Trained
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,3 +63,21 @@ class ModeModel:
             return None
         role, p = self.model.best(features, roles)
         return role.split("|", 1)[1], p
+
+    def scores(self, event_type: str, features: list[str]) -> dict[str, float]:
+        """Each of the type's modes' log-linear score (bias + weights): empty when the model has none of them."""
+        m = self.model
+        roles = [f"{event_type}|{x}" for x in sorted(plover_modes().get(event_type, ())) if f"{event_type}|{x}" in m.bias]
+        return {r.split("|", 1)[1]: m.bias[r] + m.margin(features, r) for r in roles}
+
+
+def joint_mode(parts: list[tuple[ModeModel, list[str]]], event_type: str) -> tuple[str, float] | None:
+    """The most probable mode of ``event_type`` under the product of several models' distributions (each
+    model with its own features; their scores summed, the product renormalised) and its probability; None unless
+    every model knows the same modes of the type."""
+    scored = [model.scores(event_type, feats) for model, feats in parts]
+    if not scored or not scored[0] or any(s.keys() != scored[0].keys() for s in scored):
+        return None
+    zs = {mode: sum(s[mode] for s in scored) for mode in scored[0]}
+    best = max(zs, key=zs.__getitem__)
+    return best, 1.0 / sum(math.exp(z - zs[best]) for z in zs.values())
