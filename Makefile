@@ -39,7 +39,7 @@ models: dev
 	$(BIN)/python training/events/train.py
 	$(BIN)/python training/events/train_sides.py
 	$(BIN)/python training/events/train_modes.py
-	$(BIN)/python training/events/train_modes.py --statements
+	$(BIN)/python training/events/train_modes.py --sentence
 	$(BIN)/python training/events/train_status.py
 	$(BIN)/python training/events/train_detect.py
 

@@ -55,7 +55,7 @@ def test_shipped_model_fills_a_mode_the_cue_lacks() -> None:
         Document(id="t", text="هاجم مسلحون دورية للجيش العراقي في كركوك بالأسلحة الرشاشة.", date="2023-10-14"))
     (e,) = [e for e in doc.events if e.type == "ASSAULT"]
     # the cue هاجم has no mode in the lexicon; «بالأسلحة الرشاشة» after it makes it firearms
-    assert e.mode == "firearms" and "(mode model)" in e.reason
+    assert e.mode == "firearms" and "(mode model and sentence mode model)" in e.reason
 
 
 def test_status_model_overrules_the_rules_only_when_sure() -> None:

@@ -10,7 +10,7 @@ import pytest
 import ahdath
 from ahdath.events.lexicon import plover_modes
 from ahdath.events.linear import LinearModel
-from ahdath.events.modes import STATEMENT_MODEL_PATH, ModeModel, sentence_mode_features
+from ahdath.events.modes import SENTENCE_MODEL_PATH, ModeModel, sentence_mode_features
 from ahdath.events.statements import statement_quote, statement_trigger, statement_types
 from ahdath.model import PLOVER_TYPES, Document
 
@@ -88,8 +88,8 @@ def test_a_dropped_cue_gives_way_to_a_strong_statement() -> None:
 def test_a_statement_takes_its_mode_from_the_whole_sentence() -> None:
     text = "وقال وزير الخارجية البريطاني بوريس جونسون إن إيران تقف وراء زعزعة استقرار المنطقة وتدعم الميليشيات في اليمن."
     (e,) = [e for e in _statements(text) if e.type == "ACCUSE"]
-    assert "statement mode model" in e.reason and e.mode in plover_modes()["ACCUSE"]
-    # the statement mode model reads the words of the whole sentence, not the speech verb's neighbours
+    assert "sentence mode model" in e.reason and e.mode in plover_modes()["ACCUSE"]
+    # the sentence mode model reads the words of the whole sentence, not the speech verb's neighbours
     doc = ahdath.load()(Document(id="t", text=text, date="2018-07-24"))
     sent = doc.sentences[0]
     qi = statement_quote(doc, sent)
@@ -98,13 +98,13 @@ def test_a_statement_takes_its_mode_from_the_whole_sentence() -> None:
     assert m is not None
     coder = copy.copy(dict(ahdath.load().components)["events"])  # a copy: the cached pipeline's coder stays as it is
     for mode in ("allege", "disapprove"):
-        coder.statement_mode_model = ModeModel(LinearModel(
+        coder.sentence_mode_model = ModeModel(LinearModel(
             {f"ACCUSE|{mode}:sw=ميليشيات": 5.0}, {"ACCUSE|allege": 0.0, "ACCUSE|disapprove": 0.0}, {}, kind="softmax"))
         got, why = coder._statement_mode(doc, sent, m, "ACCUSE")
         assert got == mode and "whole sentence" in why
-    coder.statement_mode_model = None  # no such model: the mode model at the speech verb, as for a cue
+    coder.sentence_mode_model = None  # no such model: the mode model at the speech verb, as for a cue
     got, why = coder._statement_mode(doc, sent, m, "ACCUSE")
-    assert "statement mode model" not in why
+    assert "sentence mode model" not in why
 
 
 def test_sentence_mode_features() -> None:
@@ -114,8 +114,8 @@ def test_sentence_mode_features() -> None:
     assert not any(f in ("sw=،", "sw=.") for f in feats)
 
 
-def test_the_shipped_statement_mode_model_covers_the_statement_types_with_modes() -> None:
-    model = ModeModel.load(STATEMENT_MODEL_PATH)
+def test_the_shipped_sentence_mode_model_covers_the_statement_types_with_modes() -> None:
+    model = ModeModel.load(SENTENCE_MODEL_PATH)
     assert model is not None
     with_modes = [t for t in statement_types() if plover_modes().get(t)]
     assert with_modes and all(model.predict(t, []) is not None for t in with_modes)

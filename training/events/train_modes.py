@@ -1,16 +1,16 @@
 """Train the PLOVER mode model (``ahdath.events.modes``) on the annotated training articles.
 
     cd training/events && ../../.venv/bin/python train_modes.py [--c 1.0] [--out PATH]
-    cd training/events && ../../.venv/bin/python train_modes.py --statements   # the statement mode model
+    cd training/events && ../../.venv/bin/python train_modes.py --sentence   # the sentence mode model
 
 Examples: every annotated event (training batches, ``event_sets.training_set``; held-out batches and dev
 excluded) whose type takes modes and whose annotator gave one; features from its sentence (language layer
 only) around the annotated trigger. One multinomial logistic regression per type; the dev gold events are
 scored as a check. Needs ``../shared`` (ant_news texts) and scikit-learn.
 
-``--statements``: the statement mode model (``modes.STATEMENT_MODEL_PATH``), for the types of
-``events/data/statement_types.tsv`` only, from the stems of the event's whole sentence
-(``sentence_mode_features``): a statement's trigger is its speech verb, whose neighbours say little of the mode.
+``--sentence``: the sentence mode model (``modes.SENTENCE_MODEL_PATH``), the same examples with the stems of
+the event's whole sentence as features (``sentence_mode_features``): the mode of a statement, whose trigger is its
+speech verb (its neighbours say little of the mode), and a second vote beside the mode model's for the rest.
 """
 
 from __future__ import annotations
@@ -26,23 +26,21 @@ from field_models import SentenceTriggers, fit_roles
 
 from ahdath.events.lexicon import plover_modes
 from ahdath.events.linear import LinearModel
-from ahdath.events.modes import MODEL_PATH, STATEMENT_MODEL_PATH, ModeModel, mode_features, sentence_mode_features
-from ahdath.events.statements import statement_types
+from ahdath.events.modes import MODEL_PATH, SENTENCE_MODEL_PATH, ModeModel, mode_features, sentence_mode_features
 
 Example = tuple[list[str], str]
 
 
 def examples(golds: dict[str, dict], whole_sentence: bool = False) -> dict[str, list[Example]]:
-    """(features, mode) per type from the annotated events with a mode (``whole_sentence``: the statement
-    types only, with the features of their whole sentence)."""
+    """(features, mode) per type from the annotated events with a mode (``whole_sentence``: the features of
+    their whole sentence)."""
     allowed = plover_modes()
-    only = set(statement_types()) if whole_sentence else None
     sentences = SentenceTriggers()
     out: dict[str, list[Example]] = defaultdict(list)
     for g in golds.values():
         for e in g.get("events", []):
             t, mode = e.get("type"), e.get("mode")
-            if not mode or mode not in allowed.get(t, ()) or (only is not None and t not in only):
+            if not mode or mode not in allowed.get(t, ()):
                 continue
             found = sentences.locate(e.get("sentence") or "", e.get("trigger") or "")
             if found is None:
@@ -82,22 +80,22 @@ def main() -> None:
     ap.add_argument("--shared", default=str(event_sets.ROOT.parent / "shared"))
     ap.add_argument("--c", type=float, default=1.0)
     ap.add_argument("--prune", type=float, default=0.05)  # the shipped model: 169k weights, 7.9 MB
-    ap.add_argument("--out", default=None, help=f"default {MODEL_PATH.name}, with --statements {STATEMENT_MODEL_PATH.name}")
-    ap.add_argument("--statements", action="store_true", help="the statement mode model (whole-sentence features)")
+    ap.add_argument("--out", default=None, help=f"default {MODEL_PATH.name}, with --sentence {SENTENCE_MODEL_PATH.name}")
+    ap.add_argument("--sentence", action="store_true", help="the sentence mode model (whole-sentence features)")
     args = ap.parse_args()
-    out = Path(args.out) if args.out else (STATEMENT_MODEL_PATH if args.statements else MODEL_PATH)
+    out = Path(args.out) if args.out else (SENTENCE_MODEL_PATH if args.sentence else MODEL_PATH)
     t0 = time.time()
     _, golds = event_sets.training_set(Path(args.shared))
-    train = examples(golds, args.statements)
+    train = examples(golds, args.sentence)
     _, dev_golds = event_sets.dev_set(Path(args.shared))
-    dev = examples(dev_golds, args.statements)
+    dev = examples(dev_golds, args.sentence)
     print(f"training examples: {sum(map(len, train.values()))} ({', '.join(f'{t} {len(v)}' for t, v in sorted(train.items()))})")
     model = fit(train, args.c, args.prune)
     mm = ModeModel(model)
     for name, data in (("training", train), ("dev", dev)):
         r, n = accuracy(mm, data)
         print(f"{name} mode accuracy: {r}/{n} = {r / max(n, 1):.3f}")
-    what = "PLOVER mode per statement type, from the whole sentence" if args.statements else "PLOVER mode per type"
+    what = "PLOVER mode per type, from the words of the whole sentence" if args.sentence else "PLOVER mode per type"
     out.write_text(model.to_json(f"{what} (training/events/train_modes.py)"), encoding="utf-8")
     print(f"wrote {len(model.weights)} weights to {out} in {time.time() - t0:.0f} s")
 

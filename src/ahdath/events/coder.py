@@ -48,7 +48,7 @@ from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
 from ahdath.events.lexicon import TriggerLexicon, TriggerMatch, read_rows
 from ahdath.events.mediation import MEDIATE_TYPE, mediation
-from ahdath.events.modes import STATEMENT_MODEL_PATH, ModeModel, joint_mode, mode_features, sentence_mode_features
+from ahdath.events.modes import SENTENCE_MODEL_PATH, ModeModel, joint_mode, mode_features, sentence_mode_features
 from ahdath.events.place import Locator, locative_before
 from ahdath.events.polarity import Polarity
 from ahdath.events.sides import (
@@ -170,7 +170,7 @@ class EventCoder:
         mode_model: ModeModel | None = None,
         status_model: StatusModel | None = None,
         statements: dict[str, float] | None = None,
-        statement_mode_model: ModeModel | None = None,
+        sentence_mode_model: ModeModel | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.classifier = classifier
@@ -179,7 +179,7 @@ class EventCoder:
         self.mode_model = mode_model  # a mode for events whose cue gives none (ahdath.events.modes)
         self.status_model = status_model  # a second opinion on the status rules (ahdath.events.status_model)
         self.statements = statements or {}  # {type: sentence-model threshold} of statement events (events/statements.py)
-        self.statement_mode_model = statement_mode_model  # a statement's mode, from its whole sentence
+        self.sentence_mode_model = sentence_mode_model  # modes from the whole sentence: statements, and a second vote
         self.resolver = resolver  # names each side by its most specific mention in the article
         self.locator = Locator.load()
         self.dates = DateResolver.load()
@@ -199,9 +199,9 @@ class EventCoder:
         event_model = EventModel.load(EVENT_MODEL_PATH) if use_model and EVENT_MODEL_PATH.exists() else None
         mode_model = ModeModel.load() if use_model else None
         status_model = StatusModel.load() if use_model else None
-        statement_modes = ModeModel.load(STATEMENT_MODEL_PATH) if use_model else None
+        sentence_modes = ModeModel.load(SENTENCE_MODEL_PATH) if use_model else None
         return cls(TriggerLexicon.load(lexicon_path), classifier, sides_model, event_model, resolver, mode_model,
-                   status_model, statement_types() if use_model else None, statement_modes)
+                   status_model, statement_types() if use_model else None, sentence_modes)
 
     # -- sides -------------------------------------------------------------------------
     def _after(self, doc: Document, idx: MentionIndex, sent: Sentence, m: TriggerMatch) -> Mention | None:
@@ -578,15 +578,15 @@ class EventCoder:
         self, doc: Document, sent: Sentence, m: TriggerMatch, event_type: str, mode: str | None
     ) -> tuple[str | None, str]:
         """The event's mode: the cue's ``mode``, or the mode model's where the cue gives none (joined with the
-        statement mode model's reading of the whole sentence, for the types it knows), or, from MODE_OVERRIDE,
+        sentence mode model's reading of the whole sentence), or, from MODE_OVERRIDE,
         where the mode model reads another; and the reason's words for a mode from the models."""
-        if mode is None and self.mode_model is not None and self.statement_mode_model is not None:
+        if mode is None and self.mode_model is not None and self.sentence_mode_model is not None:
             got = joint_mode([
                 (self.mode_model, mode_features(doc.tokens, m.start_tok, m.end_tok, sent.token_start, sent.token_end)),
-                (self.statement_mode_model, sentence_mode_features(doc.tokens, sent.token_start, sent.token_end)),
+                (self.sentence_mode_model, sentence_mode_features(doc.tokens, sent.token_start, sent.token_end)),
             ], event_type)
             if got is not None:
-                return got[0], f"; mode {got[0]} p={got[1]:.2f} (mode model and statement mode model)"
+                return got[0], f"; mode {got[0]} p={got[1]:.2f} (mode model and sentence mode model)"
         if (mode is None or MODE_OVERRIDE < 1.0) and self.mode_model is not None:
             got = self.mode_model.predict(
                 event_type, mode_features(doc.tokens, m.start_tok, m.end_tok, sent.token_start, sent.token_end))
@@ -595,12 +595,12 @@ class EventCoder:
         return mode, ""
 
     def _statement_mode(self, doc: Document, sent: Sentence, m: TriggerMatch, event_type: str) -> tuple[str | None, str]:
-        """A statement's mode: the statement mode model's reading of the whole sentence (its trigger, the speech
+        """A statement's mode: the sentence mode model's reading of the whole sentence (its trigger, the speech
         verb, says nothing of the mode), else the mode model's at the speech verb."""
-        if self.statement_mode_model is not None:
-            got = self.statement_mode_model.predict(event_type, sentence_mode_features(doc.tokens, sent.token_start, sent.token_end))
+        if self.sentence_mode_model is not None:
+            got = self.sentence_mode_model.predict(event_type, sentence_mode_features(doc.tokens, sent.token_start, sent.token_end))
             if got is not None:
-                return got[0], f"; mode {got[0]} p={got[1]:.2f} (statement mode model: the whole sentence)"
+                return got[0], f"; mode {got[0]} p={got[1]:.2f} (sentence mode model: the whole sentence)"
         return self._decide_mode(doc, sent, m, event_type, None)
 
     def _filter(self, d: Decision) -> tuple[bool, float | None]:

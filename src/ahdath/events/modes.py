@@ -18,9 +18,9 @@ from ahdath.events.linear import LinearModel
 from ahdath.model import Token
 
 MODEL_PATH = Path(__file__).parent / "data" / "mode_model.json"
-# the mode of a statement (a speech act whose content is the event: its trigger is the speech verb, which tells
-# nothing of the mode) is read from the words of its whole sentence
-STATEMENT_MODEL_PATH = Path(__file__).parent / "data" / "statement_mode_model.json"
+# the same modes read from the words of the whole sentence: a statement's (a speech act whose content is the event:
+# its trigger is the speech verb, which tells nothing of the mode), and a second vote beside the mode model's
+SENTENCE_MODEL_PATH = Path(__file__).parent / "data" / "sentence_mode_model.json"
 AFTER = 6  # words after the trigger that are features (the complement: بوقف، بالانسحاب)
 BEFORE = 3  # words before it
 
@@ -43,7 +43,7 @@ def mode_features(tokens: list[Token], start_tok: int, end_tok: int, sent_start:
 
 
 def sentence_mode_features(tokens: list[Token], sent_start: int, sent_end: int) -> list[str]:
-    """Features of a whole sentence for the statement mode model: the stems of its words, each once."""
+    """Features of a whole sentence for the sentence mode model: the stems of its words, each once."""
     return list(dict.fromkeys(f"sw={t.stem or t.norm}" for t in tokens[sent_start:sent_end] if not t.is_punct))
 
 
