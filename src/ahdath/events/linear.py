@@ -8,19 +8,41 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 
 
-@dataclass(frozen=True, slots=True)
 class LinearModel:
-    weights: dict[str, float]
-    bias: dict[str, float]
-    thresholds: dict[str, float]
-    kind: str = "logistic"  # or "softmax": candidates of one item compete (the bias scores "none of them")
-    _roles: dict[str, dict[str, float]] = field(default_factory=dict, init=False, compare=False, repr=False)
+    """Weights by role, then feature name (``role:feature`` in the JSON; role names hold no ":"). Only the
+    by-role dicts are kept: ``weights`` rebuilds the flat form for writing and inspection."""
+
+    __slots__ = ("_roles", "bias", "kind", "thresholds")
+
+    def __init__(self, weights: dict[str, float], bias: dict[str, float], thresholds: dict[str, float],
+                 kind: str = "logistic") -> None:
+        roles: dict[str, dict[str, float]] = {}
+        for key, v in weights.items():
+            r, _, name = key.partition(":")
+            roles.setdefault(r, {})[name] = v
+        self._roles = roles
+        self.bias = bias
+        self.thresholds = thresholds
+        self.kind = kind  # or "softmax": candidates of one item compete (the bias scores "none of them")
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """The flat ``{"role:feature": weight}`` form (built on each call)."""
+        return {f"{r}:{name}": v for r, w in self._roles.items() for name, v in w.items()}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LinearModel) and (self._roles, self.bias, self.thresholds, self.kind) == (
+            other._roles, other.bias, other.thresholds, other.kind)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"LinearModel(kind={self.kind!r}, roles={sorted(self._roles)}, weights={sum(map(len, self._roles.values()))})"
 
     @classmethod
     def load(cls, path: Path) -> LinearModel:
@@ -28,10 +50,6 @@ class LinearModel:
 
     def margin(self, features: list[str], role: str) -> float:
         """The linear score of binary features for ``role``, without the bias."""
-        if not self._roles:  # the weights by role, then feature name (role names hold no ":"), built at the first use
-            for key, v in self.weights.items():
-                r, _, name = key.partition(":")
-                self._roles.setdefault(r, {})[name] = v
         w = self._roles.get(role, {})
         return sum(map(w.get, features, repeat(0.0)))
 
