@@ -867,3 +867,11 @@ def test_police_and_courts_take_the_country_named_as_their_place() -> None:
     # a country that is not named as a place (no في، no بـ) gives no place
     other = ahdath.code("قالت فرنسا إن فرنسا تتابع التحقيق. واتهمت الشرطة بلجيكا بالتقصير.", date="2018-07-02")
     assert find(other, "الشرطة").country == "FRA"
+
+
+def test_an_unknown_organization_ending_in_a_nisba_takes_its_country() -> None:
+    # the NER tags the whole name, nisba included; a role noun inside it (الطيران) had absorbed the nisba
+    doc = ahdath.code("قالت هيئة الطيران المدني السعودية إن الرحلات توقفت.", date="2018-03-27")
+    org = [a for a in doc.actors if a.text.startswith("هيئة الطيران")]
+    assert org and (org[0].country, org[0].sector) == ("SAU", "GOV"), [(a.text, a.country, a.reason) for a in doc.actors]
+    assert "nisba" in org[0].reason

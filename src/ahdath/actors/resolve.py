@@ -761,6 +761,9 @@ class ActorResolver:
                               and m.form.startswith("ال")), None)
             if agent is None and (nisba is None or toks[i].norm.startswith(("ال", "وال"))):
                 continue  # with a nisba alone only a foreign-looking name (يوفنتوس الإيطالي, not السنة الإيرانية)
+            # with an organization word, a nisba that is the entity's own last word (هيئة الطيران المدني السعودية;
+            # a role noun inside the name absorbed it) gives the country too
+            inner = self._nisba_country(toks[j - 1]) if nisba is None and agent is not None and j - i > 1 else ""
             if agent is not None and agent.start >= start and agent.end >= ent.end:
                 continue  # the entity is the organization word alone (منظمة)
             o = _M(i, j, start, toks[j - 1].end, Target("entry", ""), kind="organization", mention="name", conf=0.5)
@@ -780,6 +783,9 @@ class ActorResolver:
                 o.country, o.has_country = nisba.country, True
                 o.j, o.end = max(o.j, nisba.j), max(o.end, nisba.end)
                 o.reason += f"; nisba {nisba.form} → {nisba.country}"
+            elif inner:
+                o.country, o.has_country = inner, True
+                o.reason += f"; nisba {toks[j - 1].norm} → {inner}"
             name = doc.text[name_from:ent.end].strip(" " + QUOTES)
             o.name = self.english_name(name) or name
             for m in live:
@@ -787,6 +793,16 @@ class ActorResolver:
                     m.emit = False
             out.append(o)
         return out
+
+    def _nisba_country(self, tok: Token) -> str:
+        """The country whose adjective (nisba) the word is, clitics aside (السعودية، الإماراتية), else ''."""
+        for form, _off, pre in self._forms(tok):
+            if pre == "+":
+                continue
+            for t in self.kb.index.get((form,), ()):
+                if t.kind == "nisba":
+                    return t.ref
+        return ""
 
     def english_name(self, arabic: str) -> str:
         """English spelling of an unknown person's Arabic name (the transliterator; '' when unavailable)."""
