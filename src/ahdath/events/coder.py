@@ -46,7 +46,7 @@ from ahdath.events.condemned import ACT_TYPE, CondemnedAct, attackers, condemned
 from ahdath.events.denied import CLAIM_TYPE, DENIAL_TYPE, claimants, denied_claim
 from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
-from ahdath.events.lexicon import TriggerLexicon, TriggerMatch, read_rows
+from ahdath.events.lexicon import TriggerLexicon, TriggerMatch, plover_modes, read_rows
 from ahdath.events.mediation import MEDIATE_TYPE, mediation
 from ahdath.events.modes import SENTENCE_MODEL_PATH, ModeModel, joint_mode, mode_features, sentence_mode_features
 from ahdath.events.place import Locator, locative_before
@@ -580,18 +580,21 @@ class EventCoder:
         """The event's mode: the cue's ``mode``, or the mode model's where the cue gives none (joined with the
         sentence mode model's reading of the whole sentence), or, from MODE_OVERRIDE,
         where the mode model reads another; and the reason's words for a mode from the models."""
-        if mode is None and self.mode_model is not None and self.sentence_mode_model is not None:
+        if self.mode_model is None or (mode is not None and MODE_OVERRIDE >= 1.0):
+            return mode, ""
+        if mode is None and not plover_modes().get(event_type):
+            return None, ""  # a type with no modes: neither model scores any
+        near = mode_features(doc.tokens, m.start_tok, m.end_tok, sent.token_start, sent.token_end)
+        if mode is None and self.sentence_mode_model is not None:
             got = joint_mode([
-                (self.mode_model, mode_features(doc.tokens, m.start_tok, m.end_tok, sent.token_start, sent.token_end)),
+                (self.mode_model, near),
                 (self.sentence_mode_model, sentence_mode_features(doc.tokens, sent.token_start, sent.token_end)),
             ], event_type)
             if got is not None:
                 return got[0], f"; mode {got[0]} p={got[1]:.2f} (mode model and sentence mode model)"
-        if (mode is None or MODE_OVERRIDE < 1.0) and self.mode_model is not None:
-            got = self.mode_model.predict(
-                event_type, mode_features(doc.tokens, m.start_tok, m.end_tok, sent.token_start, sent.token_end))
-            if got is not None and (mode is None or (got[0] != mode and got[1] >= MODE_OVERRIDE)):
-                return got[0], f"; mode {got[0]} p={got[1]:.2f} (mode model{'; cue: ' + mode if mode else ''})"
+        got = self.mode_model.predict(event_type, near)
+        if got is not None and (mode is None or (got[0] != mode and got[1] >= MODE_OVERRIDE)):
+            return got[0], f"; mode {got[0]} p={got[1]:.2f} (mode model{'; cue: ' + mode if mode else ''})"
         return mode, ""
 
     def _statement_mode(self, doc: Document, sent: Sentence, m: TriggerMatch, event_type: str) -> tuple[str | None, str]:

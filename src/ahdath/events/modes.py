@@ -58,7 +58,7 @@ class ModeModel:
     def predict(self, event_type: str, features: list[str]) -> tuple[str, float] | None:
         """The most probable mode of ``event_type`` and its probability (softmax over the type's modes);
         None when the type takes no mode or the model has none of its modes."""
-        roles = [f"{event_type}|{m}" for m in sorted(plover_modes().get(event_type, ())) if f"{event_type}|{m}" in self.model.bias]
+        roles = self._roles(event_type)
         if not roles:
             return None
         role, p = self.model.best(features, roles)
@@ -67,8 +67,11 @@ class ModeModel:
     def scores(self, event_type: str, features: list[str]) -> dict[str, float]:
         """Each of the type's modes' log-linear score (bias + weights): empty when the model has none of them."""
         m = self.model
-        roles = [f"{event_type}|{x}" for x in sorted(plover_modes().get(event_type, ())) if f"{event_type}|{x}" in m.bias]
-        return {r.split("|", 1)[1]: m.bias[r] + m.margin(features, r) for r in roles}
+        return {r.split("|", 1)[1]: m.bias[r] + m.margin(features, r) for r in self._roles(event_type)}
+
+    def _roles(self, event_type: str) -> list[str]:
+        """The model's roles (``TYPE|mode``) of the modes ``plover_modes.tsv`` allows for the type, sorted."""
+        return [r for r in (f"{event_type}|{m}" for m in sorted(plover_modes().get(event_type, ()))) if r in self.model.bias]
 
 
 def joint_mode(parts: list[tuple[ModeModel, list[str]]], event_type: str) -> tuple[str, float] | None:
