@@ -56,6 +56,14 @@ def test_an_agentless_count_is_not_coded_with_a_place_as_actor() -> None:
     assert not [e for e in doc.events if e.trigger.text == "قتل" and e.actor is not None and e.actor.text == "بغداد"]
 
 
+def test_a_name_in_apposition_to_a_place_is_no_agent_of_a_passive() -> None:
+    # «في العاصمة الإيرانية طهران»: the nisba and the capital both say where, not who
+    ch = _sides("اغتيل رئيس المكتب السياسي لحركة حماس إسماعيل هنية، فجر أمس الأربعاء، في استهداف لمقر إقامته في العاصمة الإيرانية طهران.",
+                "اغتال", "2024-08-01")
+    assert ch.actors == [None], ch.how
+    assert "agentless" in ch.how
+
+
 def test_an_agentless_passive_is_coded_with_no_actor() -> None:
     doc = ahdath.code("اعتقل ثلاثة ناشطين في القاهرة.", date="2024-01-03")
     hits = [e for e in doc.events if e.type == "COERCE"]

@@ -879,10 +879,14 @@ def passive_roles(doc: Document, sent: Sentence, m: TriggerMatch, cands: list[Ca
     patient = patient_of(doc, sent, m, cands)
     p_actor = cands[patient].actor if patient is not None else None
     p_end = cands[patient].mention.end_tok if patient is not None and cands[patient].mention else -1
-    for i, c in enumerate(cands):
-        mt = c.mention
-        no_actor[i] = i == patient or (p_actor is not None and same_entity(c.actor, p_actor)) or (
-            mt is not None and (mt.start_tok == p_end or locative_before(doc, sent, mt.start_tok))
+    places: set[int] = set()  # end tokens of the mentions read as places: a name right after one is its apposition
+    for i in sorted(range(len(cands)), key=lambda k: cands[k].mention.start_tok if cands[k].mention else -1):
+        mt = cands[i].mention
+        place = mt is not None and (locative_before(doc, sent, mt.start_tok) or mt.start_tok in places)
+        if place and mt is not None:  # في العاصمة الإيرانية طهران: Tehran is where, as its adjective is
+            places.add(mt.end_tok)
+        no_actor[i] = i == patient or (p_actor is not None and same_entity(cands[i].actor, p_actor)) or (
+            mt is not None and (mt.start_tok == p_end or place)
         )
     return patient, no_actor
 
