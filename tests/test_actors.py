@@ -869,6 +869,19 @@ def test_police_and_courts_take_the_country_named_as_their_place() -> None:
     assert find(other, "الشرطة").country == "FRA"
 
 
+def test_an_agent_takes_the_country_named_right_after_it() -> None:
+    # the article is about Algeria; «الحكومة الانتقالية في مالي» is Mali's government
+    text = "قالت الجزائر إن الجزائر ترفض الاتهامات. في المقابل، اتهمت الحكومة الانتقالية في مالي الجزائر بارتكاب عمل عدائي."
+    gov = find(ahdath.code(text, date="2025-04-07"), "الحكومة")
+    assert gov.country == "MLI", gov.reason
+    assert "the place named with it" in gov.reason
+    # no adjective between
+    assert find(ahdath.code("قالت فرنسا إن فرنسا تتابع الأمر. وقال المحتجون في تركيا إنهم سيواصلون.", date="2018-07-02"), "المحتجون").country == "TUR"
+    # a place further on in the sentence is not named with the agent: the article's country stays
+    other = ahdath.code("قالت فرنسا إن فرنسا تتابع الأمر. وقالت السلطات إنها اعتقلت 20 شخصا في تركيا.", date="2018-07-02")
+    assert find(other, "السلطات").country == "FRA"
+
+
 def test_an_unknown_organization_ending_in_a_nisba_takes_its_country() -> None:
     # the NER tags the whole name, nisba included; a role noun inside it (الطيران) had absorbed the nisba
     doc = ahdath.code("قالت هيئة الطيران المدني السعودية إن الرحلات توقفت.", date="2018-03-27")

@@ -1035,6 +1035,7 @@ class ActorResolver:
         counts: Counter[str] = Counter()
         places: dict[int, Counter[str]] = {}
         located: dict[int, Counter[str]] = {}  # countries named as places (في بلجيكا): for domestic agents only
+        attached: dict[int, str] = {}  # token right after «X في» / at «بX» -> the country named there as a place
         for m in res:
             if (
                 m.country
@@ -1048,6 +1049,11 @@ class ActorResolver:
                     places.setdefault(toks[m.i].sent, Counter())[m.country] += 1
                 elif m.mention == "name" and m.kind == "country" and m.i < len(toks) and _locative(toks, m.i):
                     located.setdefault(toks[m.i].sent, Counter())[m.country] += 1
+                if m.i < len(toks) and (m.mention in ("place", "capital") or (m.mention == "name" and m.kind == "country")):
+                    if "ب" in toks[m.i].prefixes:
+                        attached[m.i] = m.country
+                    elif m.i > 0 and toks[m.i - 1].norm == "في":
+                        attached[m.i - 1] = m.country
         if not counts:
             return
         article_top = counts.most_common(1)[0][0]
@@ -1060,6 +1066,9 @@ class ActorResolver:
 
         def context(m: _M) -> tuple[str, str, bool]:
             """(country, where it came from, whether an agent's ``context_country`` may remap it)."""
+            near = _attached_place(toks, m.j, attached)
+            if near is not None:  # الحكومة الانتقالية في مالي، المحتجون في فرنسا: the place it is named with
+                return near, "the place named with it", True
             here = places.get(toks[m.i].sent) if m.i < len(toks) else None
             if not here and m.sector in DOMESTIC_SECTORS and m.i < len(toks):
                 here = located.get(toks[m.i].sent)
@@ -1189,6 +1198,21 @@ def entry_label(e: Entry) -> str:
 def _definite(tok: Token) -> bool:
     """The word carries the article, after any clitic (الهجوم، بالهجوم، وللهجوم)."""
     return "ال" in tok.prefixes or tok.norm.startswith("ال")
+
+
+ATTACHED_GAP = 2  # adjectives between an agent and the place named with it (الحكومة الانتقالية في مالي)
+
+
+def _attached_place(toks: list[Token], j: int, attached: dict[int, str]) -> str | None:
+    """The country of a place named right after a mention ending before token ``j`` (في مالي، بفرنسا), over at most
+    ``ATTACHED_GAP`` definite adjectives of its own."""
+    for k in range(j, min(j + ATTACHED_GAP + 1, len(toks))):
+        if k in attached:
+            return attached[k]
+        tok = toks[k]
+        if tok.is_punct or not _definite(tok) or tok.sent != toks[j - 1].sent:
+            return None
+    return None
 
 
 def _locative(toks: list[Token], i: int) -> bool:
