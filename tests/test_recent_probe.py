@@ -1,4 +1,4 @@
-"""The recent-news probes (training/data/recent_probe, recent_probe2): well-formed and aligned with their
+"""The recent-news probes (training/data/recent_probe, recent_probe2, recent_probe3): well-formed and aligned with their
 article texts."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from ahdath.model import PLOVER_TYPES
 
 DATA = Path(__file__).resolve().parents[1] / "training" / "data"
-PROBES = ["recent_probe", "recent_probe2"]
+PROBES = ["recent_probe", "recent_probe2", "recent_probe3"]
 STATUSES = {"asserted", "negated", "future", "hypothetical"}
 
 
