@@ -63,3 +63,12 @@ def test_the_condemned_strikes_are_the_earlier_strikes_not_later_clashes() -> No
 
 def test_cue_kind_is_singular() -> None:
     assert cue_kind("شن ... غارات") == cue_kind("شن ... غاره") == frozenset({"شن", "غاره"})
+
+
+def test_an_act_of_no_earlier_kind_is_the_leads() -> None:
+    # «الغارات» matches no earlier attack's words: the lead's strikes, not the background attack coded after them
+    text = ("شنت الولايات المتحدة، فجر اليوم، ضربات جوية على مواقع للحوثيين في اليمن. "
+            "وكان الحوثيون قد هاجموا سفينة تجارية في البحر الأحمر الأسبوع الماضي. وأدانت إيران الغارات ووصفتها بأنها عدوان.")
+    evs = [e for e in _events(text, "2024-01-12") if e.type == "ACCUSE" and e.actor is not None and e.actor.country == "IRN"]
+    assert evs and evs[0].recipient is not None and evs[0].recipient.country == "USA", [(e.recipient, e.reason) for e in evs]
+    assert "condemned act" in evs[0].reason

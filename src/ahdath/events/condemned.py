@@ -77,16 +77,21 @@ def attackers(
 ) -> list[Actor]:
     """The doers of the condemned act: its adjective, else the actors of the latest attack already coded of
     the same kind (``kinds``: each attack's ``cue_kind``; نددت ... بالغارات: an earlier غارة, not clashes), on its
-    victim (on the victim itself or in the victim country), else of the latest attack. Never one of the accusers themselves."""
+    victim (on the victim itself or in the victim country), else of the article's first attack (on the victim): the act
+    its lead reports, not a background attack coded after it. Never one of the accusers themselves."""
     found: list[Actor] = []
     if act.doer is not None:
         found = [act.doer]
     else:
         pool = [e for e in attacks if e.actor is not None]
-        if act.kind and kinds is not None:
-            pool = [e for e, k in zip(attacks, kinds, strict=True) if e.actor is not None and k & act.kind] or pool
+        same_kind = [e for e, k in zip(attacks, kinds, strict=True) if e.actor is not None and k & act.kind] if act.kind and kinds is not None else []
         if act.victim is not None:
+            same_kind = [e for e in same_kind if _on(e, act.victim)] or same_kind
             pool = [e for e in pool if _on(e, act.victim)] or pool
+        if same_kind:
+            pool = same_kind
+        elif pool:  # no attack of its kind: the article's first one, the act its lead reports
+            pool = pool[:1]
         if pool:
             last = pool[-1].trigger.start
             found = [e.actor for e in pool if e.trigger.start == last and e.actor is not None]
@@ -99,3 +104,4 @@ def _on(attack: Event, victim: Actor) -> bool:
         return True
     where = attack.location or {}
     return victim.kind == "country" and bool(victim.country) and where.get("country") == victim.country
+
