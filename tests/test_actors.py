@@ -281,6 +281,21 @@ def test_a_short_name_the_ner_tagged_takes_the_full_names_identity() -> None:
     assert "short name" not in find(doc, "محمد").reason
 
 
+def test_a_given_name_after_the_full_name_is_that_person() -> None:
+    # an honorific and a given name (الأمير خالد) after the full name: the one known person named so before
+    text = "التقى المرشد وزير الدفاع السعودي الأمير خالد بن سلمان في طهران. وسلّم الأمير خالد رسالة من الملك سلمان."
+    doc = run(text, date="2025-04-18", entities=pers(text, "خالد بن سلمان", "خالد"))
+    assert find(doc, "خالد").actor_id == "khalid-bin-salman", find(doc, "خالد").reason
+    # a rare given name needs no honorific: حسينة after الشيخة حسينة واجد
+    text = "أعلن الجيش أن رئيسة الوزراء الشيخة حسينة واجد استقالت. وغادرت حسينة البلاد على متن مروحية."
+    doc = run(text, date="2024-08-05", entities=pers(text, "حسينة واجد", "حسينة"))
+    assert find(doc, "حسينة").actor_id == "sheikh-hasina", find(doc, "حسينة").reason
+    # a common given name without an honorific stays someone else (a resident called Khalid)
+    text = "التقى المرشد الأمير خالد بن سلمان في طهران. وقال خالد، وهو من سكان المدينة، إن"
+    doc = run(text, date="2025-04-18", entities=pers(text, "خالد بن سلمان", "خالد"))
+    assert find(doc, "خالد").actor_id is None
+
+
 def test_a_generic_title_before_a_known_person_is_that_person() -> None:
     doc = run("اغتيل القيادي في حماس صالح العاروري بغارة إسرائيلية.", date="2024-01-03")
     title = find(doc, "القيادي في حماس")

@@ -42,6 +42,8 @@ NO_CONTEXT_SECTORS = frozenset({"BUS", "JRN"})
 SURNAME_PARTICLES = frozenset({"بن", "ابن", "ال", "ابو"})  # folded: a family name's first word (بن مبارك، آل خليفة)
 # Preference of a mention as "the most specific" one of its entity.
 MENTION_RANK = {"name": 5, "surname": 4, "title": 3, "loaded": 2, "agent": 2, "capital": 1, "nisba": 1}
+# Titles of address that stand before a given name (الأمير خالد، الشيخة حسينة), folded.
+HONORIFICS = frozenset({"الامير", "الاميره", "الشيخ", "الشيخه", "الملك", "السلطان", "السيد", "السيده"})
 DOMESTIC_SECTORS = frozenset({"COP", "JUD"})  # agents that act where they are: a country named as a place gives theirs
 # mentions that stay where they stand (``canonical``): a place, and a country named by its adjective, capital or a
 # loaded reference («قاعدة الشعيرات الجوية السورية», «مصالح طهران», «الاحتلال»): the words of the act's own
@@ -914,12 +916,19 @@ class ActorResolver:
         Arabic article or kinship word (East Asian names lead with the family name: كيم، مون، شي) counts."""
         toks = doc.tokens
         leading: dict[str, _M] = {}
+        given: dict[str, list[_M]] = {}  # a known person's given name (after an honorific): الشيخة حسينة واجد → حسينة
         for p in persons:
             words = [t.norm for t in toks[p.i:p.j] if not t.is_punct]
             if len(words) >= 3 and words[0] not in self.kb.name_stops and not any(
                 w.startswith("ال") or w in ("بن", "ابن", "ابو", "عبد") for w in words
             ):
                 leading.setdefault(words[0], p)
+            names = [w for w in words if w not in HONORIFICS]
+            if (
+                p.actor_id and len(names) >= 2 and names[0] not in ("ابو", "عبد", "ال") and len(names[0]) >= 3
+                and not any(q.actor_id == p.actor_id for q in given.get(names[0], []))
+            ):
+                given.setdefault(names[0], []).append(p)
         for m in res:
             if not (m.emit and m.kind == "person" and m.mention == "name"):
                 continue
@@ -933,6 +942,13 @@ class ActorResolver:
             p = surname.get(key) or surname.get(tuple(w.removeprefix("و") for w in key)) or surname.get((m.form,))
             if p is None and len(words) == 1 and unknown:
                 p = leading.get(words[0]) or leading.get(words[0].removeprefix("و"))
+            if p is None and len(words) == 1 and unknown:
+                # «الأمير خالد» after «الأمير خالد بن سلمان», «حسينة» after «الشيخة حسينة واجد»: the one known person
+                # of that given name named before; a common first name only after an honorific
+                known = given.get(words[0]) or given.get(words[0].removeprefix("و")) or []
+                titled = m.i > 0 and toks[m.i - 1].norm.removeprefix("و") in HONORIFICS
+                if len(known) == 1 and known[0].start < m.start and (titled or words[0] not in self.kb.first_names):
+                    p = known[0]
             if p is None or p is m or p.j - p.i <= m.j - m.i or (not unknown and (p.actor_id == m.actor_id or p.start > m.start)):
                 continue
             # an unknown short name, or a knowledge-base surname alias (المالكي: Nouri al-Maliki) after another
