@@ -30,3 +30,10 @@ def test_a_welcomed_agreement_with_no_maker_has_no_recipient() -> None:
 def test_a_maker_named_after_the_thing_stays_the_recipient() -> None:
     evs = _support("ورحبت السعودية بقرار مجلس الأمن الدولي.")
     assert [(e.recipient.country if e.recipient else None) for e in evs] == ["UNO"]
+
+
+def test_a_welcomed_decision_is_left_to_the_ranker() -> None:
+    # «بالقرار» names a decision whose maker the article named before: no rule takes the recipient away
+    evs = [e for e in _support("أصدرت محكمة العدل الدولية رأيا استشاريا بشأن الاحتلال الإسرائيلي. "
+                                "كما رحبت حركة حماس بالقرار، وقالت إنه تاريخي.") if "رحبت" in e.trigger.text]
+    assert evs and all("no one named made" not in e.reason for e in evs), [e.reason for e in evs]

@@ -1,8 +1,9 @@
-"""A welcome for a thing no one in the sentence made: «ورحب الرئيس المصري عبد الفتاح السيسي بالاتفاق».
+"""A welcome for an agreement no one in the sentence made: «ورحب الرئيس المصري عبد الفتاح السيسي بالاتفاق».
 
-A welcome (SUPPORT) whose object is a thing (الاتفاق، القرار، الإفراج) with no maker named right after it has no
+A welcome (SUPPORT) whose object is an agreement (الاتفاق، التفاهم) with no maker named right after it has no
 recipient: the sides ranker otherwise takes one from elsewhere (the agreement's parties two sentences before, the
-one thanked in the next clause). A maker after the thing (بقرار مجلس الأمن، بانتخاب جوزيف عون) is left to the ranker.
+one thanked in the next clause). A maker after the thing (بقرار مجلس الأمن، بانتخاب جوزيف عون) is left to the ranker,
+and so is a decision or a step (رحبت حماس بالقرار), whose maker annotators code as the recipient.
 Word lists in ``data/welcomed.tsv``."""
 
 from __future__ import annotations
