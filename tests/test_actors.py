@@ -296,6 +296,24 @@ def test_a_given_name_after_the_full_name_is_that_person() -> None:
     assert find(doc, "خالد").actor_id is None
 
 
+def test_an_honorific_name_takes_its_family_name() -> None:
+    # «الشيخ محمد بن زايد» is a form, but so is «محمد بن زايد آل نهيان»: the mention spans the family name, so
+    # that the next member of the list (والعاهل الأردني ...) follows the name directly
+    text = "وقدّم رئيس دولة الإمارات الشيخ محمد بن زايد آل نهيان والعاهل الأردني الملك عبد الله الثاني تعازيهما."
+    name = find(run(text, date="2025-04-22"), "الشيخ محمد بن زايد آل نهيان")
+    assert name.actor_id == "mohamed-bin-zayed"
+    # no longer span made of a patronymic: «الأمير محمد بن سلمان» stays as it is before «بن عبد العزيز»
+    doc = run("وقال ولي العهد الأمير محمد بن سلمان بن عبد العزيز إن", date="2018-03-20")
+    assert find(doc, "الأمير محمد بن سلمان").actor_id == "mohammed-bin-salman"
+
+
+def test_a_title_after_a_name_and_and_is_the_next_member() -> None:
+    # «X، وولي عهد أبوظبي ... Y»: the title opens the list's next member, it is no apposition to X
+    text = "التقى الرئيس الصيني محمد بن راشد آل مكتوم، وولي عهد أبوظبي محمد بن زايد آل نهيان."
+    title = find(run(text, date="2018-07-21"), "ولي عهد")
+    assert title.actor_id != "mohammed-bin-rashid", title.reason
+
+
 def test_a_generic_title_before_a_known_person_is_that_person() -> None:
     doc = run("اغتيل القيادي في حماس صالح العاروري بغارة إسرائيلية.", date="2024-01-03")
     title = find(doc, "القيادي في حماس")

@@ -159,6 +159,8 @@ class ActorResolver:
             if best is not None and best[3][0].kind == "agent" and len(best[4]) == best[0] - i > 1 \
                     and not kb.agents[best[3][0].ref].person:
                 best = self._yield_to_entry(toks, norms, i, best)
+            if best is not None and tok.norm.removeprefix("و") in HONORIFICS and best[3][0].kind == "entry":
+                best = self._honorific_span(toks, norms, i, best)
             if best is None:
                 continue
             j, off, pre, targets, key = best
@@ -247,6 +249,17 @@ class ActorResolver:
             targets = self.kb.index.get(head)
             return (k, agent[1], agent[2], targets, head) if targets and targets[0].kind == "agent" else None
         return agent
+
+    def _honorific_span(self, toks: list[Token], norms: list[str], i: int, hit: _Hit) -> _Hit:
+        """An honorific's form (الشيخ محمد بن زايد) whose entry has a longer form starting after the honorific and
+        going on with a family name (محمد بن زايد آل نهيان) takes the longer span: the family name left over would
+        break a list of names."""
+        starts = [s for s in self._starts(toks[i + 1]) if s[2] != "+"] if i + 1 < len(toks) else []
+        longer = self._longest(toks, norms, i + 1, starts) if starts else None
+        if longer is None or longer[0] <= hit[0] or {t.ref for t in longer[3]} != {t.ref for t in hit[3]} \
+                or "ال" not in norms[hit[0]:longer[0]]:  # only a family name (آل نهيان), no patronymic (بن عبد العزيز)
+            return hit
+        return (longer[0], hit[1], hit[2], hit[3], (norms[i], *longer[4]))
 
     def _forms(self, tok: Token) -> list[tuple[str, int, str]]:
         forms = self._forms_cache.get(tok.norm)
@@ -654,7 +667,7 @@ class ActorResolver:
         right after a name may be a verb's object (استقبل ترامب وزير الخارجية)."""
         comma = j < len(toks) and toks[j].text in "،,"
         m = next((m for m in res if m.emit and m.i == j + comma), None)
-        if m is None or not m.person_title:
+        if m is None or not m.person_title or toks[m.i].prefixes[:1] == ("و",):  # وولي عهد ...: the list's next member
             return None
         return m if comma or m.role == "spokesperson" else None
 
