@@ -84,7 +84,9 @@ def attackers(
         found = [act.doer]
     else:
         pool = [e for e in attacks if e.actor is not None]
-        same_kind = [e for e, k in zip(attacks, kinds, strict=True) if e.actor is not None and k & act.kind] if act.kind and kinds is not None else []
+        same_kind = []
+        if act.kind and kinds is not None:
+            same_kind = [e for e, k in zip(attacks, kinds, strict=True) if e.actor is not None and k & act.kind]
         if act.victim is not None:
             same_kind = [e for e in same_kind if _on(e, act.victim)] or same_kind
             pool = [e for e in pool if _on(e, act.victim)] or pool
@@ -104,4 +106,3 @@ def _on(attack: Event, victim: Actor) -> bool:
         return True
     where = attack.location or {}
     return victim.kind == "country" and bool(victim.country) and where.get("country") == victim.country
-
