@@ -921,3 +921,15 @@ def test_an_unknown_organization_ending_in_a_nisba_takes_its_country() -> None:
     org = [a for a in doc.actors if a.text.startswith("هيئة الطيران")]
     assert org and (org[0].country, org[0].sector) == ("SAU", "GOV"), [(a.text, a.country, a.reason) for a in doc.actors]
     assert "nisba" in org[0].reason
+
+
+def test_an_articles_actors_do_not_depend_on_the_articles_before() -> None:
+    # «أمينة» (a name) and «أمينه» (its secretary-general: a pronoun suffix) fold to the same letters; the resolver's
+    # caches must tell them apart, or the first article seen decides for every later one
+    later = "أكد حزب الله اللبناني مقتل أمينه العام حسن نصر الله في الغارات."
+    alone = run(later, date="2024-09-28", r=ActorResolver())
+    r = ActorResolver()
+    run("وقالت أمينة محمد إن الوضع صعب.", date="2024-09-28", r=r)
+    after = run(later, date="2024-09-28", r=r)
+    assert [a.text for a in after.actors] == [a.text for a in alone.actors]
+    assert "أمينه العام" in [a.text for a in after.actors]

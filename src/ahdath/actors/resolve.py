@@ -81,6 +81,14 @@ def _first_forms(tok: Token) -> list[tuple[str, int, str]]:
     return out
 
 
+def _cache_key(tok: Token) -> str:
+    """What ``_first_forms`` reads of a token: its folded form, and for a word the language layer read with a pronoun
+    suffix (أمينه العام: its secretary-general) its stem and conjunction too. The same letters read without one
+    (أمينة, a name, in another article) are another key: keyed by the letters alone, the word cached first
+    decided for every later article, so an article's actors depended on the articles coded before it."""
+    return f"{tok.norm}+{tok.stem}+{tok.prefixes[:1]}" if tok.suffix else tok.norm
+
+
 ORG_ANAPHORS = Path(__file__).parent / "data" / "org_anaphors.tsv"
 
 
@@ -143,16 +151,17 @@ class ActorResolver:
         out: list[_M] = []
         get = self._first_cache.get
         norms = [t.norm for t in toks]
+        keys = [_cache_key(t) for t in toks]
         # only words that may start a known form (most words are known misses after the first articles)
         miss = self._miss
-        candidates = [k for k, nm in enumerate(norms) if nm not in miss]
+        candidates = [k for k, key in enumerate(keys) if key not in miss]
         i = 0
         for k in candidates:
             if k < i:
                 continue
             i = k
             tok = toks[i]
-            starts = get(tok.norm) or self._starts(tok)
+            starts = get(keys[i]) or self._starts(tok)
             if not starts:
                 continue
             best = self._longest(toks, norms, i, starts)
@@ -196,9 +205,10 @@ class ActorResolver:
     def _starts(self, tok: Token) -> list[tuple[str, int, str]]:
         """The forms of ``tok`` (clitics split off) that begin a knowledge-base form; cached per word, and a
         word that begins none is remembered as a miss."""
-        if tok.norm in self._miss:
+        key = _cache_key(tok)
+        if key in self._miss:
             return []
-        starts = self._first_cache.get(tok.norm)
+        starts = self._first_cache.get(key)
         if starts is not None:
             return starts
         starts = []
@@ -206,9 +216,9 @@ class ActorResolver:
             starts = [(f, o, p) for f, o, p in self._forms(tok) if f and self.kb.starts(f)]
         if not starts:
             if len(self._miss) < 500_000:
-                self._miss.add(tok.norm)
+                self._miss.add(key)
         elif len(self._first_cache) < 200_000:
-            self._first_cache[tok.norm] = starts
+            self._first_cache[key] = starts
         return starts
 
     def _longest(self, toks: list[Token], norms: list[str], i: int,
@@ -262,11 +272,12 @@ class ActorResolver:
         return (longer[0], hit[1], hit[2], hit[3], (norms[i], *longer[4]))
 
     def _forms(self, tok: Token) -> list[tuple[str, int, str]]:
-        forms = self._forms_cache.get(tok.norm)
+        key = _cache_key(tok)
+        forms = self._forms_cache.get(key)
         if forms is None:
             forms = _first_forms(tok)
             if len(self._forms_cache) < 200_000:
-                self._forms_cache[tok.norm] = forms
+                self._forms_cache[key] = forms
         return forms
 
     # ---- 2. composition -----------------------------------------------------------------------
