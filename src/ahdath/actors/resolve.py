@@ -251,8 +251,7 @@ class ActorResolver:
         the role noun keeps its first words when they are a form on their own, else it is dropped."""
         j = agent[0]
         for k in range(i + 1, j):
-            starts = [s for s in self._starts(toks[k]) if s[2] != "+"]
-            hit = self._longest(toks, norms, k, starts) if starts else None
+            hit = self._longest_at(toks, norms, k)
             if hit is None or hit[0] <= j or hit[3][0].kind in ("agent", "blocker"):
                 continue
             head = agent[4][:k - i]
@@ -260,12 +259,16 @@ class ActorResolver:
             return (k, agent[1], agent[2], targets, head) if targets and targets[0].kind == "agent" else None
         return agent
 
+    def _longest_at(self, toks: list[Token], norms: list[str], k: int) -> _Hit | None:
+        """The longest knowledge-base form starting at token ``k``, its word read without a pronoun suffix."""
+        starts = [s for s in self._starts(toks[k]) if s[2] != "+"]
+        return self._longest(toks, norms, k, starts) if starts else None
+
     def _honorific_span(self, toks: list[Token], norms: list[str], i: int, hit: _Hit) -> _Hit:
         """An honorific's form (الشيخ محمد بن زايد) whose entry has a longer form starting after the honorific and
         going on with a family name (محمد بن زايد آل نهيان) takes the longer span: the family name left over would
         break a list of names."""
-        starts = [s for s in self._starts(toks[i + 1]) if s[2] != "+"] if i + 1 < len(toks) else []
-        longer = self._longest(toks, norms, i + 1, starts) if starts else None
+        longer = self._longest_at(toks, norms, i + 1) if i + 1 < len(toks) else None
         if longer is None or longer[0] <= hit[0] or {t.ref for t in longer[3]} != {t.ref for t in hit[3]} \
                 or "ال" not in norms[hit[0]:longer[0]]:  # only a family name (آل نهيان), no patronymic (بن عبد العزيز)
             return hit
