@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ahdath.events.place import Locator
+from ahdath.events.place import Locator, locative_before
 from ahdath.events.when import DateResolver
 from ahdath.language import analyze
 from ahdath.model import Document
@@ -28,6 +28,22 @@ def test_place_with_cue(text: str, name: str, country: str, surface: str) -> Non
     assert loc is not None and loc["name"] == name and loc["country"] == country
     assert doc.text[loc["start"] : loc["end"]] == surface == loc["text"]
     assert -90 <= loc["lat"] <= 90 and loc["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("التقى ترامب الشرع في العاصمة السعودية الرياض.", "الرياض", True),
+        ("وصل الوزير إلى مدينة غزة أمس.", "غزة", True),
+        ("دعا الرئيس الحكومة السورية إلى الحوار.", "إلى", False),  # a nisba after a non-place noun
+        ("انتقد الوزير الحكومة الإيرانية روحاني.", "روحاني", False),
+    ],
+)
+def test_locative_before(text: str, word: str, expected: bool) -> None:
+    """A place name after a locative cue, or after a place noun and its nisba (العاصمة السعودية الرياض)."""
+    doc = _doc(text)
+    i = next(t.i for t in doc.tokens if t.text == word)
+    assert locative_before(doc, doc.sentences[0], i) is expected
 
 
 def test_common_word_is_not_a_place() -> None:

@@ -22,6 +22,7 @@ STOPLIST = Path(__file__).parent / "data" / "places_stop.txt"
 LOCATIVE_CUES = frozenset(
     {"في", "قرب", "مدينه", "بلده", "قريه", "محافظه", "العاصمه", "شمال", "جنوب", "شرق", "غرب", "وسط", "منطقه", "داخل", "حي", "مخيم", "ولايه", "اقليم", "قطاع", "الي", "امام", "شمالي", "جنوبي", "شرقي", "غربي"}
 )
+PLACE_NOUNS = frozenset({"العاصمه", "مدينه", "المدينه", "بلده", "قريه", "محافظه", "ولايه", "اقليم", "منطقه"})
 BARE_MIN_POPULATION = 1_000_000
 MAX_TOKENS = 3
 
@@ -31,7 +32,13 @@ def locative_before(doc: Document, sent: Sentence, i: int) -> bool:
     if i <= sent.token_start:
         return False
     prev = doc.tokens[i - 1]
-    return any(f in LOCATIVE_CUES for f in (*lookup_forms(prev), prev.norm.removeprefix("و")))
+    if any(f in LOCATIVE_CUES for f in (*lookup_forms(prev), prev.norm.removeprefix("و"))):
+        return True
+    # a place noun and its nisba before the name: في العاصمة السعودية الرياض، مدينة غزة الفلسطينية
+    if i - 2 >= sent.token_start and prev.norm.startswith("ال") and prev.norm.endswith(("يه", "ي")):
+        noun = doc.tokens[i - 2]
+        return noun.norm.removeprefix("و") in PLACE_NOUNS
+    return False
 
 
 @dataclass(frozen=True, slots=True)
