@@ -778,6 +778,16 @@ def test_loaded_reference_in_context() -> None:
     assert find(syria, "الميليشيات الموالية لإيران").country == "IRN"
 
 
+def test_movement_branch_in_context() -> None:
+    """A movement named bare in an article about a country where it has a branch of its own is that branch."""
+    jordan = run("أعلنت الحكومة الأردنية حظر نشاطات جماعة الإخوان المسلمين. وقال وزير الداخلية الأردني إن الأردن لن يتهاون")
+    a = find(jordan, "جماعة الإخوان المسلمين")
+    assert (a.country, a.actor_id) == ("JOR", "muslim-brotherhood-jordan") and "JOR" in a.reason
+    egypt = run("قالت الحكومة المصرية إن جماعة الإخوان المسلمين تنظيم إرهابي وإن مصر لن تتهاون")
+    assert (find(egypt, "جماعة الإخوان المسلمين").country, find(egypt, "جماعة الإخوان المسلمين").actor_id) == (
+        "EGY", "muslim-brotherhood")
+
+
 def test_known_surname_inside_another_persons_name() -> None:
     text = "وقالت نازانين زاغاري راتكليف إنها بريئة"
     a = find(run(text, entities=pers(text, "نازانين زاغاري راتكليف")), "نازانين زاغاري راتكليف")

@@ -1,7 +1,8 @@
 """Format and consistency checks for the actor knowledge base data files.
 
 Files: src/ahdath/actors/data/{people,organizations,igos}.yaml -- YAML lists of mappings with the keys
-id, type, name, ar, country, sector and optionally wikidata, roles, member_of, loaded, ambiguous, ner_ar.
+id, type, name, ar, country, sector and optionally wikidata, roles, member_of, loaded, ambiguous, ner_ar,
+context_ref.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "REB", "OPP", "CVL",
            "EDU", "LAB", ""}
 SPECIAL_COUNTRIES = {"IGO", "UNO", "EUR", "ISM"}
 REQUIRED = ("id", "type", "name", "ar", "country", "sector")
-OPTIONAL = ("wikidata", "roles", "member_of", "loaded", "ambiguous", "ner_ar")
+OPTIONAL = ("wikidata", "roles", "member_of", "loaded", "ambiguous", "ner_ar", "context_ref")
 ROLE_KEYS = {"role", "of", "sector", "start", "end"}
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COUNTRY_RE = re.compile(r"^[A-Z]{3}$")
@@ -105,6 +106,18 @@ def test_sectors_countries_wikidata() -> None:
             assert isinstance(c, str) and COUNTRY_RE.match(c), (e["id"], c)
         if "wikidata" in e:
             assert isinstance(e["wikidata"], str) and WIKIDATA_RE.match(e["wikidata"]), e["id"]
+
+
+def test_context_refs() -> None:
+    """``context_ref``: article country -> the entry (of that country) that the name means in such an article."""
+    entries = {e["id"]: e for _, e in load_all()}
+    found = 0
+    for _, e in load_all():
+        for where, ref in (e.get("context_ref") or {}).items():
+            assert COUNTRY_RE.match(where) and ref in entries and ref != e["id"], (e["id"], where, ref)
+            assert entries[ref]["country"] == where and entries[ref]["type"] == e["type"], (e["id"], ref)
+            found += 1
+    assert found >= 2
 
 
 def test_wikidata_ids_unique() -> None:

@@ -83,6 +83,8 @@ class Entry:
     ambiguous: bool = False
     source: str = ""
     ner_ar: tuple[str, ...] = ()  # forms that are also common words: only when the NER tags them (القاعدة)
+    # article country -> entry id: a movement's national branch (the Brotherhood in an article about Jordan)
+    context_ref: dict[str, str] = field(default_factory=dict)
 
     def roles_on(self, date: str | None) -> list[Role]:
         return [r for r in self.roles if r.valid_on(date)]
@@ -293,6 +295,7 @@ class KB:
                 ambiguous=bool(d.get("ambiguous", False)),
                 source=source,
                 ner_ar=tuple(str(a) for a in d.get("ner_ar") or ()),
+                context_ref={str(k): str(v) for k, v in (d.get("context_ref") or {}).items()},
             )
 
     def add_countries(self, items: list[dict]) -> None:

@@ -1123,9 +1123,11 @@ class ActorResolver:
             return article_top, "article context", True
 
         for m in res:
-            if m.emit and m.target.kind == "loaded" and article_top in self.kb.loaded[m.target.ref].context_ref:
-                # الميليشيات الموالية لإيران in an article about Yemen: the Houthis
-                e = self.kb.entries[self.kb.loaded[m.target.ref].context_ref[article_top]]
+            ref = self._context_ref(m, article_top) if m.emit else None
+            if ref is not None:
+                # الميليشيات الموالية لإيران in an article about Yemen: the Houthis; الإخوان المسلمين in one about
+                # Jordan: the Jordanian Brotherhood
+                e = self.kb.entries[ref]
                 m.kind, m.name, m.country, m.sector = KIND_OF_TYPE.get(e.type, "organization"), e.name, e.country, e.sector
                 m.actor_id, m.wikidata = e.id, e.wikidata
                 m.reason += f"; in an article about {article_top}: {e.name}"
@@ -1149,6 +1151,17 @@ class ActorResolver:
                 m.conf *= 0.6
 
     # ---- output ------------------------------------------------------------------------------
+    def _context_ref(self, m: _M, article_top: str) -> str | None:
+        """The entry a loaded reference or a movement's name stands for in an article about ``article_top``
+        (``context_ref`` in the knowledge base), if it lists one."""
+        if m.target.kind == "loaded":
+            refs = self.kb.loaded[m.target.ref].context_ref
+        elif m.target.kind == "entry" and m.actor_id == m.target.ref:
+            refs = self.kb.entries[m.target.ref].context_ref
+        else:
+            return None
+        return refs.get(article_top)
+
     def _actor(self, m: _M, text: str) -> Actor:
         return Actor(start=m.start, end=m.end, text=text[m.start:m.end], name=m.name, country=m.country, sector=m.sector,
                      kind="country" if m.kind == "place" else (m.kind or "unknown"), actor_id=m.actor_id or None, wikidata=m.wikidata, loaded=m.loaded,
