@@ -712,6 +712,18 @@ def test_the_guard_refers_back_to_the_revolutionary_guard() -> None:
     assert find(doc, "الحرس").name == find(doc, "الحرس الثوري الإيراني").name
 
 
+def test_a_head_noun_before_a_prepositional_phrase_still_refers_back() -> None:
+    """Only a definite adjective after the head noun makes it another organization (الحزب الحاكم), not a word
+    with a preposition and the article (الوكالة بالمشاركة)."""
+    doc = ahdath.code(
+        "حظرت إسرائيل عمل وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين (الأونروا). "
+        "واتهمت إسرائيل موظفي الوكالة بالمشاركة في الهجوم.",
+        date="2024-10-29",
+    )
+    back = [a for a in doc.actors if a.text == "الوكالة"]
+    assert back and (back[0].name, back[0].country) == ("UNRWA", "UNO"), [(a.text, a.name, a.country) for a in doc.actors]
+
+
 def test_a_definite_place_head_noun_refers_back_to_its_place() -> None:
     doc = ahdath.code("تدهورت الأوضاع في قطاع غزة. وسترسل الأمم المتحدة مساعدات إلى القطاع.", date="2023-10-14")
     back = [a for a in doc.actors if a.text == "القطاع"]

@@ -1010,8 +1010,8 @@ class ActorResolver:
             if "ال" not in t.prefixes or t.suffix or t.stem not in heads or t.stem not in last:
                 continue
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is not None and ("ال" in nxt.prefixes or nxt.norm.startswith("ال")):
-                continue  # الحزب الحاكم: another organization
+            if nxt is not None and (nxt.prefixes[:1] == ("ال",) or nxt.norm.startswith("ال")):
+                continue  # الحزب الحاكم: another organization (not الوكالة بالمشاركة، الحزب والحكومة)
             org = last[t.stem]
             reason = f"refers back to {org.name or doc.text[org.start:org.end]} (in-document)"
             m = at.get((i, i + 1))
