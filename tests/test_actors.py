@@ -724,6 +724,18 @@ def test_a_head_noun_before_a_prepositional_phrase_still_refers_back() -> None:
     assert back and (back[0].name, back[0].country) == ("UNRWA", "UNO"), [(a.text, a.name, a.country) for a in doc.actors]
 
 
+def test_the_militias_refer_back_to_the_militia_named_before() -> None:
+    """A movement named by a loaded form (ميليشيات الحوثي) is what «الميليشيات» refers back to, not militants of the
+    article's country."""
+    doc = ahdath.code(
+        "شنت الطائرات الأميركية غارات على مواقع ميليشيات الحوثي في صنعاء. "
+        "وجاءت الغارات ردا على صاروخ أطلقته الميليشيات على سفينة أميركية.",
+        date="2025-03-12",
+    )
+    back = [a for a in doc.actors if a.text == "الميليشيات"]
+    assert back and (back[0].name, back[0].country) == ("Houthis", "YEM"), [(a.text, a.name, a.country) for a in doc.actors]
+
+
 def test_a_definite_place_head_noun_refers_back_to_its_place() -> None:
     doc = ahdath.code("تدهورت الأوضاع في قطاع غزة. وسترسل الأمم المتحدة مساعدات إلى القطاع.", date="2023-10-14")
     back = [a for a in doc.actors if a.text == "القطاع"]

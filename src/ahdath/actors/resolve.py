@@ -994,7 +994,8 @@ class ActorResolver:
         at = {(m.i, m.j): m for m in res if m.emit}
         out = list(res)
         orgs = sorted(
-            (m for m in res if (m.emit and m.kind in ("organization", "igo") and m.mention == "name") or (m.kind == "place" and m.mention == "place")),
+            (m for m in res if (m.emit and m.kind in ("organization", "igo") and m.mention in ("name", "loaded"))
+             or (m.kind == "place" and m.mention == "place")),
             key=lambda m: m.i,
         )
         k = 0
