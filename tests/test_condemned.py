@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ahdath
-from ahdath.events.condemned import _words, cue_kind
+from ahdath.events.condemned import _words, cue_kind, is_blame
 from ahdath.model import Document
 
 
@@ -13,7 +13,7 @@ def _events(text: str, date: str = "2025-06-14") -> list:
 
 def test_word_list_roles() -> None:
     words = _words()
-    assert set(words) == {"gap", "victim", "anaphor"}
+    assert set(words) == {"gap", "victim", "anaphor", "blame"}
     assert "علي" in words["victim"] and "بشده" in words["gap"]
 
 
@@ -72,3 +72,13 @@ def test_an_act_of_no_earlier_kind_is_the_leads() -> None:
     evs = [e for e in _events(text, "2024-01-12") if e.type == "ACCUSE" and e.actor is not None and e.actor.country == "IRN"]
     assert evs and evs[0].recipient is not None and evs[0].recipient.country == "USA", [(e.recipient, e.reason) for e in evs]
     assert "condemned act" in evs[0].reason
+
+
+def test_an_unclaimed_act_is_the_blamed_ones() -> None:
+    # no attack names its doer (a passive verb): the one the article holds responsible is the condemned
+    assert is_blame("حمل ... مسووليه") and not is_blame("ادان")
+    text = ("اغتيل رئيس المكتب السياسي لحركة حماس إسماعيل هنية، فجر أمس، في العاصمة الإيرانية طهران. "
+            "وحمّلت حماس في بيان إسرائيل المسؤولية عن عملية الاغتيال. وأدانت كل من مصر وتركيا عملية الاغتيال.")
+    evs = [e for e in _events(text, "2024-08-01") if e.type == "ACCUSE" and e.actor is not None and e.actor.country in ("EGY", "TUR")]
+    assert {e.actor.country for e in evs} == {"EGY", "TUR"}, [(e.actor, e.reason) for e in evs]
+    assert all(e.recipient is not None and e.recipient.country == "ISR" for e in evs), [(e.recipient, e.reason) for e in evs]

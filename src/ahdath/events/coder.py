@@ -42,7 +42,7 @@ from ahdath.events.arguments import (
     vowed,
 )
 from ahdath.events.cameo import cameo_info, default_cameo
-from ahdath.events.condemned import ACT_TYPE, CondemnedAct, attackers, condemned_act, cue_kind
+from ahdath.events.condemned import ACT_TYPE, CondemnedAct, attackers, condemned_act, cue_kind, is_blame
 from ahdath.events.denied import CLAIM_TYPE, DENIAL_TYPE, claimants, denied_claim
 from ahdath.events.detect import MODEL_PATH as EVENT_MODEL_PATH
 from ahdath.events.detect import EventModel, event_features
@@ -651,6 +651,7 @@ class EventCoder:
         attacks: list[Event] = []  # asserted attacks coded so far: a later condemnation of "the attack" names their doer
         kinds: list[frozenset[str]] = []  # each attack's cue words (condemned.cue_kind)
         accusations: list[Event] = []  # a later denial of "the accusations" answers their makers
+        blames: list[Event] = []  # accusations that name who is responsible: an unclaimed act's doer
         seen: set[tuple[str, str, str]] = set()
         for d in self.triggers(doc):
             conf, why_type = d.confidence, d.why_type
@@ -664,7 +665,7 @@ class EventCoder:
                 why_type += f"; event model p={p_event:.2f}"
             mutual = is_mutual(d.type, d.match.cue)
             recipients = d.sides.recipients
-            rule = _article_rule(d, attacks, kinds, accusations)
+            rule = _article_rule(d, attacks, kinds, accusations, blames)
             if rule is not None and rule.recipients is not None:
                 recipients = rule.recipients
                 why_type += f"; {rule.why}"
@@ -687,6 +688,8 @@ class EventCoder:
                             kinds.append(cue_kind(d.match.cue))
                         elif d.type == CLAIM_TYPE:
                             accusations.append(events[-1])
+                            if d.status == "asserted" and is_blame(d.match.cue):
+                                blames.append(events[-1])
         for i, e in enumerate(events):
             e.id = i
         doc.events = events
@@ -776,7 +779,7 @@ class EventCoder:
 
 
 def _article_rule(
-    d: Decision, attacks: list[Event], kinds: list[frozenset[str]], accusations: list[Event]
+    d: Decision, attacks: list[Event], kinds: list[frozenset[str]], accusations: list[Event], blames: list[Event]
 ) -> SideRule | None:
     """Recipients that a rule reads off what the article coded before, in place of the ranker's: the doer of a
     condemned act (events/condemned.py), the maker of a denied claim (events/denied.py)."""
@@ -784,7 +787,7 @@ def _article_rule(
     if d.condemned is not None and all(
         r is None or r.start >= d.condemned.start or r.start < d.sent.start for r in recipients
     ):  # not an accused named before the act (اتهمت إيران إسرائيل بالهجوم)
-        doers = attackers(d.condemned, attacks, d.sides.actors, kinds)
+        doers = attackers(d.condemned, attacks, d.sides.actors, kinds, blames)
         if doers:
             return SideRule(None, list(doers), "the condemned act's doer is the recipient")
     if d.denied is not None and all(r is None or r.start >= d.denied for r in recipients):

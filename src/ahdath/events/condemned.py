@@ -72,13 +72,21 @@ def condemned_act(
     return CondemnedAct(doc.tokens[start].start, doer, victim, kind)
 
 
+def is_blame(cue: str) -> bool:
+    """An accusation that names who is responsible (حمّل ... المسؤولية: a ``blame`` word in its lexicon cue)."""
+    return bool(set(cue.split()) & _words().get("blame", frozenset()))
+
+
 def attackers(
-    act: CondemnedAct, attacks: list[Event], accusers: list[Actor | None], kinds: list[frozenset[str]] | None = None
+    act: CondemnedAct, attacks: list[Event], accusers: list[Actor | None], kinds: list[frozenset[str]] | None = None,
+    blames: list[Event] | None = None,
 ) -> list[Actor]:
     """The doers of the condemned act: its adjective, else the actors of the latest attack already coded of
     the same kind (``kinds``: each attack's ``cue_kind``; نددت ... بالغارات: an earlier غارة, not clashes), on its
-    victim (on the victim itself or in the victim country), else of the article's first attack (on the victim): the act
-    its lead reports, not a background attack coded after it. Never one of the accusers themselves."""
+    victim (on the victim itself or in the victim country), else the accused of the article's first blame (``blames``:
+    accusations with ``is_blame`` cues, in order: اغتيل هنية ... وحمّلت حماس إسرائيل المسؤولية), else of the article's
+    first attack (on the victim): the act its lead reports, not a background attack coded after it. Never one of the
+    accusers themselves."""
     found: list[Actor] = []
     if act.doer is not None:
         found = [act.doer]
@@ -92,7 +100,10 @@ def attackers(
             pool = [e for e in pool if _on(e, act.victim)] or pool
         if same_kind:
             pool = same_kind
-        elif pool:  # no attack of its kind: the article's first one, the act its lead reports
+        elif blames:  # no attack of its kind: the one the article holds responsible
+            first = blames[0].trigger.start
+            pool, found = [], [e.recipient for e in blames if e.trigger.start == first and e.recipient is not None]
+        elif pool:  # ... else the article's first attack, the act its lead reports
             pool = pool[:1]
         if pool:
             last = pool[-1].trigger.start
