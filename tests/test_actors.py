@@ -947,6 +947,9 @@ def test_an_agent_takes_the_country_named_right_after_it() -> None:
     # a place further on in the sentence is not named with the agent: the article's country stays
     other = ahdath.code("قالت فرنسا إن فرنسا تتابع الأمر. وقالت السلطات إنها اعتقلت 20 شخصا في تركيا.", date="2018-07-02")
     assert find(other, "السلطات").country == "FRA"
+    # so does the body it belongs to, named after في (an organization, or an agent with its own nisba)
+    body = ahdath.code("قالت إيران إن إيران ترفض ذلك. وقال مسؤولون في الإدارة الأميركية إن العقوبات ستتواصل.", date="2018-10-16")
+    assert find(body, "مسؤولون").country == "USA", find(body, "مسؤولون").reason
 
 
 def test_an_unknown_organization_ending_in_a_nisba_takes_its_country() -> None:

@@ -1098,6 +1098,10 @@ class ActorResolver:
                         attached[m.i] = m.country
                     elif m.i > 0 and toks[m.i - 1].norm == "في":
                         attached[m.i - 1] = m.country
+                elif 0 < m.i < len(toks) and toks[m.i - 1].norm == "في" and (
+                    (m.kind == "organization" and m.mention == "name") or (m.kind == "agent" and m.has_country)
+                ):  # مسؤولون في الإدارة الأميركية، مصدر في حركة حماس: the body they belong to
+                    attached[m.i - 1] = m.country
         if not counts:
             return
         article_top = counts.most_common(1)[0][0]
