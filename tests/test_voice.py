@@ -97,3 +97,12 @@ def test_a_first_person_act_in_a_quote_is_the_speakers() -> None:
     hits = [d for d in coder.triggers(doc) if d.match.cue == "هاجم"]  # before the event filter
     assert hits
     assert all([a.name for a in d.sides.actors] == ["Ziyad al-Nakhalah"] for d in hits), [d.sides.how for d in hits]
+
+
+def test_an_attack_named_by_a_nisba_is_the_armed_forces() -> None:
+    # غارة إسرائيلية: Israel (the identity kept) with the sector of its armed forces; a named state keeps no sector
+    evs = [e for e in ahdath.code("قتل خمسة أشخاص في غارة إسرائيلية على خان يونس.", date="2024-05-14").events if e.type == "ASSAULT"]
+    assert evs and evs[0].actor is not None, [(e.actor, e.reason) for e in evs]
+    assert (evs[0].actor.name, evs[0].actor.country, evs[0].actor.sector) == ("Israel", "ISR", "MIL"), evs[0].actor
+    named = [e for e in ahdath.code("قصفت إسرائيل مواقع في خان يونس.", date="2024-05-14").events if e.type == "ASSAULT"]
+    assert named and named[0].actor is not None and named[0].actor.sector == "", named[0].actor

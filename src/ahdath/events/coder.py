@@ -759,6 +759,10 @@ class EventCoder:
         if self.resolver is not None:
             actor = self.resolver.canonical(doc, actor) if actor is not None else None
             rec = self.resolver.canonical(doc, rec) if rec is not None else None
+        if d.type == ACT_TYPE and actor is not None and actor.kind == "country" and not actor.sector and \
+                doc.user_data.get("actor_mentions", {}).get((actor.start, actor.end)) == "nisba":
+            # غارة إسرائيلية، قصف روسي: a state's attack named by its nisba is its armed forces'
+            actor = replace(actor, sector="MIL", reason=actor.reason + "; an attack's nisba: the armed forces")
         return Event(
             type=d.type,
             trigger=trigger_span(doc, m),
