@@ -104,5 +104,8 @@ def test_an_attack_named_by_a_nisba_is_the_armed_forces() -> None:
     evs = [e for e in ahdath.code("قتل خمسة أشخاص في غارة إسرائيلية على خان يونس.", date="2024-05-14").events if e.type == "ASSAULT"]
     assert evs and evs[0].actor is not None, [(e.actor, e.reason) for e in evs]
     assert (evs[0].actor.name, evs[0].actor.country, evs[0].actor.sector) == ("Israel", "ISR", "MIL"), evs[0].actor
+    target = [e for e in ahdath.code("شنت إسرائيل غارات على مواقع إيرانية في سوريا.", date="2024-05-14").events
+              if e.type == "ASSAULT" and e.recipient is not None and e.recipient.text == "إيرانية"]
+    assert target and (target[0].recipient.name, target[0].recipient.sector) == ("Iran", "MIL"), target
     named = [e for e in ahdath.code("قصفت إسرائيل مواقع في خان يونس.", date="2024-05-14").events if e.type == "ASSAULT"]
     assert named and named[0].actor is not None and named[0].actor.sector == "", named[0].actor

@@ -759,10 +759,8 @@ class EventCoder:
         if self.resolver is not None:
             actor = self.resolver.canonical(doc, actor) if actor is not None else None
             rec = self.resolver.canonical(doc, rec) if rec is not None else None
-        if d.type == ACT_TYPE and actor is not None and actor.kind == "country" and not actor.sector and \
-                doc.user_data.get("actor_mentions", {}).get((actor.start, actor.end)) == "nisba":
-            # غارة إسرائيلية، قصف روسي: a state's attack named by its nisba is its armed forces'
-            actor = replace(actor, sector="MIL", reason=actor.reason + "; an attack's nisba: the armed forces")
+        if d.type == ACT_TYPE:  # غارة إسرائيلية، قصف روسي: a state's attack named by its nisba is its armed forces'
+            actor, rec = _attack_nisba(doc, actor), _attack_nisba(doc, rec)
         return Event(
             type=d.type,
             trigger=trigger_span(doc, m),
@@ -780,6 +778,13 @@ class EventCoder:
             confidence=conf,
             reason=reason,
         )
+
+
+def _attack_nisba(doc: Document, a: Actor | None) -> Actor | None:
+    """A side of an attack named by a state's nisba (غارة إسرائيلية): that state, with its armed forces' sector."""
+    if a is None or a.kind != "country" or a.sector or doc.user_data.get("actor_mentions", {}).get((a.start, a.end)) != "nisba":
+        return a
+    return replace(a, sector="MIL", reason=a.reason + "; an attack's nisba: the armed forces")
 
 
 def _article_rule(
