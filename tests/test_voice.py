@@ -107,5 +107,8 @@ def test_an_attack_named_by_a_nisba_is_the_armed_forces() -> None:
     target = [e for e in ahdath.code("شنت إسرائيل غارات على مواقع إيرانية في سوريا.", date="2024-05-14").events
               if e.type == "ASSAULT" and e.recipient is not None and e.recipient.text == "إيرانية"]
     assert target and (target[0].recipient.name, target[0].recipient.sector) == ("Iran", "MIL"), target
+    sanction = [e for e in ahdath.code("وتخضع إيران لعقوبات أمريكية مشددة منذ عام 2018.", date="2024-05-14").events
+                if e.type == "SANCTION" and e.actor is not None]
+    assert sanction and (sanction[0].actor.name, sanction[0].actor.sector) == ("United States", "GOV"), sanction
     named = [e for e in ahdath.code("قصفت إسرائيل مواقع في خان يونس.", date="2024-05-14").events if e.type == "ASSAULT"]
     assert named and named[0].actor is not None and named[0].actor.sector == "", named[0].actor

@@ -101,6 +101,9 @@ SENTENCE_GATE = 0.5
 # Voices (arguments.trigger_voice) whose first following mention is the patient, never the actor.
 PATIENT_FIRST_VOICES = frozenset({"passive", "counted"})
 CUE_VOTE = 0.5  # weight of the lexicon cue's log-odds against the sentence model's (chosen on the GSR dev half)
+# the sector of a state named by its nisba as a side of these acts (غارة إسرائيلية: the armed forces; عقوبات أميركية،
+# مساعدات سعودية: the government), its identity kept; COERCE (arrests, blockades) is done by several (tried: MIL, mixed)
+NISBA_SECTORS = {"ASSAULT": "MIL", "SANCTION": "GOV", "AID": "GOV", "MOBILIZE": "MIL"}
 OVERRIDE_P = 0.8  # a statement over a cue of its type that the event filter drops (events/statements.py)
 THREAT_MODES = Path(__file__).parent / "data" / "threat_modes.tsv"
 MUTUAL = Path(__file__).parent / "data" / "mutual.tsv"
@@ -759,8 +762,8 @@ class EventCoder:
         if self.resolver is not None:
             actor = self.resolver.canonical(doc, actor) if actor is not None else None
             rec = self.resolver.canonical(doc, rec) if rec is not None else None
-        if d.type == ACT_TYPE:  # غارة إسرائيلية، قصف روسي: a state's attack named by its nisba is its armed forces'
-            actor, rec = _attack_nisba(doc, actor), _attack_nisba(doc, rec)
+        if d.type in NISBA_SECTORS:  # غارة إسرائيلية، قصف روسي: a state's attack named by its nisba is its armed forces'
+            actor, rec = _nisba_side(doc, actor, NISBA_SECTORS[d.type]), _nisba_side(doc, rec, NISBA_SECTORS[d.type])
         return Event(
             type=d.type,
             trigger=trigger_span(doc, m),
@@ -780,11 +783,12 @@ class EventCoder:
         )
 
 
-def _attack_nisba(doc: Document, a: Actor | None) -> Actor | None:
-    """A side of an attack named by a state's nisba (غارة إسرائيلية): that state, with its armed forces' sector."""
+def _nisba_side(doc: Document, a: Actor | None, sector: str) -> Actor | None:
+    """A side named by a state's nisba (غارة إسرائيلية، عقوبات أميركية): that state, with the sector that does such
+    acts for it (``NISBA_SECTORS``)."""
     if a is None or a.kind != "country" or a.sector or doc.user_data.get("actor_mentions", {}).get((a.start, a.end)) != "nisba":
         return a
-    return replace(a, sector="MIL", reason=a.reason + "; an attack's nisba: the armed forces")
+    return replace(a, sector=sector, reason=a.reason + f"; a state named by its nisba in a {sector} act")
 
 
 def _article_rule(
