@@ -712,28 +712,23 @@ def test_the_guard_refers_back_to_the_revolutionary_guard() -> None:
     assert find(doc, "الحرس").name == find(doc, "الحرس الثوري الإيراني").name
 
 
-def test_a_head_noun_before_a_prepositional_phrase_still_refers_back() -> None:
-    """Only a definite adjective after the head noun makes it another organization (الحزب الحاكم), not a word
-    with a preposition and the article (الوكالة بالمشاركة)."""
-    doc = ahdath.code(
-        "حظرت إسرائيل عمل وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين (الأونروا). "
-        "واتهمت إسرائيل موظفي الوكالة بالمشاركة في الهجوم.",
-        date="2024-10-29",
-    )
-    back = [a for a in doc.actors if a.text == "الوكالة"]
-    assert back and (back[0].name, back[0].country) == ("UNRWA", "UNO"), [(a.text, a.name, a.country) for a in doc.actors]
-
-
-def test_the_militias_refer_back_to_the_militia_named_before() -> None:
-    """A movement named by a loaded form (ميليشيات الحوثي) is what «الميليشيات» refers back to, not militants of the
-    article's country."""
-    doc = ahdath.code(
-        "شنت الطائرات الأميركية غارات على مواقع ميليشيات الحوثي في صنعاء. "
-        "وجاءت الغارات ردا على صاروخ أطلقته الميليشيات على سفينة أميركية.",
-        date="2025-03-12",
-    )
-    back = [a for a in doc.actors if a.text == "الميليشيات"]
-    assert back and (back[0].name, back[0].country) == ("Houthis", "YEM"), [(a.text, a.name, a.country) for a in doc.actors]
+@pytest.mark.parametrize(
+    ("text", "date", "noun", "expected"),
+    [
+        # only a definite adjective after the head noun makes it another organization (الحزب الحاكم), not a word
+        # with a preposition and the article (الوكالة بالمشاركة)
+        ("حظرت إسرائيل عمل وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين (الأونروا). "
+         "واتهمت إسرائيل موظفي الوكالة بالمشاركة في الهجوم.", "2024-10-29", "الوكالة", ("UNRWA", "UNO")),
+        # a movement named by a loaded form (ميليشيات الحوثي) is what «الميليشيات» refers back to, not militants of
+        # the article's country
+        ("شنت الطائرات الأميركية غارات على مواقع ميليشيات الحوثي في صنعاء. "
+         "وجاءت الغارات ردا على صاروخ أطلقته الميليشيات على سفينة أميركية.", "2025-03-12", "الميليشيات", ("Houthis", "YEM")),
+    ],
+)
+def test_a_head_noun_refers_back_to_the_organization_named_before(text: str, date: str, noun: str, expected: tuple[str, str]) -> None:
+    doc = ahdath.code(text, date=date)
+    back = [a for a in doc.actors if a.text == noun]
+    assert back and (back[0].name, back[0].country) == expected, [(a.text, a.name, a.country) for a in doc.actors]
 
 
 def test_a_definite_place_head_noun_refers_back_to_its_place() -> None:
