@@ -762,7 +762,7 @@ class EventCoder:
         if self.resolver is not None:
             actor = self.resolver.canonical(doc, actor) if actor is not None else None
             rec = self.resolver.canonical(doc, rec) if rec is not None else None
-        if d.type in NISBA_SECTORS:  # غارة إسرائيلية، قصف روسي: a state's attack named by its nisba is its armed forces'
+        if d.type in NISBA_SECTORS:  # غارة إسرائيلية، عقوبات أمريكية: a state named by its nisba, with the acting sector
             actor, rec = _nisba_side(doc, actor, NISBA_SECTORS[d.type]), _nisba_side(doc, rec, NISBA_SECTORS[d.type])
         return Event(
             type=d.type,

@@ -99,16 +99,18 @@ def attackers(
             same_kind = [e for e in same_kind if _on(e, act.victim)] or same_kind
             pool = [e for e in pool if _on(e, act.victim)] or pool
         if same_kind:
-            pool = same_kind
+            found = _sides_at(same_kind, same_kind[-1].trigger.start, "actor")
         elif blames:  # no attack of its kind: the one the article holds responsible
-            first = blames[0].trigger.start
-            pool, found = [], [e.recipient for e in blames if e.trigger.start == first and e.recipient is not None]
+            found = _sides_at(blames, blames[0].trigger.start, "recipient")
         elif pool:  # ... else the article's first attack, the act its lead reports
-            pool = pool[:1]
-        if pool:
-            last = pool[-1].trigger.start
-            found = [e.actor for e in pool if e.trigger.start == last and e.actor is not None]
+            found = _sides_at(pool[:1], pool[0].trigger.start, "actor")
     return [a for a in found if not any(x is not None and same_entity(a, x) for x in accusers)]
+
+
+def _sides_at(events: list[Event], start: int, role: str) -> list[Actor]:
+    """The ``role`` sides ("actor" or "recipient") of the events whose trigger starts at ``start``: one act, with
+    its split sides."""
+    return [side for e in events if e.trigger.start == start and (side := getattr(e, role)) is not None]
 
 
 def _on(attack: Event, victim: Actor) -> bool:
