@@ -104,6 +104,8 @@ CUE_VOTE = 0.5  # weight of the lexicon cue's log-odds against the sentence mode
 # the sector of a state named by its nisba as a side of these acts (غارة إسرائيلية: the armed forces; عقوبات أميركية،
 # مساعدات سعودية: the government), its identity kept; COERCE (arrests, blockades) is done by several (tried: MIL, mixed)
 NISBA_SECTORS = {"ASSAULT": "MIL", "SANCTION": "GOV", "AID": "GOV", "MOBILIZE": "MIL"}
+# acts whose actor, named as a place or a country (تظاهرات غزة، احتجاجات في إيران), is that place's people (CVL)
+PEOPLE_ACTS = frozenset({"PROTEST"})
 OVERRIDE_P = 0.8  # a statement over a cue of its type that the event filter drops (events/statements.py)
 THREAT_MODES = Path(__file__).parent / "data" / "threat_modes.tsv"
 MUTUAL = Path(__file__).parent / "data" / "mutual.tsv"
@@ -764,6 +766,8 @@ class EventCoder:
             rec = self.resolver.canonical(doc, rec) if rec is not None else None
         if d.type in NISBA_SECTORS:  # غارة إسرائيلية، عقوبات أمريكية: a state named by its nisba, with the acting sector
             actor, rec = _nisba_side(doc, actor, NISBA_SECTORS[d.type]), _nisba_side(doc, rec, NISBA_SECTORS[d.type])
+        if d.type in PEOPLE_ACTS and actor is not None and actor.kind == "country" and not actor.sector:
+            actor = replace(actor, sector="CVL", reason=actor.reason + f"; a {d.type} by a place or country: its people")
         return Event(
             type=d.type,
             trigger=trigger_span(doc, m),
