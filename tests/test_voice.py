@@ -110,6 +110,8 @@ def test_an_attack_named_by_a_nisba_is_the_armed_forces() -> None:
     sanction = [e for e in ahdath.code("وتخضع إيران لعقوبات أمريكية مشددة منذ عام 2018.", date="2024-05-14").events
                 if e.type == "SANCTION" and e.actor is not None]
     assert sanction and (sanction[0].actor.name, sanction[0].actor.sector) == ("United States", "GOV"), sanction
+    accuse = [e for e in ahdath.code("وتواجه الحكومة اتهامات أمريكية بدعم الإرهاب.", date="2024-05-14").events if e.type == "ACCUSE"]
+    assert accuse and (accuse[0].actor.name, accuse[0].actor.sector) == ("United States", "GOV"), accuse
     protest = [e for e in ahdath.code("شهدت غزة مظاهرات حاشدة تنديدا بالحصار.", date="2018-04-02").events if e.type == "PROTEST"]
     assert protest and (protest[0].actor.country, protest[0].actor.sector) == ("PSE", "CVL"), protest  # its people
     named = [e for e in ahdath.code("قصفت إسرائيل مواقع في خان يونس.", date="2024-05-14").events if e.type == "ASSAULT"]

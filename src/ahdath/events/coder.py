@@ -101,9 +101,15 @@ SENTENCE_GATE = 0.5
 # Voices (arguments.trigger_voice) whose first following mention is the patient, never the actor.
 PATIENT_FIRST_VOICES = frozenset({"passive", "counted"})
 CUE_VOTE = 0.5  # weight of the lexicon cue's log-odds against the sentence model's (chosen on the GSR dev half)
-# the sector of a state named by its nisba as a side of these acts (غارة إسرائيلية: the armed forces; عقوبات أميركية،
-# مساعدات سعودية: the government), its identity kept; COERCE (arrests, blockades) is done by several (tried: MIL, mixed)
-NISBA_SECTORS = {"ASSAULT": "MIL", "SANCTION": "GOV", "AID": "GOV", "MOBILIZE": "MIL"}
+# the sector of a state named by its nisba as a side of these acts, its identity kept: an attack or a mobilization
+# is the armed forces' (غارة إسرائيلية، مواقع إيرانية), any other act the government's (عقوبات أمريكية، اتهامات
+# إيرانية، مساعدات سعودية); COERCE (arrests, blockades: police, army or government) is done by several (MIL and GOV
+# both tried: fb-fq +1, a-t -1) and PROTEST by the people (PEOPLE_ACTS)
+NISBA_SECTORS = {"ASSAULT": "MIL", "MOBILIZE": "MIL"} | dict.fromkeys(
+    ("SANCTION", "AID", "THREATEN", "ACCUSE", "REQUEST", "REJECT", "CONSULT", "AGREE", "SUPPORT", "COOPERATE",
+     "RETREAT", "CONCEDE"),
+    "GOV",
+)
 # acts whose actor, named as a place or a country (تظاهرات غزة، احتجاجات في إيران), is that place's people (CVL)
 PEOPLE_ACTS = frozenset({"PROTEST"})
 OVERRIDE_P = 0.8  # a statement over a cue of its type that the event filter drops (events/statements.py)
