@@ -22,6 +22,7 @@ def test_the_adjective_names_the_condemned() -> None:
            if e.type == "ACCUSE"]
     assert {e.actor.name for e in evs} == {"Iraq", "Qatar", "Oman"}, [e.reason for e in evs]  # كل من: Iraq too
     assert all(e.recipient is not None and e.recipient.country == "ISR" for e in evs), [e.reason for e in evs]
+    assert all(e.recipient.sector == "MIL" for e in evs), [e.recipient for e in evs]  # the attack's doer: its forces
 
 
 def test_an_earlier_attack_names_the_condemned_not_its_victim() -> None:

@@ -770,6 +770,9 @@ class EventCoder:
         if self.resolver is not None:
             actor = self.resolver.canonical(doc, actor) if actor is not None else None
             rec = self.resolver.canonical(doc, rec) if rec is not None else None
+        doer = d.condemned.doer if d.condemned is not None else None
+        if doer is not None and rec is not None and (rec.start, rec.end) == (doer.start, doer.end):
+            rec = _nisba_side(doc, rec, NISBA_SECTORS[ACT_TYPE])  # أدان الغارات الإسرائيلية: the attack's doer
         if d.type in NISBA_SECTORS:  # غارة إسرائيلية، عقوبات أمريكية: a state named by its nisba, with the acting sector
             actor, rec = _nisba_side(doc, actor, NISBA_SECTORS[d.type]), _nisba_side(doc, rec, NISBA_SECTORS[d.type])
         if d.type in PEOPLE_ACTS and actor is not None and actor.kind == "country" and not actor.sector:
