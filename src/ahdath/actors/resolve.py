@@ -1079,7 +1079,7 @@ class ActorResolver:
         counts: Counter[str] = Counter()
         places: dict[int, Counter[str]] = {}
         located: dict[int, Counter[str]] = {}  # countries named as places (في بلجيكا): for domestic agents only
-        attached: dict[int, str] = {}  # token right after «X في» / at «بX» -> the country named there as a place
+        attached: dict[int, str] = {}  # token right after «X في» / at «بX» -> the country of the place or body named there
         for m in res:
             if (
                 m.country

@@ -770,13 +770,7 @@ class EventCoder:
         if self.resolver is not None:
             actor = self.resolver.canonical(doc, actor) if actor is not None else None
             rec = self.resolver.canonical(doc, rec) if rec is not None else None
-        doer = d.condemned.doer if d.condemned is not None else None
-        if doer is not None and rec is not None and (rec.start, rec.end) == (doer.start, doer.end):
-            rec = _nisba_side(doc, rec, NISBA_SECTORS[ACT_TYPE])  # أدان الغارات الإسرائيلية: the attack's doer
-        if d.type in NISBA_SECTORS:  # غارة إسرائيلية، عقوبات أمريكية: a state named by its nisba, with the acting sector
-            actor, rec = _nisba_side(doc, actor, NISBA_SECTORS[d.type]), _nisba_side(doc, rec, NISBA_SECTORS[d.type])
-        if d.type in PEOPLE_ACTS and actor is not None and actor.kind == "country" and not actor.sector:
-            actor = replace(actor, sector="CVL", reason=actor.reason + f"; a {d.type} by a place or country: its people")
+        actor, rec = _acting_sectors(doc, d, actor, rec)
         return Event(
             type=d.type,
             trigger=trigger_span(doc, m),
@@ -794,6 +788,20 @@ class EventCoder:
             confidence=conf,
             reason=reason,
         )
+
+
+def _acting_sectors(doc: Document, d: Decision, actor: Actor | None, rec: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """The sides of ``d`` with the sector that acts for a state named only as such: a condemned attack's nisba doer
+    (أدان الغارات الإسرائيلية) and a nisba side of the act (``NISBA_SECTORS``: غارة إسرائيلية، عقوبات أمريكية), or a
+    protest's place or country (``PEOPLE_ACTS``: its people)."""
+    doer = d.condemned.doer if d.condemned is not None else None
+    if doer is not None and rec is not None and (rec.start, rec.end) == (doer.start, doer.end):
+        rec = _nisba_side(doc, rec, NISBA_SECTORS[ACT_TYPE])
+    if d.type in NISBA_SECTORS:
+        actor, rec = _nisba_side(doc, actor, NISBA_SECTORS[d.type]), _nisba_side(doc, rec, NISBA_SECTORS[d.type])
+    if d.type in PEOPLE_ACTS and actor is not None and actor.kind == "country" and not actor.sector:
+        actor = replace(actor, sector="CVL", reason=actor.reason + f"; a {d.type} by a place or country: its people")
+    return actor, rec
 
 
 def _nisba_side(doc: Document, a: Actor | None, sector: str) -> Actor | None:

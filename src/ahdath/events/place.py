@@ -34,7 +34,7 @@ def locative_before(doc: Document, sent: Sentence, i: int) -> bool:
     prev = doc.tokens[i - 1]
     if any(f in LOCATIVE_CUES for f in (*lookup_forms(prev), prev.norm.removeprefix("و"))):
         return True
-    # a place noun and its nisba before the name: في العاصمة السعودية الرياض، مدينة غزة الفلسطينية
+    # a place noun and its nisba before the name: في العاصمة السعودية الرياض، في المدينة الليبية سرت
     if i - 2 >= sent.token_start and prev.norm.startswith("ال") and prev.norm.endswith(("يه", "ي")):
         noun = doc.tokens[i - 2]
         return noun.norm.removeprefix("و") in PLACE_NOUNS
